@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+//
+// Foyer — energy-bill and dwelling thermal simulation engine.
+//
+// Dependency direction (each line depends only on those above it):
+//   FoyerCore (input issues, "did you mean", unit conversions)
+//   CLapack (system library: LAPACKE + OpenBLAS from Debian)
+//   FoyerNumerics (dense matrices, LU factorise-once/solve-many, least squares)
+//   FoyerClimate (EPW reader, embedded reference years, solar geometry and irradiance)
+//   FoyerModel (dwelling JSON schema: spec → resolve → resolved dwelling; archetypes)
+//   Foyer (umbrella library: re-exports the domains and holds the pipeline the CLI uses)
+//   foyer (the command-line tool: commands only)
+//
+// The benchmarks live in their own package in Benchmarks/ so that a normal build or test does
+// not compile the benchmark harness (see Docs/Decisions/0002-benchmarks-package.md).
+import PackageDescription
+
+let package = Package(
+    name: "Foyer",
+    platforms: [.macOS(.v13)],
+    products: [
+        // MARK: Public API
+        .library(name: "Foyer", targets: ["Foyer"]),
+        .executable(name: "foyer", targets: ["foyer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: Domains
+        .target(name: "FoyerCore"),
+        .target(name: "FoyerNumerics", dependencies: ["CLapack"]),
+        .target(name: "FoyerClimate", dependencies: ["FoyerCore", "FoyerNumerics"]),
+        .target(
+            name: "FoyerModel",
+            dependencies: ["FoyerCore", "FoyerClimate"],
+            resources: [.copy("Resources/Buildings")]
+        ),
+        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel"]),
+        .executableTarget(
+            name: "foyer",
+            dependencies: ["Foyer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: Implementation details
+        .systemLibrary(
+            name: "CLapack",
+            pkgConfig: "lapacke",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "FoyerNumericsTests", dependencies: ["FoyerNumerics"]),
+        .testTarget(name: "FoyerClimateTests", dependencies: ["FoyerClimate"]),
+        .testTarget(name: "FoyerModelTests", dependencies: ["FoyerModel", "Foyer"]),
+        .testTarget(name: "FoyerCLITests", dependencies: ["foyer", "Foyer"]),
+    ]
+)

@@ -1,0 +1,12 @@
+// Shim over the Debian LAPACKE and OpenBLAS headers (packages liblapacke-dev, libopenblas-dev).
+// `lapack_int` is a macro in lapacke.h and invisible to Swift: the typedef below exposes it.
+#ifndef FOYER_CLAPACK_SHIM_H
+#define FOYER_CLAPACK_SHIM_H
+#include <cblas.h>
+#include <lapacke.h>
+
+typedef lapack_int foyer_lapack_int;
+
+// OpenBLAS thread control (declared in OpenBLAS's cblas.h; repeated here so the intent is visible).
+void openblas_set_num_threads(int num_threads);
+#endif

@@ -1,0 +1,4 @@
+@_exported import FoyerClimate
+@_exported import FoyerCore
+@_exported import FoyerModel
+@_exported import FoyerNumerics
