@@ -1,0 +1,318 @@
+import FoyerCore
+
+/// A value whose JSON form is one of a fixed list of names; the decoder reports an unknown
+/// name with the allowed ones and a "did you mean".
+public protocol SpecEnum: RawRepresentable, CaseIterable, Codable, Sendable where RawValue == String {}
+
+extension SpecEnum {
+    /// The names allowed in JSON, in declaration order.
+    public static var allowedNames: [String] { allCases.map(\.rawValue) }
+}
+
+/// A `Decoder` over a ``JSONValue`` tree that collects every problem instead of stopping at the
+/// first one.
+///
+/// Spec types use optional properties (their synthesised `init(from:)` calls `decodeIfPresent`);
+/// when a value has the wrong type, this decoder records an issue and gives `nil` for that field,
+/// so decoding goes on and every error of the file is reported in one pass. It also remembers the
+/// keys each object was asked for, which is how unknown (misspelt) keys are found afterwards.
+struct CollectingDecoder: Decoder {
+    final class Context {
+        var issues: [InputIssue] = []
+        /// For each object path, the keys the spec type asked for.
+        var requestedKeys: [String: Set<String>] = [:]
+    }
+
+    let value: JSONValue
+    let codingPath: [any CodingKey]
+    let context: Context
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    /// Decodes `T` from `value`, returning the result (or `nil`) and every issue found, including
+    /// unknown keys.
+    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) -> (T?, [InputIssue]) {
+        let context = Context()
+        let decoder = CollectingDecoder(value: value, codingPath: [], context: context)
+        let result = try? T(from: decoder)
+        reportUnknownKeys(in: value, path: [], context: context)
+        return (result, context.issues)
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case let .object(members) = value else { throw mismatch("an object") }
+        return KeyedDecodingContainer(KeyedContainer<Key>(members: members, codingPath: codingPath, context: context))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard case let .array(elements) = value else { throw mismatch("an array") }
+        return UnkeyedContainer(elements: elements, codingPath: codingPath, context: context)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        SingleValueContainer(value: value, codingPath: codingPath, context: context)
+    }
+
+    func mismatch(_ expected: String) -> DecodingError {
+        record(at: codingPath, value: value, message: "expected \(expected), found \(value.typeName)", expected: nil)
+        return DecodingError.typeMismatch(Any.self, .init(codingPath: codingPath, debugDescription: "recorded"))
+    }
+
+    func record(at path: [any CodingKey], value: JSONValue, message: String, expected: String?, suggestion: String? = nil) {
+        context.issues.append(InputIssue(
+            .error, path: Self.render(path), value: value.brief, message: message, expected: expected, suggestion: suggestion))
+    }
+
+    /// `envelope.walls[2].u_value_w_per_m2k`
+    static func render(_ path: [any CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                if !text.isEmpty { text += "." }
+                text += key.stringValue
+            }
+        }
+        return text
+    }
+
+    private static func reportUnknownKeys(in value: JSONValue, path: [any CodingKey], context: Context) {
+        switch value {
+        case let .object(members):
+            let rendered = render(path)
+            guard let known = context.requestedKeys[rendered] else { return }  // never decoded as an object
+            for key in members.keys.sorted() {
+                let childPath = path + [AnyKey(key)]
+                if known.contains(key) {
+                    reportUnknownKeys(in: members[key] ?? .null, path: childPath, context: context)
+                } else {
+                    let names = known.sorted()
+                    context.issues.append(InputIssue(
+                        .error, path: render(childPath), value: nil, message: "unknown field '\(key)'",
+                        expected: names.joined(separator: ", "),
+                        suggestion: Suggestions.didYouMean(key, among: names)))
+                }
+            }
+        case let .array(elements):
+            for (index, element) in elements.enumerated() {
+                reportUnknownKeys(in: element, path: path + [AnyKey(index)], context: context)
+            }
+        default:
+            return
+        }
+    }
+}
+
+/// A coding key built at run time (object keys and array indices in paths).
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(_ string: String) { stringValue = string; intValue = nil }
+    init(_ index: Int) { stringValue = String(index); intValue = index }
+    init?(stringValue: String) { self.init(stringValue) }
+    init?(intValue: Int) { self.init(intValue) }
+}
+
+/// Decodes a leaf or nested value, checking the JSON type and, for ``SpecEnum`` types, the name.
+private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, at path: [any CodingKey], context: CollectingDecoder.Context) throws -> T {
+    let decoder = CollectingDecoder(value: value, codingPath: path, context: context)
+    if let enumType = T.self as? any SpecEnum.Type {
+        guard case let .string(name) = value else { throw decoder.mismatch("one of the names \(enumType.allowedNames.joined(separator: ", "))") }
+        let names = enumType.allowedNames
+        if !names.contains(name) {
+            decoder.record(
+                at: path, value: value, message: "unknown name '\(name)'",
+                expected: names.joined(separator: ", "), suggestion: Suggestions.didYouMean(name, among: names))
+            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "recorded"))
+        }
+    }
+    return try T(from: decoder)
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let members: [String: JSONValue]
+    let codingPath: [any CodingKey]
+    let context: CollectingDecoder.Context
+
+    init(members: [String: JSONValue], codingPath: [any CodingKey], context: CollectingDecoder.Context) {
+        self.members = members
+        self.codingPath = codingPath
+        self.context = context
+        let path = CollectingDecoder.render(codingPath)
+        if context.requestedKeys[path] == nil { context.requestedKeys[path] = [] }
+    }
+
+    var allKeys: [Key] { members.keys.sorted().compactMap { Key(stringValue: $0) } }
+
+    func contains(_ key: Key) -> Bool {
+        note(key)
+        return members[key.stringValue] != nil
+    }
+
+    private func note(_ key: Key) {
+        context.requestedKeys[CollectingDecoder.render(codingPath), default: []].insert(key.stringValue)
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool {
+        note(key)
+        guard let value = members[key.stringValue] else { return true }
+        return value == .null
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        note(key)
+        guard let value = members[key.stringValue], value != .null else {
+            context.issues.append(InputIssue(
+                .error, path: CollectingDecoder.render(codingPath + [key]), message: "missing required field"))
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "recorded"))
+        }
+        return try decodeValue(type, from: value, at: codingPath + [key], context: context)
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        note(key)
+        guard let value = members[key.stringValue], value != .null else { return nil }
+        return try? decodeValue(type, from: value, at: codingPath + [key], context: context)
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        note(key)
+        return try CollectingDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key], context: context)
+            .container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        note(key)
+        return try CollectingDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key], context: context)
+            .unkeyedContainer()
+    }
+
+    func superDecoder() throws -> any Decoder {
+        CollectingDecoder(value: .object(members), codingPath: codingPath, context: context)
+    }
+
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        note(key)
+        return CollectingDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key], context: context)
+    }
+}
+
+private struct UnkeyedContainer: UnkeyedDecodingContainer {
+    let elements: [JSONValue]
+    let codingPath: [any CodingKey]
+    let context: CollectingDecoder.Context
+    var currentIndex = 0
+
+    init(elements: [JSONValue], codingPath: [any CodingKey], context: CollectingDecoder.Context) {
+        self.elements = elements
+        self.codingPath = codingPath
+        self.context = context
+    }
+
+    var count: Int? { elements.count }
+    var isAtEnd: Bool { currentIndex >= elements.count }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd, elements[currentIndex] == .null else { return false }
+        currentIndex += 1
+        return true
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "end of array"))
+        }
+        let index = currentIndex
+        currentIndex += 1
+        do {
+            return try decodeValue(type, from: elements[index], at: codingPath + [AnyKey(index)], context: context)
+        } catch {
+            // Decode the remaining elements too, so that their problems are reported in this pass.
+            while !isAtEnd {
+                let next = currentIndex
+                currentIndex += 1
+                _ = try? decodeValue(type, from: elements[next], at: codingPath + [AnyKey(next)], context: context)
+            }
+            throw error
+        }
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        let index = currentIndex
+        currentIndex += 1
+        return try CollectingDecoder(value: elements[index], codingPath: codingPath + [AnyKey(index)], context: context)
+            .container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        let index = currentIndex
+        currentIndex += 1
+        return try CollectingDecoder(value: elements[index], codingPath: codingPath + [AnyKey(index)], context: context)
+            .unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> any Decoder {
+        let index = currentIndex
+        currentIndex += 1
+        return CollectingDecoder(value: elements[index], codingPath: codingPath + [AnyKey(index)], context: context)
+    }
+}
+
+private struct SingleValueContainer: SingleValueDecodingContainer {
+    let value: JSONValue
+    let codingPath: [any CodingKey]
+    let context: CollectingDecoder.Context
+
+    private var decoder: CollectingDecoder { CollectingDecoder(value: value, codingPath: codingPath, context: context) }
+
+    func decodeNil() -> Bool { value == .null }
+
+    func decode(_ type: Bool.Type) throws -> Bool {
+        guard case let .bool(flag) = value else { throw decoder.mismatch("true or false") }
+        return flag
+    }
+
+    func decode(_ type: String.Type) throws -> String {
+        guard case let .string(text) = value else { throw decoder.mismatch("a string") }
+        return text
+    }
+
+    func decode(_ type: Double.Type) throws -> Double {
+        guard case let .number(number) = value else { throw decoder.mismatch("a number") }
+        return number
+    }
+
+    func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
+
+    func decode(_ type: Int.Type) throws -> Int {
+        guard case let .number(number) = value else { throw decoder.mismatch("a whole number") }
+        guard number == number.rounded(), abs(number) < 1e15 else {
+            decoder.record(at: codingPath, value: value, message: "expected a whole number", expected: nil)
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "recorded"))
+        }
+        return Int(number)
+    }
+
+    func decode(_ type: Int8.Type) throws -> Int8 { try narrow(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try narrow(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try narrow(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try narrow(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { try narrow(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try narrow(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try narrow(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try narrow(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try narrow(type) }
+
+    private func narrow<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+        let whole = try decode(Int.self)
+        guard let narrowed = I(exactly: whole) else {
+            decoder.record(at: codingPath, value: value, message: "whole number out of range", expected: "\(I.min)…\(I.max)")
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "recorded"))
+        }
+        return narrowed
+    }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try decodeValue(type, from: value, at: codingPath, context: context)
+    }
+}

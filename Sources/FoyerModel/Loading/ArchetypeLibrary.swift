@@ -1,0 +1,55 @@
+import Foundation
+import FoyerCore
+
+/// The archetype files of `Buildings/`: dwellings a technician starts from ("1950s terraced
+/// house") and overrides. An archetype's id is its path below `Buildings/` without `.json`
+/// (`fr/sfh-1949-1974`).
+public struct ArchetypeLibrary: Sendable {
+    /// The folder holding the archetype files.
+    public let directory: URL
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// The archetypes shipped with Foyer (a copy of `Buildings/` bundled as a resource).
+    public static var bundled: ArchetypeLibrary? {
+        Bundle.module.url(forResource: "Buildings", withExtension: nil).map(ArchetypeLibrary.init(directory:))
+    }
+
+    /// Every archetype id, sorted.
+    public func ids() -> [String] {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: nil) else { return [] }
+        let root = directory.standardizedFileURL.path
+        var ids: [String] = []
+        for case let url as URL in enumerator where url.pathExtension == "json" {
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(root) else { continue }
+            var relative = String(path.dropFirst(root.count))
+            if relative.hasPrefix("/") { relative.removeFirst() }
+            ids.append(String(relative.dropLast(".json".count)))
+        }
+        return ids.sorted()
+    }
+
+    /// The file of archetype `id`, if it exists.
+    public func url(for id: String) -> URL? {
+        guard !id.contains(".."), !id.hasPrefix("/") else { return nil }
+        let url = directory.appendingPathComponent(id + ".json")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// One line per archetype: id, name and description as written in the file.
+    public func summaries() -> [(id: String, name: String, description: String)] {
+        ids().map { id in
+            guard let url = url(for: id), let data = try? Data(contentsOf: url),
+                  case let .object(members)? = try? JSONValue.parse(data, file: id)
+            else { return (id, "", "(unreadable)") }
+            var name = "", description = ""
+            if case let .string(text)? = members["name"] { name = text }
+            if case let .string(text)? = members["description"] { description = text }
+            return (id, name, description)
+        }
+    }
+}

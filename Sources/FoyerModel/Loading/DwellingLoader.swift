@@ -1,0 +1,125 @@
+import Foundation
+import FoyerCore
+
+/// A dwelling file read, merged over its archetype and resolved.
+public struct LoadedDwelling: Sendable {
+    /// The file as the user named it (`nil` for in-memory input).
+    public var file: String?
+    /// The document after merging over its `base` chain.
+    public var merged: JSONValue?
+    /// The decoded spec (`nil` if the document is not a JSON object).
+    public var spec: DwellingSpec?
+    /// The resolved dwelling (`nil` if there are errors).
+    public var dwelling: ResolvedDwelling?
+    /// Every issue, each attributed to `file`.
+    public var issues: [InputIssue]
+    /// Defaults the resolver applied.
+    public var defaults: [DefaultedValue]
+}
+
+/// Reads dwelling files: JSON → merge over the archetype → decode → resolve.
+public enum DwellingLoader {
+    /// Loads the dwelling file at `path`.
+    /// - Parameters:
+    ///   - library: where `base` ids are looked up.
+    ///   - climateZones: the embedded climates (for `climate_zone` and its defaults).
+    public static func load(path: String, library: ArchetypeLibrary?, climateZones: [ClimateZoneInfo]) -> LoadedDwelling {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: path)
+            return failed(path, InputIssue(.error, file: path, path: "", message: exists ? "cannot be read" : "no such file",
+                                           expected: "the path of a dwelling JSON file"))
+        }
+        var loaded = load(data: data, file: path, library: library, climateZones: climateZones)
+        // A weather file is relative to the dwelling file that names it.
+        if case let .epwFile(weather)? = loaded.dwelling?.location.weather, !weather.hasPrefix("/") {
+            loaded.dwelling?.location.weather = .epwFile(url.deletingLastPathComponent().appendingPathComponent(weather).path)
+        }
+        return loaded
+    }
+
+    /// Loads a dwelling from JSON bytes; `file` names it in messages.
+    public static func load(data: Data, file: String?, library: ArchetypeLibrary?, climateZones: [ClimateZoneInfo]) -> LoadedDwelling {
+        let document: JSONValue
+        do {
+            document = try JSONValue.parse(data, file: file)
+        } catch {
+            return LoadedDwelling(file: file, issues: error.issues, defaults: [])
+        }
+        guard case .object = document else {
+            return failed(file, InputIssue(.error, file: file, path: "", value: document.brief,
+                                           message: "a dwelling file is a JSON object", expected: "{ \"schema\": \"foyer.dwelling/1\", … }"))
+        }
+        var issues: [InputIssue] = []
+        let merged = resolveBase(document, library: library, chain: [], issues: &issues)
+        let (spec, decodeIssues) = CollectingDecoder.decode(DwellingSpec.self, from: merged)
+        issues += decodeIssues
+        guard let spec else {
+            return LoadedDwelling(file: file, merged: merged, issues: issues.map { $0.inFile(file) }, defaults: [])
+        }
+        let outcome = DwellingResolver.resolve(spec, climateZones: climateZones)
+        // Decode errors come first; the resolver does not repeat them (it sees those fields as absent).
+        let resolverIssues = outcome.issues.filter { issue in
+            !(issue.message.hasPrefix("missing") && issues.contains { $0.path == issue.path || $0.path.hasPrefix(issue.path + ".") })
+        }
+        let all = (issues + resolverIssues).sorted { ($0.severity, $0.path) < ($1.severity, $1.path) }
+        return LoadedDwelling(
+            file: file, merged: merged, spec: spec, dwelling: all.hasErrors ? nil : outcome.dwelling,
+            issues: all.map { $0.inFile(file) }, defaults: outcome.defaults)
+    }
+
+    private static func failed(_ file: String?, _ issue: InputIssue) -> LoadedDwelling {
+        LoadedDwelling(file: file, issues: [issue.inFile(file)], defaults: [])
+    }
+
+    /// Follows the `base` chain, merging each level over the one below.
+    private static func resolveBase(_ document: JSONValue, library: ArchetypeLibrary?, chain: [String], issues: inout [InputIssue]) -> JSONValue {
+        guard case let .object(members) = document, let baseValue = members["base"] else { return document }
+        let path = chain.isEmpty ? "base" : "base (in archetype \(chain.last ?? ""))"
+        guard case let .string(id) = baseValue else {
+            issues.append(InputIssue(.error, path: path, value: baseValue.brief, message: "expected an archetype id", expected: "a string such as \"fr/sfh-1949-1974\""))
+            return document
+        }
+        guard let library else {
+            issues.append(InputIssue(.error, path: path, value: "\"\(id)\"", message: "no archetype library is available"))
+            return document
+        }
+        if chain.contains(id) {
+            issues.append(InputIssue(.error, path: path, value: "\"\(id)\"", message: "archetypes form a cycle: \((chain + [id]).joined(separator: " → "))"))
+            return document
+        }
+        guard let url = library.url(for: id) else {
+            let known = library.ids()
+            issues.append(InputIssue(.error, path: path, value: "\"\(id)\"", message: "unknown archetype",
+                                     expected: known.joined(separator: ", "), suggestion: Suggestions.didYouMean(id, among: known)))
+            return document
+        }
+        let baseDocument: JSONValue
+        do {
+            baseDocument = try JSONValue.parse(try Data(contentsOf: url), file: id)
+        } catch let error as InputError {
+            issues.append(contentsOf: error.issues.map { var issue = $0; issue.path = path; issue.message = "archetype \(id): " + issue.message; issue.file = nil; return issue })
+            return document
+        } catch {
+            issues.append(InputIssue(.error, path: path, value: "\"\(id)\"", message: "the archetype file cannot be read"))
+            return document
+        }
+        var base = resolveBase(baseDocument, library: library, chain: chain + [id], issues: &issues)
+        if case var .object(baseMembers) = base {
+            // The archetype's own descriptive fields stay unless overridden; its base link is spent.
+            baseMembers.removeValue(forKey: "base")
+            base = .object(baseMembers)
+        }
+        var overrides = members
+        overrides.removeValue(forKey: "base")
+        var merged = SpecMerge.merge(base: base, override: .object(overrides))
+        if case var .object(mergedMembers) = merged {
+            mergedMembers["base"] = .string(id)  // kept so the spec still says where it came from
+            merged = .object(mergedMembers)
+        }
+        return merged
+    }
+}

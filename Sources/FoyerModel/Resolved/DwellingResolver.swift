@@ -1,0 +1,719 @@
+import FoyerCore
+
+/// Turns a ``DwellingSpec`` into a ``ResolvedDwelling``: applies every default in one place,
+/// reports each default it applied, and checks every value.
+///
+/// Physically impossible values (negative area, U ≤ 0, g > 1, windows larger than their wall,
+/// a volume inconsistent with area × height…) are errors; merely unusual values are warnings.
+/// All issues of the spec are collected in one pass.
+public enum DwellingResolver {
+    /// The schema identifiers this version reads.
+    public static let supportedSchemas = ["foyer.dwelling/1"]
+
+    /// What resolving a spec produced.
+    public struct Outcome: Sendable {
+        /// The resolved dwelling, `nil` when there are errors.
+        public var dwelling: ResolvedDwelling?
+        /// Errors and warnings, sorted by path.
+        public var issues: [InputIssue]
+        /// The defaults that were applied.
+        public var defaults: [DefaultedValue]
+    }
+
+    /// Resolves `spec`.
+    /// - Parameter climateZones: the ids of the embedded climates, with the reference station
+    ///   used to default latitude, longitude and altitude.
+    public static func resolve(_ spec: DwellingSpec, climateZones: [ClimateZoneInfo]) -> Outcome {
+        let r = Resolution()
+
+        if let schema = spec.schema {
+            if !supportedSchemas.contains(schema) {
+                r.error("schema", "\"\(schema)\"", "unsupported schema", expected: supportedSchemas.joined(separator: ", "),
+                        suggestion: Suggestions.didYouMean(schema, among: supportedSchemas))
+            }
+        } else if !r.hasIssue(at: "schema") {
+            r.error("schema", nil, "missing: every dwelling file starts with \"schema\": \"foyer.dwelling/1\"")
+        }
+
+        let location = resolveLocation(spec.location ?? LocationSpec(), zones: climateZones, r)
+        let geometry = resolveGeometry(spec.geometry ?? GeometrySpec(), r)
+        let envelope = resolveEnvelope(spec.envelope, floorAreaM2: geometry?.floorAreaM2, r)
+        let bridges = resolveThermalBridges(spec.thermalBridges, envelope: envelope, r)
+        let ventilation = resolveVentilation(spec.ventilation ?? VentilationSpec(), r)
+        let thermostat = resolveThermostat(spec.thermostat ?? ThermostatSpec(), r)
+        let occupancy = resolveOccupancy(spec.occupancy ?? OccupancySpec(), floorAreaM2: geometry?.floorAreaM2, r)
+        let heating = resolveHeating(spec.heating, r)
+        let hotWater = resolveHotWater(spec.hotWater, heatingIDs: heating.compactMap(\.id), r)
+
+        let issues = r.issues.sorted { ($0.severity, $0.path) < ($1.severity, $1.path) }
+        guard !issues.hasErrors, let location, let geometry, let envelope, let ventilation, let thermostat, let occupancy
+        else { return Outcome(dwelling: nil, issues: issues, defaults: r.defaults) }
+
+        let dwelling = ResolvedDwelling(
+            name: spec.name ?? "dwelling", description: spec.description ?? "",
+            location: location, dwellingType: geometry.type, yearBuilt: geometry.yearBuilt,
+            floorAreaM2: geometry.floorAreaM2, storeys: geometry.storeys, storeyHeightM: geometry.storeyHeightM,
+            volumeM3: geometry.volumeM3, opaqueElements: envelope.opaque, windows: envelope.windows,
+            thermalBridgeHeatTransferWPerK: bridges, ventilation: ventilation, thermostat: thermostat,
+            occupancy: occupancy, heatingSystems: heating, hotWater: hotWater)
+        return Outcome(dwelling: dwelling, issues: issues, defaults: r.defaults)
+    }
+
+    // MARK: - Location
+
+    static func resolveLocation(_ spec: LocationSpec, zones: [ClimateZoneInfo], _ r: Resolution) -> ResolvedLocation? {
+        let ids = zones.map(\.id)
+        var zone: ClimateZoneInfo?
+        if let id = spec.climateZone {
+            zone = zones.first { $0.id == id }
+            if zone == nil {
+                r.error("location.climate_zone", "\"\(id)\"", "unknown climate zone", expected: ids.joined(separator: ", "),
+                        suggestion: Suggestions.didYouMean(id, among: ids))
+            }
+        }
+        let weather: WeatherSource
+        if let file = spec.weatherFile {
+            if file.isEmpty { r.error("location.weather_file", "\"\"", "empty path", expected: "the path of an EPW file") }
+            weather = .epwFile(file)
+        } else if let zone {
+            weather = .referenceClimate(zone.id)
+        } else if spec.climateZone == nil, spec.country == "BE", let uccle = zones.first(where: { $0.country == "BE" }) {
+            r.defaults.append(DefaultedValue(path: "location.climate_zone", value: uccle.id, reason: "the only embedded Belgian climate"))
+            zone = uccle
+            weather = .referenceClimate(uccle.id)
+        } else {
+            weather = .unspecified
+        }
+        r.check(spec.latitudeDeg, at: "location.latitude_deg", in: -90...90, unit: "°")
+        r.check(spec.longitudeDeg, at: "location.longitude_deg", in: -180...180, unit: "°")
+        r.check(spec.altitudeM, at: "location.altitude_m", in: -450...5000, unit: "m")
+        let station = zone.map { "the reference station of \($0.id) (\($0.stationName))" } ?? "no climate zone given"
+        let latitude = r.value(spec.latitudeDeg, at: "location.latitude_deg", default: zone?.latitudeDeg ?? 0, { "\(format($0))°" }, reason: station)
+        let longitude = r.value(spec.longitudeDeg, at: "location.longitude_deg", default: zone?.longitudeDeg ?? 0, { "\(format($0))°" }, reason: station)
+        let altitude = r.value(spec.altitudeM, at: "location.altitude_m", default: zone?.altitudeM ?? 0, { "\(format($0)) m" }, reason: station)
+        if case .unspecified = weather, spec.latitudeDeg == nil {
+            r.warning("location", nil, "no climate_zone or weather_file: a weather source must be given when simulating",
+                      expected: "climate_zone (\(ids.joined(separator: ", "))) or weather_file")
+        }
+        return ResolvedLocation(weather: weather, country: spec.country ?? zone?.country, latitudeDeg: latitude, longitudeDeg: longitude, altitudeM: altitude)
+    }
+
+    // MARK: - Geometry
+
+    struct Geometry {
+        var type: DwellingType
+        var yearBuilt: Int?
+        var floorAreaM2: Double
+        var storeys: Int
+        var storeyHeightM: Double
+        var volumeM3: Double
+    }
+
+    static func resolveGeometry(_ spec: GeometrySpec, _ r: Resolution) -> Geometry? {
+        let type = r.value(spec.dwellingType, at: "geometry.dwelling_type", default: .detachedHouse, \.rawValue, reason: "the most common case")
+        if let year = spec.yearBuilt, !(1000...2100).contains(year) {
+            r.error("geometry.year_built", String(year), "not a construction year", expected: "1000…2100")
+        }
+        let area = r.required(spec.floorAreaM2, at: "geometry.floor_area_m2", "the heated floor area in m² (no heated volume without it)")
+        let areaOK = r.checkPositive(area, at: "geometry.floor_area_m2", unit: "m²")
+        r.warnUnusual(area, at: "geometry.floor_area_m2", usual: 9...1000, unit: "m²", why: "a dwelling is rarely this size")
+        if let storeys = spec.storeys, storeys < 1 {
+            r.error("geometry.storeys", String(storeys), "a dwelling has at least one storey", expected: "≥ 1")
+        }
+        let storeys = r.value(spec.storeys, at: "geometry.storeys", default: 1, { String($0) }, reason: "single storey unless given")
+        let heightOK = r.checkPositive(spec.storeyHeightM, at: "geometry.storey_height_m", unit: "m")
+        r.warnUnusual(spec.storeyHeightM, at: "geometry.storey_height_m", usual: 2.0...5.0, unit: "m", why: "floor-to-ceiling heights are usually 2.2–3.5 m")
+        let height = r.value(spec.storeyHeightM, at: "geometry.storey_height_m", default: 2.5, { "\(format($0)) m" },
+                             reason: "TABULA reference room height 2.5 m (boundary conditions EU.SUH)")
+        let volumeOK = r.checkPositive(spec.volumeM3, at: "geometry.volume_m3", unit: "m³")
+        guard let area, areaOK, heightOK, volumeOK, storeys >= 1 else { return nil }
+        let expected = area * height
+        let volume: Double
+        if let given = spec.volumeM3 {
+            volume = given
+            let ratio = given / expected
+            if ratio < 0.75 || ratio > 1.33 {
+                r.error("geometry.volume_m3", format(given),
+                        "inconsistent with floor_area_m2 × storey_height_m = \(format(expected)) m³",
+                        expected: "within −25 %/+33 % of \(format(expected)) m³; check the area, the height or the volume")
+            } else if ratio < 0.9 || ratio > 1.11 {
+                r.warning("geometry.volume_m3", format(given), "differs by more than 10 % from floor_area_m2 × storey_height_m = \(format(expected)) m³")
+            }
+        } else {
+            volume = expected
+            r.defaults.append(DefaultedValue(path: "geometry.volume_m3", value: "\(format(volume)) m³", reason: "floor area × storey height"))
+        }
+        return Geometry(type: type, yearBuilt: spec.yearBuilt, floorAreaM2: area, storeys: storeys, storeyHeightM: height, volumeM3: volume)
+    }
+
+    // MARK: - Envelope
+
+    struct Envelope {
+        var opaque: [ResolvedOpaqueElement]
+        var windows: [ResolvedWindow]
+    }
+
+    static func resolveEnvelope(_ spec: EnvelopeSpec?, floorAreaM2: Double?, _ r: Resolution) -> Envelope? {
+        guard let spec else {
+            if !r.hasIssue(at: "envelope") { r.error("envelope", nil, "missing: the walls, roofs, floors and windows of the dwelling") }
+            return nil
+        }
+        var ids: [String: String] = [:]  // id → path of its first use
+        func register(_ id: String?, _ path: String) {
+            guard let id else { return }
+            if let first = ids[id] {
+                r.error(path + ".id", "\"\(id)\"", "duplicate id, already used by \(first)", expected: "ids unique within the dwelling")
+            } else {
+                ids[id] = path
+            }
+        }
+        var families: [(OpaqueElementKind, String, [OpaqueElementSpec])] = [
+            (.wall, "envelope.walls", spec.walls ?? []), (.roof, "envelope.roofs", spec.roofs ?? []),
+            (.floor, "envelope.floors", spec.floors ?? []), (.door, "envelope.doors", spec.doors ?? []),
+        ]
+        if families.allSatisfy({ $0.2.isEmpty }), (spec.windows ?? []).isEmpty {
+            if !r.hasIssue(at: "envelope") { r.error("envelope", nil, "no elements: a dwelling needs walls, a roof or ceiling, and a floor") }
+            return nil
+        }
+        for (_, prefix, elements) in families {
+            for (index, element) in elements.enumerated() { register(element.id, "\(prefix)[\(index)]") }
+        }
+        for (index, window) in (spec.windows ?? []).enumerated() { register(window.id, "envelope.windows[\(index)]") }
+
+        // Openings hosted by each wall, to net its area.
+        let wallIDs = (spec.walls ?? []).compactMap(\.id)
+        var hostedAreaM2: [String: Double] = [:]
+        func host(_ wall: String?, area: Double?, path: String) {
+            guard let wall else { return }
+            guard wallIDs.contains(wall) else {
+                r.error(path + ".wall", "\"\(wall)\"", "no wall has this id", expected: wallIDs.isEmpty ? "the id of a wall (no wall has an id)" : wallIDs.joined(separator: ", "),
+                        suggestion: Suggestions.didYouMean(wall, among: wallIDs))
+                return
+            }
+            if let area, area > 0 { hostedAreaM2[wall, default: 0] += area }
+        }
+        for (index, window) in (spec.windows ?? []).enumerated() { host(window.wall, area: window.areaM2, path: "envelope.windows[\(index)]") }
+        for (index, door) in (spec.doors ?? []).enumerated() { host(door.wall, area: door.areaM2, path: "envelope.doors[\(index)]") }
+
+        // Default heat capacity: EN ISO 13790:2008, 12.3.1.2, Table 12, "medium" class
+        // (C_m = 165 000 J/K per m² of floor), spread over the opaque area of elements without
+        // layers or a given capacity.
+        var unspecifiedMassAreaM2 = 0.0
+        for (_, _, elements) in families {
+            for element in elements where element.layers == nil && element.arealHeatCapacityJPerM2K == nil {
+                unspecifiedMassAreaM2 += max(0, element.areaM2 ?? 0) - (element.id.flatMap { hostedAreaM2[$0] } ?? 0)
+            }
+        }
+        let defaultKappa = (floorAreaM2 ?? 0) > 0 && unspecifiedMassAreaM2 > 0 ? 165_000 * (floorAreaM2 ?? 0) / unspecifiedMassAreaM2 : 0
+
+        var opaque: [ResolvedOpaqueElement] = []
+        for index in families.indices {
+            let (kind, prefix, elements) = families[index]
+            for (position, element) in elements.enumerated() {
+                let path = "\(prefix)[\(position)]"
+                let hosted = element.id.flatMap { hostedAreaM2[$0] } ?? 0
+                if let resolved = resolveOpaque(element, kind: kind, path: path, hostedAreaM2: hosted, defaultKappa: defaultKappa, r) {
+                    opaque.append(resolved)
+                }
+            }
+        }
+        families.removeAll()
+        var windows: [ResolvedWindow] = []
+        for (position, window) in (spec.windows ?? []).enumerated() {
+            if let resolved = resolveWindow(window, path: "envelope.windows[\(position)]", r) { windows.append(resolved) }
+        }
+        if (spec.windows ?? []).isEmpty {
+            r.warning("envelope.windows", nil, "no windows: solar gains will be zero")
+        }
+        return Envelope(opaque: opaque, windows: windows)
+    }
+
+    static func resolveOpaque(
+        _ e: OpaqueElementSpec, kind: OpaqueElementKind, path: String, hostedAreaM2: Double, defaultKappa: Double, _ r: Resolution
+    ) -> ResolvedOpaqueElement? {
+        let id = e.id ?? path
+        let area = r.required(e.areaM2, at: path + ".area_m2", "the element's area in m²")
+        var ok = r.checkPositive(area, at: path + ".area_m2", unit: "m²")
+        if let area, ok, hostedAreaM2 >= area {
+            r.error(path + ".area_m2", format(area),
+                    "the windows and doors in this \(kind.rawValue) (\(format(hostedAreaM2)) m²) are as large as or larger than the \(kind.rawValue)",
+                    expected: "the gross \(kind.rawValue) area, openings included: more than \(format(hostedAreaM2)) m²")
+            ok = false
+        }
+        let defaultBoundary: Boundary = kind == .floor ? .ground : .outdoor
+        let boundarySpec = r.value(e.boundary, at: path + ".boundary", default: defaultBoundary, \.rawValue,
+                                   reason: kind == .floor ? "floors lie on the ground unless told" : "elements face outdoor air unless told")
+        let defaultTilt: Double = switch kind { case .wall, .door: 90; case .roof: 0; case .floor: 180 }
+        ok = r.check(e.tiltDeg, at: path + ".tilt_deg", in: 0...180, unit: "° (0 roof facing up, 90 wall, 180 floor facing down)") && ok
+        let tilt = r.value(e.tiltDeg, at: path + ".tilt_deg", default: defaultTilt, { "\(format($0))°" }, reason: "usual tilt of a \(kind.rawValue)")
+        ok = r.check(e.azimuthDeg, at: path + ".azimuth_deg", in: 0...360, unit: "° clockwise from north") && ok
+        let azimuth: Double
+        if let given = e.azimuthDeg {
+            azimuth = given.truncatingRemainder(dividingBy: 360)
+        } else if boundarySpec == .outdoor && (kind == .wall || kind == .door) {
+            _ = r.required(e.azimuthDeg, at: path + ".azimuth_deg", "the direction the \(kind.rawValue) faces, clockwise from north (N 0, E 90, S 180, W 270)")
+            azimuth = 0
+        } else {
+            azimuth = r.value(nil, at: path + ".azimuth_deg", default: 180, { "\(format($0))°" },
+                              reason: kind == .roof ? "a roof faces south unless told (only matters if tilted)" : "irrelevant for this element")
+        }
+
+        // U-value and layers (EN ISO 6946:2017).
+        let direction = ISO6946.HeatFlowDirection(tiltDeg: tilt)
+        let rsi = ISO6946.internalSurfaceResistance(direction)
+        let rse = ISO6946.externalSurfaceResistance(direction, toOutdoorAir: boundarySpec == .outdoor)
+        var layers: [ResolvedLayer] = []
+        if let layerSpecs = e.layers {
+            if layerSpecs.isEmpty { r.error(path + ".layers", "[]", "empty list of layers", expected: "at least one layer, outside to inside") ; ok = false }
+            for (index, layer) in layerSpecs.enumerated() {
+                if let resolved = resolveLayer(layer, path: "\(path).layers[\(index)]", r) { layers.append(resolved) } else { ok = false }
+            }
+        }
+        var uValue: Double?
+        let layerU = layers.isEmpty || layers.count != (e.layers?.count ?? 0) ? nil
+            : ISO6946.uValue(layerResistancesM2KPerW: layers.map(\.thermalResistanceM2KPerW), rsi: rsi, rse: rse)
+        if let given = e.uValueWPerM2K {
+            if r.checkPositive(given, at: path + ".u_value_w_per_m2k", unit: "W/(m²·K)", what: "a U-value must be greater than zero") {
+                uValue = given
+                if given > 1 / (rsi + rse) {
+                    r.error(path + ".u_value_w_per_m2k", format(given), "higher than the surface resistances alone allow (\(format(1 / (rsi + rse))) W/(m²·K))",
+                            expected: "≤ \(format(1 / (rsi + rse))) W/(m²·K) for this orientation (EN ISO 6946 R_si + R_se)")
+                    ok = false
+                }
+                r.warnUnusual(given, at: path + ".u_value_w_per_m2k", usual: 0.08...4.0, unit: "W/(m²·K)", why: "outside the range of real constructions")
+                if let layerU, abs(layerU - given) > 0.1 * given {
+                    r.warning(path + ".u_value_w_per_m2k", format(given),
+                              "differs from the U computed from the layers (\(format(layerU)) W/(m²·K)); the given U is used, the layers give the heat capacity")
+                }
+            } else { ok = false }
+        } else if let layerU {
+            uValue = layerU
+        } else if e.layers == nil {
+            _ = r.required(e.uValueWPerM2K, at: path + ".u_value_w_per_m2k", "a U-value in W/(m²·K), or the construction as \"layers\"")
+            ok = false
+        }
+
+        // Heat capacity.
+        ok = r.check(e.arealHeatCapacityJPerM2K, at: path + ".areal_heat_capacity_j_per_m2k", in: 0...2_000_000, unit: "J/(m²·K)") && ok
+        let kappa: Double
+        if let given = e.arealHeatCapacityJPerM2K {
+            kappa = given
+        } else if !layers.isEmpty {
+            kappa = layers.reduce(0) { $0 + $1.arealHeatCapacityJPerM2K }
+        } else {
+            kappa = r.value(nil, at: path + ".areal_heat_capacity_j_per_m2k", default: defaultKappa, { "\(format($0)) J/(m²·K)" },
+                            reason: "EN ISO 13790:2008 Table 12 'medium' class (165 000 J/K per m² of floor) spread over the opaque elements without a construction")
+        }
+        let mass = r.value(e.massDistribution, at: path + ".mass_distribution", default: .distributed, \.rawValue,
+                           reason: "EN ISO 52016-1 class D (uninsulated or unknown construction)")
+
+        // Boundary.
+        var boundary = ResolvedBoundary.outdoor
+        switch boundarySpec {
+        case .outdoor: boundary = .outdoor
+        case .ground:
+            ok = r.checkPositive(e.exposedPerimeterM, at: path + ".exposed_perimeter_m", unit: "m") && ok
+            boundary = .ground(exposedPerimeterM: e.exposedPerimeterM)
+        case .unheatedSpace:
+            ok = r.check(e.adjustmentFactorB, at: path + ".adjustment_factor_b", in: 0...1, unit: "", what: "b = (θ_int − θ_u)/(θ_int − θ_e) lies between 0 and 1") && ok
+            let b = r.value(e.adjustmentFactorB, at: path + ".adjustment_factor_b", default: 0.8, format,
+                            reason: "assumed: a poorly insulated unheated space; give the value of the 3CL b table for your case")
+            boundary = .unheatedSpace(adjustmentFactorB: b)
+        case .adjacentHeated: boundary = .adiabatic
+        }
+        if boundarySpec != .unheatedSpace, let b = e.adjustmentFactorB {
+            r.warning(path + ".adjustment_factor_b", format(b), "ignored: only used with boundary \"unheated_space\"")
+        }
+        ok = r.check(e.solarAbsorptance, at: path + ".solar_absorptance", in: 0...1, unit: "") && ok
+        ok = r.check(e.thermalEmissivity, at: path + ".thermal_emissivity", in: 0...1, unit: "") && ok
+        let absorptance = r.value(e.solarAbsorptance, at: path + ".solar_absorptance", default: 0.6, format,
+                                  reason: "a medium-coloured surface (the ASHRAE 140 value)")
+        let emissivity = r.value(e.thermalEmissivity, at: path + ".thermal_emissivity", default: 0.9, format,
+                                 reason: "long-wave emissivity of usual building materials (the ASHRAE 140 value)")
+        guard ok, let area, let uValue else { return nil }
+        return ResolvedOpaqueElement(
+            id: id, kind: kind, description: e.description ?? "", path: path, netAreaM2: area - hostedAreaM2,
+            azimuthDeg: azimuth, tiltDeg: tilt, uValueWPerM2K: uValue, layers: layers, arealHeatCapacityJPerM2K: kappa,
+            massDistribution: mass, boundary: boundary, solarAbsorptance: absorptance, thermalEmissivity: emissivity)
+    }
+
+    static func resolveLayer(_ l: LayerSpec, path: String, _ r: Resolution) -> ResolvedLayer? {
+        var ok = true
+        ok = r.checkPositive(l.thicknessM, at: path + ".thickness_m", unit: "m") && ok
+        ok = r.checkPositive(l.conductivityWPerMK, at: path + ".conductivity_w_per_mk", unit: "W/(m·K)") && ok
+        ok = r.checkPositive(l.thermalResistanceM2KPerW, at: path + ".thermal_resistance_m2k_per_w", unit: "m²·K/W") && ok
+        ok = r.check(l.densityKgPerM3, at: path + ".density_kg_per_m3", in: 0...25_000, unit: "kg/m³") && ok
+        ok = r.check(l.specificHeatJPerKgK, at: path + ".specific_heat_j_per_kgk", in: 0...10_000, unit: "J/(kg·K)") && ok
+        r.warnUnusual(l.thicknessM, at: path + ".thickness_m", usual: 0.0005...1.5, unit: "m", why: "layers are rarely this thick or thin (metres, not centimetres?)")
+        r.warnUnusual(l.conductivityWPerMK, at: path + ".conductivity_w_per_mk", usual: 0.015...5, unit: "W/(m·K)", why: "outside the conductivities of building materials")
+        guard ok else { return nil }
+        let resistance: Double
+        if let given = l.thermalResistanceM2KPerW {
+            resistance = given
+            if l.conductivityWPerMK != nil {
+                r.warning(path + ".conductivity_w_per_mk", l.conductivityWPerMK.map(format), "ignored: thermal_resistance_m2k_per_w is given")
+            }
+        } else if let d = l.thicknessM, let k = l.conductivityWPerMK {
+            resistance = ISO6946.layerResistance(thicknessM: d, conductivityWPerMK: k)
+        } else {
+            r.error(path, nil, "a layer needs thickness_m and conductivity_w_per_mk, or thermal_resistance_m2k_per_w")
+            return nil
+        }
+        let thickness = l.thicknessM ?? 0
+        let capacity = thickness * (l.densityKgPerM3 ?? 0) * (l.specificHeatJPerKgK ?? 0)
+        if thickness > 0, (l.densityKgPerM3 == nil) != (l.specificHeatJPerKgK == nil) {
+            r.warning(path, nil, "density_kg_per_m3 and specific_heat_j_per_kgk go together; the layer is taken as massless")
+        }
+        return ResolvedLayer(material: l.material ?? "", thicknessM: thickness, thermalResistanceM2KPerW: resistance, arealHeatCapacityJPerM2K: capacity)
+    }
+
+    /// Default window properties by glazing and frame: U_w from the 3CL-DPE 2021 tables
+    /// (`uw`, casement windows: domain-facts §1.6, Open3CL `tv.js`), g from the TABULA window
+    /// constructions (single 0.85 ≈ FR 0.83 / BE 0.87, double 0.75, low-e 0.63; `constructions_fr_be.csv`)
+    /// and triple glazing 0.5 (assumed: typical triple low-e).
+    static func windowDefaults(_ glazing: GlazingType, _ frame: FrameMaterial) -> (u: Double, g: Double) {
+        let g: Double = switch glazing { case .single: 0.85; case .double: 0.75; case .doubleLowE: 0.63; case .triple: 0.5 }
+        let u: Double = switch (glazing, frame) {
+        case (.single, .pvc): 4.9
+        case (.single, .wood): 5.4
+        case (.single, .metal): 6.4
+        case (.single, .metalThermalBreak): 5.8
+        case (.double, .pvc): 2.6
+        case (.double, .wood): 2.9
+        case (.double, .metal): 3.8
+        case (.double, .metalThermalBreak): 3.2
+        case (.doubleLowE, .pvc): 1.6
+        case (.doubleLowE, .wood): 1.8
+        case (.doubleLowE, .metal): 2.7
+        case (.doubleLowE, .metalThermalBreak): 2.1
+        case (.triple, .metal): 1.6
+        case (.triple, _): 1.0
+        }
+        return (u, g)
+    }
+
+    static func resolveWindow(_ w: WindowSpec, path: String, _ r: Resolution) -> ResolvedWindow? {
+        let id = w.id ?? path
+        let area = r.required(w.areaM2, at: path + ".area_m2", "the window area in m², frame included")
+        var ok = r.checkPositive(area, at: path + ".area_m2", unit: "m²")
+        r.warnUnusual(area, at: path + ".area_m2", usual: 0.1...30, unit: "m²", why: "windows are rarely this size")
+        ok = r.check(w.azimuthDeg, at: path + ".azimuth_deg", in: 0...360, unit: "° clockwise from north") && ok
+        ok = r.check(w.tiltDeg, at: path + ".tilt_deg", in: 0...180, unit: "°") && ok
+        let tilt = r.value(w.tiltDeg, at: path + ".tilt_deg", default: 90, { "\(format($0))°" }, reason: "a façade window")
+        if w.azimuthDeg == nil && tilt > 0 {
+            _ = r.required(w.azimuthDeg, at: path + ".azimuth_deg", "the direction the window faces, clockwise from north (N 0, E 90, S 180, W 270)")
+            ok = false
+        }
+        let azimuth = (w.azimuthDeg ?? 180).truncatingRemainder(dividingBy: 360)
+        var defaults: (u: Double, g: Double)?
+        if let glazing = w.glazing {
+            let frame = r.value(w.frame, at: path + ".frame", default: .pvc, \.rawValue, reason: "the most common frame in French and Belgian dwellings")
+            defaults = windowDefaults(glazing, frame)
+        }
+        let source = "3CL-DPE 2021 U_w table (glazing and frame) and TABULA g-values"
+        let u: Double?
+        if let given = w.uValueWPerM2K {
+            ok = r.checkPositive(given, at: path + ".u_value_w_per_m2k", unit: "W/(m²·K)", what: "a U-value must be greater than zero") && ok
+            r.warnUnusual(given, at: path + ".u_value_w_per_m2k", usual: 0.5...6.5, unit: "W/(m²·K)", why: "outside the range of real windows")
+            u = given
+        } else if let defaults {
+            u = r.value(nil, at: path + ".u_value_w_per_m2k", default: defaults.u, { "\(format($0)) W/(m²·K)" }, reason: source)
+        } else {
+            u = r.required(nil as Double?, at: path + ".u_value_w_per_m2k", "the window U-value, or its \"glazing\" (\(GlazingType.allowedNames.joined(separator: ", "))) and \"frame\"")
+            ok = false
+        }
+        ok = r.check(w.gValue, at: path + ".g_value", in: 0...1, unit: "", what: "a transmittance lies between 0 and 1") && ok
+        let g: Double?
+        if let given = w.gValue {
+            g = given
+            r.warnUnusual(given, at: path + ".g_value", usual: 0.1...0.9, unit: "", why: "outside the range of real glazing")
+        } else if let defaults {
+            g = r.value(nil, at: path + ".g_value", default: defaults.g, format, reason: source)
+        } else {
+            g = r.required(nil as Double?, at: path + ".g_value", "the glazing's g-value (0–1), or its \"glazing\" type")
+            ok = false
+        }
+        ok = r.check(w.frameFraction, at: path + ".frame_fraction", in: 0...0.95, unit: "", what: "the frame is a fraction of the window") && ok
+        let frameFraction = r.value(w.frameFraction, at: path + ".frame_fraction", default: 0.3, format,
+                                    reason: "TABULA boundary conditions (window_frame_fraction 0.3)")
+        var shutter: ResolvedShutter?
+        if let s = w.shutter, s.type != ShutterType.none {
+            ok = r.check(s.additionalResistanceM2KPerW, at: path + ".shutter.additional_resistance_m2k_per_w", in: 0...1, unit: "m²·K/W") && ok
+            let type = r.value(s.type, at: path + ".shutter.type", default: .roller, \.rawValue, reason: "the most common shutter")
+            let deltaR = r.value(s.additionalResistanceM2KPerW, at: path + ".shutter.additional_resistance_m2k_per_w", default: 0.15, { "\(format($0)) m²·K/W" },
+                                 reason: "EN ISO 10077-1 Annex G order of magnitude for a closed shutter of average air permeability")
+            let closed = r.value(s.closedAtNight, at: path + ".shutter.closed_at_night", default: true, { String($0) }, reason: "shutters are usually closed at night")
+            shutter = ResolvedShutter(type: type, additionalResistanceM2KPerW: deltaR, closedAtNight: closed)
+        }
+        let boundary = w.boundary ?? .outdoor
+        if boundary == .ground || boundary == .adjacentHeated {
+            r.error(path + ".boundary", boundary.rawValue, "a window opens to outdoor air or an unheated space", expected: "outdoor, unheated_space")
+            ok = false
+        }
+        guard ok, let area, let u, let g else { return nil }
+        return ResolvedWindow(
+            id: id, description: w.description ?? "", path: path, areaM2: area, azimuthDeg: azimuth, tiltDeg: tilt,
+            uValueWPerM2K: u, gValue: g, frameFraction: frameFraction, shutter: shutter, hostWallID: w.wall,
+            boundary: boundary == .unheatedSpace ? .unheatedSpace(adjustmentFactorB: 0.8) : .outdoor)
+    }
+
+    // MARK: - Thermal bridges
+
+    static func resolveThermalBridges(_ spec: ThermalBridgesSpec?, envelope: Envelope?, _ r: Resolution) -> Double {
+        var total = 0.0
+        for (index, bridge) in (spec?.linear ?? []).enumerated() {
+            let path = "thermal_bridges.linear[\(index)]"
+            let psi = r.required(bridge.psiWPerMK, at: path + ".psi_w_per_mk", "ψ in W/(m·K)")
+            let length = r.required(bridge.lengthM, at: path + ".length_m", "the length in m")
+            r.check(psi, at: path + ".psi_w_per_mk", in: -0.5...3, unit: "W/(m·K)")
+            r.checkPositive(length, at: path + ".length_m", unit: "m")
+            if let psi, let length { total += psi * length }
+        }
+        r.check(spec?.surchargeWPerM2K, at: "thermal_bridges.surcharge_w_per_m2k", in: 0...0.5, unit: "W/(m²·K)")
+        let surcharge = r.value(
+            spec?.surchargeWPerM2K, at: "thermal_bridges.surcharge_w_per_m2k", default: (spec?.linear ?? []).isEmpty ? 0.1 : 0,
+            { "\(format($0)) W/(m²·K)" },
+            reason: (spec?.linear ?? []).isEmpty ? "TABULA thermal-bridging class 'Medium' (generic_classes.csv)" : "linear thermal bridges are given")
+        if let envelope {
+            let area = envelope.opaque.filter { $0.boundary != .adiabatic }.reduce(0) { $0 + $1.netAreaM2 }
+                + envelope.windows.reduce(0) { $0 + $1.areaM2 }
+            total += surcharge * area
+        }
+        return total
+    }
+
+    // MARK: - Ventilation
+
+    static func resolveVentilation(_ v: VentilationSpec, _ r: Resolution) -> ResolvedVentilation? {
+        let p = "ventilation"
+        var ok = true
+        ok = r.check(v.airChangePerH, at: p + ".air_change_per_h", in: 0...20, unit: "1/h") && ok
+        ok = r.check(v.n50PerH, at: p + ".n50_per_h", in: 0...60, unit: "1/h") && ok
+        ok = r.check(v.infiltrationPerH, at: p + ".infiltration_per_h", in: 0...10, unit: "1/h") && ok
+        ok = r.check(v.mechanicalAirChangePerH, at: p + ".mechanical_air_change_per_h", in: 0...10, unit: "1/h") && ok
+        ok = r.check(v.heatRecoveryEfficiency, at: p + ".heat_recovery_efficiency", in: 0...0.95, unit: "", what: "a recovery efficiency is a fraction") && ok
+        r.warnUnusual(v.airChangePerH, at: p + ".air_change_per_h", usual: 0.1...3, unit: "1/h", why: "dwellings usually renew their air 0.3–1.5 times an hour")
+        let type = r.value(v.type, at: p + ".type", default: .natural, \.rawValue, reason: "no mechanical ventilation unless told")
+        if type != .balanced, let hr = v.heatRecoveryEfficiency, hr > 0 {
+            r.error(p + ".heat_recovery_efficiency", format(hr), "heat recovery needs balanced ventilation", expected: "type \"balanced\", or remove the efficiency")
+            ok = false
+        }
+        guard ok else { return nil }
+        let heatRecovery = type == .balanced
+            ? r.value(v.heatRecoveryEfficiency, at: p + ".heat_recovery_efficiency", default: 0.7, format,
+                      reason: "assumed: a typical balanced unit; give the rated efficiency")
+            : 0
+        // Infiltration: given, or from the blower-door n50 by the "divide by 20" rule
+        // (M. Sherman, "Estimation of infiltration from leakage and climate indicators",
+        // Energy and Buildings 10(1), 1987, 81–86).
+        let infiltration: Double
+        if let given = v.infiltrationPerH {
+            infiltration = given
+        } else if let n50 = v.n50PerH {
+            infiltration = n50 / 20
+            r.defaults.append(DefaultedValue(path: p + ".infiltration_per_h", value: "\(format(infiltration)) 1/h",
+                                             reason: "n50 / 20 (Sherman 1987)"))
+        } else if let total = v.airChangePerH {
+            // The total is given: count it all as air change, nothing separate for infiltration.
+            infiltration = type == .natural ? total : 0
+        } else {
+            infiltration = r.value(nil, at: p + ".infiltration_per_h", default: 0.2, { "\(format($0)) 1/h" },
+                                   reason: "TABULA infiltration class 'Medium' (generic_classes.csv)")
+        }
+        var ventilation: Double
+        if type == .natural {
+            if let total = v.airChangePerH, v.infiltrationPerH != nil || v.n50PerH != nil {
+                ventilation = max(0, total - infiltration)
+            } else if v.airChangePerH != nil {
+                ventilation = 0
+            } else {
+                ventilation = r.value(nil, at: p + ".air_change_per_h", default: 0.4, { "\(format($0)) 1/h from use (windows, vents)" },
+                                      reason: "TABULA air change from use n_air,use 0.4 1/h (boundary conditions EU.SUH)")
+            }
+        } else {
+            let defaultMechanical = v.airChangePerH.map { max(0, $0 - infiltration) } ?? 0.4
+            ventilation = r.value(v.mechanicalAirChangePerH, at: p + ".mechanical_air_change_per_h", default: defaultMechanical, { "\(format($0)) 1/h" },
+                                  reason: v.airChangePerH != nil ? "air_change_per_h less infiltration" : "TABULA air change from use 0.4 1/h (EU.SUH)")
+        }
+        if ventilation + infiltration <= 0 {
+            r.warning(p, nil, "no air change at all: unusual for a dwelling")
+        }
+        ventilation = max(0, ventilation)
+        return ResolvedVentilation(type: type, infiltrationPerH: infiltration, ventilationPerH: ventilation, heatRecoveryEfficiency: heatRecovery)
+    }
+
+    // MARK: - Thermostat and occupancy
+
+    static func resolveSchedule(_ s: WeekScheduleSpec?, path: String, _ r: Resolution) -> WeekSchedule? {
+        guard let s else { return nil }
+        func day(_ periods: [[Double]]?, _ dayPath: String) -> [Bool]? {
+            guard let periods else { return nil }
+            var hours = [Bool](repeating: false, count: 24)
+            var ok = true
+            for (index, period) in periods.enumerated() {
+                let p = "\(dayPath)[\(index)]"
+                guard period.count == 2, period[0].isFinite, period[1].isFinite else {
+                    r.error(p, "\(period.map(format))", "a period is [start, end] in hours", expected: "[start, end] with 0 ≤ start < end ≤ 24, e.g. [17, 23]")
+                    ok = false
+                    continue
+                }
+                let (start, end) = (period[0], period[1])
+                guard start >= 0, end <= 24, start < end else {
+                    r.error(p, "[\(format(start)), \(format(end))]", "not a period of the day", expected: "0 ≤ start < end ≤ 24 (hours); split a period that crosses midnight in two")
+                    ok = false
+                    continue
+                }
+                guard start == start.rounded(), end == end.rounded() else {
+                    r.error(p, "[\(format(start)), \(format(end))]", "periods are in whole hours", expected: "whole hours, e.g. [6, 9]")
+                    ok = false
+                    continue
+                }
+                for hour in Int(start)..<Int(end) {
+                    if hours[hour] { r.warning(p, "[\(format(start)), \(format(end))]", "overlaps an earlier period") }
+                    hours[hour] = true
+                }
+            }
+            return ok ? hours : nil
+        }
+        let weekdays = day(s.weekdays, path + ".weekdays")
+        let weekends = day(s.weekends, path + ".weekends")
+        if s.weekdays == nil && s.weekends == nil { r.error(path, nil, "empty schedule", expected: "\"weekdays\" and/or \"weekends\" periods") }
+        guard let days = weekdays ?? weekends else { return nil }
+        return WeekSchedule(weekdays: weekdays ?? days, weekends: weekends ?? days)
+    }
+
+    static func resolveThermostat(_ t: ThermostatSpec, _ r: Resolution) -> ResolvedThermostat? {
+        let p = "thermostat"
+        var ok = true
+        let mode = r.value(t.mode, at: p + ".mode", default: .heating, \.rawValue, reason: "dwellings are heated, not cooled, unless told")
+        let control = r.value(t.controlTemperature, at: p + ".control_temperature", default: .operative, \.rawValue,
+                              reason: "EN ISO 52016-1 controls the operative temperature")
+        ok = r.check(t.heatingSetpointC, at: p + ".heating_setpoint_c", in: 5...30, unit: "°C") && ok
+        ok = r.check(t.heatingSetbackC, at: p + ".heating_setback_c", in: 0...30, unit: "°C") && ok
+        ok = r.check(t.coolingSetpointC, at: p + ".cooling_setpoint_c", in: 15...40, unit: "°C") && ok
+        r.warnUnusual(t.heatingSetpointC, at: p + ".heating_setpoint_c", usual: 14...24, unit: "°C", why: "households rarely heat outside this range")
+        let heating = r.value(t.heatingSetpointC, at: p + ".heating_setpoint_c", default: 19, { "\(format($0)) °C" },
+                              reason: "French regulatory reference 19 °C (Code de l'énergie, art. R241-26)")
+        let setback = r.value(t.heatingSetbackC, at: p + ".heating_setback_c", default: heating, { "\(format($0)) °C" }, reason: "no set-back unless told")
+        let cooling = r.value(t.coolingSetpointC, at: p + ".cooling_setpoint_c", default: 26, { "\(format($0)) °C" },
+                              reason: "French regulatory reference 26 °C for cooling (Code de l'énergie, art. R241-30)")
+        if setback > heating {
+            r.error(p + ".heating_setback_c", format(setback), "the set-back is above the heating set-point (\(format(heating)) °C)", expected: "≤ \(format(heating)) °C")
+            ok = false
+        }
+        if mode == .heatingAndCooling, cooling <= heating {
+            r.error(p + ".cooling_setpoint_c", format(cooling), "the cooling set-point must be above the heating set-point (\(format(heating)) °C)",
+                    expected: "> \(format(heating)) °C")
+            ok = false
+        }
+        let comfort = resolveSchedule(t.comfortPeriods, path: p + ".comfort_periods", r)
+        if t.comfortPeriods != nil, comfort == nil { ok = false }
+        if t.comfortPeriods != nil, t.heatingSetbackC == nil {
+            r.warning(p + ".comfort_periods", nil, "comfort periods without heating_setback_c have no effect")
+        }
+        guard ok else { return nil }
+        return ResolvedThermostat(mode: mode, controlTemperature: control, heatingSetpointC: heating, heatingSetbackC: setback,
+                                  coolingSetpointC: cooling, comfortPeriods: comfort ?? .always)
+    }
+
+    static func resolveOccupancy(_ o: OccupancySpec, floorAreaM2: Double?, _ r: Resolution) -> ResolvedOccupancy? {
+        let p = "occupancy"
+        var ok = true
+        if let n = o.occupants, !(0...30).contains(n) {
+            r.error(p + ".occupants", String(n), "out of range", expected: "0…30 people")
+            ok = false
+        }
+        // 3CL-DPE 2021 conventional occupancy is tied to the floor area; here a simple assumption
+        // of one person per 40 m² (at least one) is used and reported.
+        let occupants = r.value(o.occupants, at: p + ".occupants", default: max(1, Int(((floorAreaM2 ?? 40) / 40).rounded())), { String($0) },
+                                reason: "assumed: one person per 40 m² of floor, at least one")
+        ok = r.check(o.internalGainsWPerM2, at: p + ".internal_gains_w_per_m2", in: 0...50, unit: "W/m²") && ok
+        ok = r.check(o.internalGainsW, at: p + ".internal_gains_w", in: 0...20_000, unit: "W") && ok
+        ok = r.check(o.internalGainsRadiativeFraction, at: p + ".internal_gains_radiative_fraction", in: 0...1, unit: "") && ok
+        if o.internalGainsW != nil, o.internalGainsWPerM2 != nil {
+            r.error(p + ".internal_gains_w", o.internalGainsW.map(format), "give internal_gains_w or internal_gains_w_per_m2, not both")
+            ok = false
+        }
+        let gains: Double
+        if let watts = o.internalGainsW {
+            gains = watts
+        } else {
+            let perM2 = r.value(o.internalGainsWPerM2, at: p + ".internal_gains_w_per_m2", default: 3.0, { "\(format($0)) W/m²" },
+                                reason: "TABULA boundary conditions EU.SUH (3 W/m²)")
+            gains = perM2 * (floorAreaM2 ?? 0)
+        }
+        let radiative = r.value(o.internalGainsRadiativeFraction, at: p + ".internal_gains_radiative_fraction", default: 0.6, format,
+                                reason: "EN ISO 52016-1:2017 Annex B default convective fraction 0.4 for internal gains")
+        let presence = resolveSchedule(o.presence, path: p + ".presence", r)
+        if o.presence != nil, presence == nil { ok = false }
+        guard ok else { return nil }
+        return ResolvedOccupancy(occupants: occupants, presence: presence ?? .always, internalGainsW: gains, internalGainsRadiativeFraction: radiative)
+    }
+
+    // MARK: - Systems (held now, modelled in a later step)
+
+    static func resolveHeating(_ spec: HeatingSpec?, _ r: Resolution) -> [HeatingSystemSpec] {
+        let systems = spec?.systems ?? []
+        var shareSum = 0.0
+        for (index, system) in systems.enumerated() {
+            let p = "heating.systems[\(index)]"
+            _ = r.required(system.type, at: p + ".type", "the generator type (\(HeatingSystemType.allowedNames.joined(separator: ", ")))")
+            r.check(system.efficiency, at: p + ".efficiency", in: 0.05...1.1, unit: "", what: "a seasonal efficiency on the lower heating value")
+            r.check(system.copNominal, at: p + ".cop_nominal", in: 1...8, unit: "")
+            r.checkPositive(system.maxPowerW, at: p + ".max_power_w", unit: "W")
+            r.check(system.share, at: p + ".share", in: 0...1, unit: "")
+            if let type = system.type, type.isHeatPump, system.efficiency != nil, system.copNominal == nil {
+                r.warning(p + ".efficiency", system.efficiency.map(format), "a heat pump is rated by cop_nominal, not an efficiency")
+            }
+            if let type = system.type, let fuel = system.fuel, fuel != type.naturalFuel, type != .districtHeating {
+                r.warning(p + ".fuel", fuel.rawValue, "unusual fuel for a \(type.rawValue)", expected: type.naturalFuel.rawValue)
+            }
+            shareSum += system.share ?? (systems.count == 1 ? 1 : 0)
+        }
+        if systems.count > 1, systems.allSatisfy({ $0.share != nil }), abs(shareSum - 1) > 0.01 {
+            r.error("heating.systems", format(shareSum), "the shares of the heating systems add up to \(format(shareSum))", expected: "a sum of 1")
+        }
+        return systems
+    }
+
+    static func resolveHotWater(_ spec: HotWaterSpec?, heatingIDs: [String], _ r: Resolution) -> HotWaterSpec {
+        let hotWater = spec ?? HotWaterSpec()
+        r.check(hotWater.litresPerPersonPerDay, at: "hot_water.litres_per_person_per_day", in: 0...500, unit: "L/day")
+        r.check(hotWater.deliveryTemperatureC, at: "hot_water.delivery_temperature_c", in: 25...80, unit: "°C")
+        for (index, system) in (hotWater.systems ?? []).enumerated() {
+            let p = "hot_water.systems[\(index)]"
+            _ = r.required(system.type, at: p + ".type", "the water-heater type (\(HotWaterSystemType.allowedNames.joined(separator: ", ")))")
+            r.check(system.efficiency, at: p + ".efficiency", in: 0.05...1.1, unit: "")
+            r.check(system.copNominal, at: p + ".cop_nominal", in: 1...8, unit: "")
+            r.check(system.storageVolumeL, at: p + ".storage_volume_l", in: 0...3000, unit: "L")
+            if let heatingID = system.heatingSystem, !heatingIDs.contains(heatingID) {
+                r.error(p + ".heating_system", "\"\(heatingID)\"", "no heating system has this id",
+                        expected: heatingIDs.isEmpty ? "the id of a heating system" : heatingIDs.joined(separator: ", "),
+                        suggestion: Suggestions.didYouMean(heatingID, among: heatingIDs))
+            }
+            if system.type == .fromHeatingSystem, system.heatingSystem == nil {
+                r.error(p + ".heating_system", nil, "missing: type from_heating_system names the heating system that heats the water")
+            }
+        }
+        return hotWater
+    }
+}
+
+/// An embedded climate, as the resolver needs to know it.
+public struct ClimateZoneInfo: Sendable, Equatable {
+    public var id: String
+    public var country: String
+    public var stationName: String
+    public var latitudeDeg: Double
+    public var longitudeDeg: Double
+    public var altitudeM: Double
+
+    public init(id: String, country: String, stationName: String, latitudeDeg: Double, longitudeDeg: Double, altitudeM: Double) {
+        self.id = id
+        self.country = country
+        self.stationName = stationName
+        self.latitudeDeg = latitudeDeg
+        self.longitudeDeg = longitudeDeg
+        self.altitudeM = altitudeM
+    }
+}

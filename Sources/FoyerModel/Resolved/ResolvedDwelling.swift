@@ -1,0 +1,166 @@
+import FoyerClimate
+
+/// A dwelling with every default applied and every value checked: what the engines consume.
+///
+/// Values are SI (m, m², m³, W/(m²·K), °C, W). Not `Codable` on purpose: the hand-writable form
+/// is ``DwellingSpec``; this one is the solver's.
+public struct ResolvedDwelling: Sendable, Equatable {
+    public var name: String
+    public var description: String
+    public var location: ResolvedLocation
+    public var dwellingType: DwellingType
+    public var yearBuilt: Int?
+    public var floorAreaM2: Double
+    public var storeys: Int
+    public var storeyHeightM: Double
+    public var volumeM3: Double
+    public var opaqueElements: [ResolvedOpaqueElement]
+    public var windows: [ResolvedWindow]
+    /// Heat transfer coefficient of the thermal bridges, H_tb = Σψ·L + ΔU_tb·ΣA, W/K.
+    public var thermalBridgeHeatTransferWPerK: Double
+    public var ventilation: ResolvedVentilation
+    public var thermostat: ResolvedThermostat
+    public var occupancy: ResolvedOccupancy
+    public var heatingSystems: [HeatingSystemSpec]
+    public var hotWater: HotWaterSpec
+
+    /// Σ A·U over the opaque elements and windows (without the adjustment factor), W/K.
+    public var envelopeAUWPerK: Double {
+        opaqueElements.reduce(0) { $0 + $1.netAreaM2 * $1.uValueWPerM2K }
+            + windows.reduce(0) { $0 + $1.areaM2 * $1.uValueWPerM2K }
+    }
+}
+
+/// Where the weather comes from.
+public enum WeatherSource: Sendable, Equatable {
+    /// An embedded reference climate, by id (`H1a`, `BE-Uccle`).
+    case referenceClimate(String)
+    /// An EPW file, as an absolute or working-directory-relative path.
+    case epwFile(String)
+    /// None given: the caller must supply the weather (validation cases).
+    case unspecified
+}
+
+public struct ResolvedLocation: Sendable, Equatable {
+    public var weather: WeatherSource
+    public var country: String?
+    public var latitudeDeg: Double
+    public var longitudeDeg: Double
+    public var altitudeM: Double
+}
+
+/// Which element family an opaque element belongs to.
+public enum OpaqueElementKind: String, Sendable, Equatable, CaseIterable {
+    case wall, roof, floor, door
+}
+
+/// The other side of an element, resolved.
+public enum ResolvedBoundary: Sendable, Equatable {
+    case outdoor
+    /// The ground (EN ISO 13370) with the floor's exposed perimeter in metres, if known.
+    case ground(exposedPerimeterM: Double?)
+    /// An unheated space with temperature adjustment factor *b* (EN ISO 13789:2017, 6.4).
+    case unheatedSpace(adjustmentFactorB: Double)
+    /// A heated neighbour: no heat flow.
+    case adiabatic
+}
+
+/// One layer of a construction (outside to inside).
+public struct ResolvedLayer: Sendable, Equatable {
+    public var material: String
+    public var thicknessM: Double
+    public var thermalResistanceM2KPerW: Double
+    /// ρ·c·d, J/(m²·K).
+    public var arealHeatCapacityJPerM2K: Double
+}
+
+public struct ResolvedOpaqueElement: Sendable, Equatable {
+    public var id: String
+    public var kind: OpaqueElementKind
+    public var description: String
+    /// The field path of the element in the input, for messages (`envelope.walls[2]`).
+    public var path: String
+    /// Area through which heat flows: the gross area less the windows and doors it hosts.
+    public var netAreaM2: Double
+    public var azimuthDeg: Double
+    public var tiltDeg: Double
+    /// U including surface resistances (EN ISO 6946), W/(m²·K).
+    public var uValueWPerM2K: Double
+    /// Empty when the element was given by its U-value only.
+    public var layers: [ResolvedLayer]
+    public var arealHeatCapacityJPerM2K: Double
+    public var massDistribution: MassDistribution
+    public var boundary: ResolvedBoundary
+    public var solarAbsorptance: Double
+    public var thermalEmissivity: Double
+}
+
+public struct ResolvedShutter: Sendable, Equatable {
+    public var type: ShutterType
+    public var additionalResistanceM2KPerW: Double
+    public var closedAtNight: Bool
+}
+
+public struct ResolvedWindow: Sendable, Equatable {
+    public var id: String
+    public var description: String
+    public var path: String
+    public var areaM2: Double
+    public var azimuthDeg: Double
+    public var tiltDeg: Double
+    public var uValueWPerM2K: Double
+    public var gValue: Double
+    public var frameFraction: Double
+    public var shutter: ResolvedShutter?
+    public var hostWallID: String?
+    public var boundary: ResolvedBoundary
+}
+
+public struct ResolvedVentilation: Sendable, Equatable {
+    public var type: VentilationType
+    /// Air change by infiltration, 1/h.
+    public var infiltrationPerH: Double
+    /// Air change through fans or vents, 1/h.
+    public var ventilationPerH: Double
+    /// Heat recovered from the mechanical supply air (0–1).
+    public var heatRecoveryEfficiency: Double
+    /// Effective air change for heat loss: infiltration + ventilation × (1 − recovery), 1/h.
+    public var effectiveAirChangePerH: Double { infiltrationPerH + ventilationPerH * (1 - heatRecoveryEfficiency) }
+}
+
+/// A week of hourly flags: `weekdays[h]` for hour *h* (0–23) of Monday–Friday, likewise weekends.
+public struct WeekSchedule: Sendable, Equatable {
+    public var weekdays: [Bool]
+    public var weekends: [Bool]
+
+    public static let always = WeekSchedule(weekdays: Array(repeating: true, count: 24), weekends: Array(repeating: true, count: 24))
+}
+
+public struct ResolvedThermostat: Sendable, Equatable {
+    public var mode: ThermostatMode
+    public var controlTemperature: ControlTemperature
+    public var heatingSetpointC: Double
+    public var heatingSetbackC: Double
+    public var coolingSetpointC: Double
+    public var comfortPeriods: WeekSchedule
+}
+
+public struct ResolvedOccupancy: Sendable, Equatable {
+    public var occupants: Int
+    public var presence: WeekSchedule
+    /// Mean internal gains, W.
+    public var internalGainsW: Double
+    public var internalGainsRadiativeFraction: Double
+}
+
+/// A value the resolver filled because the input did not give it.
+public struct DefaultedValue: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// Field path (`ventilation.air_change_per_h`).
+    public var path: String
+    /// The value used, with its unit.
+    public var value: String
+    /// Why this value (and its source).
+    public var reason: String
+
+    public var description: String { "\(path) = \(value) (\(reason))" }
+}

@@ -1,0 +1,451 @@
+/// A dwelling as written by hand in JSON (`"schema": "foyer.dwelling/1"`).
+///
+/// Every field is optional in the spec: fields with a sensible default are filled by
+/// ``DwellingResolver`` (which reports what it filled), and fields without one are reported as
+/// missing there, together with every other problem of the file. JSON keys are the snake_case
+/// names given in each property's documentation; units are in the names.
+///
+/// A spec may start from an archetype: `"base": "fr/sfh-1949-1974"` takes every field of the
+/// archetype file `Buildings/fr/sfh-1949-1974.json`, and the fields of this spec override them
+/// (objects are merged key by key; arrays of elements with an `id` are merged element by element;
+/// `null` removes an inherited value). See `Docs/DwellingSchema.md`.
+public struct DwellingSpec: Codable, Sendable, Equatable {
+    /// `schema`: must be `foyer.dwelling/1`.
+    public var schema: String?
+    /// `base`: archetype id this dwelling starts from (`fr/sfh-1949-1974`).
+    public var base: String?
+    /// `name`: a short name ("Mme D., 1950s terraced house, Lens").
+    public var name: String?
+    /// `description`: one line saying what the dwelling is.
+    public var description: String?
+    /// `sources`: where the figures come from (archetypes must cite theirs).
+    public var sources: [String]?
+    public var location: LocationSpec?
+    public var geometry: GeometrySpec?
+    public var envelope: EnvelopeSpec?
+    /// `thermal_bridges`
+    public var thermalBridges: ThermalBridgesSpec?
+    public var ventilation: VentilationSpec?
+    public var thermostat: ThermostatSpec?
+    public var occupancy: OccupancySpec?
+    public var heating: HeatingSpec?
+    /// `hot_water`
+    public var hotWater: HotWaterSpec?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case schema, base, name, description, sources, location, geometry, envelope
+        case thermalBridges = "thermal_bridges"
+        case ventilation, thermostat, occupancy, heating
+        case hotWater = "hot_water"
+    }
+}
+
+/// `location`: where the dwelling is and which weather drives it.
+public struct LocationSpec: Codable, Sendable, Equatable {
+    /// `climate_zone`: an embedded reference climate (`H1a` … `H3`, `BE-Uccle`).
+    public var climateZone: String?
+    /// `weather_file`: an EPW file, relative to the dwelling file; overrides `climate_zone`.
+    public var weatherFile: String?
+    /// `country`: ISO 3166 code (`FR`, `BE`).
+    public var country: String?
+    /// `latitude_deg`: north positive.
+    public var latitudeDeg: Double?
+    /// `longitude_deg`: east positive.
+    public var longitudeDeg: Double?
+    /// `altitude_m`: above sea level.
+    public var altitudeM: Double?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case climateZone = "climate_zone"
+        case weatherFile = "weather_file"
+        case country
+        case latitudeDeg = "latitude_deg"
+        case longitudeDeg = "longitude_deg"
+        case altitudeM = "altitude_m"
+    }
+}
+
+/// The kind of dwelling.
+public enum DwellingType: String, SpecEnum {
+    case detachedHouse = "detached_house"
+    case semiDetachedHouse = "semi_detached_house"
+    case terracedHouse = "terraced_house"
+    case apartment
+    /// A test building (ASHRAE 140 cases), not a dwelling.
+    case testCell = "test_cell"
+}
+
+/// `geometry`: sizes of the heated part of the dwelling.
+public struct GeometrySpec: Codable, Sendable, Equatable {
+    /// `dwelling_type`
+    public var dwellingType: DwellingType?
+    /// `year_built`
+    public var yearBuilt: Int?
+    /// `floor_area_m2`: heated (living) floor area.
+    public var floorAreaM2: Double?
+    /// `storeys`: heated storeys.
+    public var storeys: Int?
+    /// `storey_height_m`: floor-to-ceiling height.
+    public var storeyHeightM: Double?
+    /// `volume_m3`: heated air volume; defaults to floor area × storey height.
+    public var volumeM3: Double?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case dwellingType = "dwelling_type"
+        case yearBuilt = "year_built"
+        case floorAreaM2 = "floor_area_m2"
+        case storeys
+        case storeyHeightM = "storey_height_m"
+        case volumeM3 = "volume_m3"
+    }
+}
+
+/// `envelope`: the elements between the heated space and the outside, the ground or other spaces.
+public struct EnvelopeSpec: Codable, Sendable, Equatable {
+    public var walls: [OpaqueElementSpec]?
+    /// `roofs`: roofs and top ceilings (under a lost attic: boundary `unheated_space`).
+    public var roofs: [OpaqueElementSpec]?
+    public var floors: [OpaqueElementSpec]?
+    public var windows: [WindowSpec]?
+    public var doors: [OpaqueElementSpec]?
+
+    public init() {}
+}
+
+/// What is on the other side of an element.
+public enum Boundary: String, SpecEnum {
+    /// Outdoor air (sun, wind and sky).
+    case outdoor
+    /// The ground (EN ISO 13370).
+    case ground
+    /// An unheated space (cellar, lost attic, garage, stairwell), through its temperature
+    /// adjustment factor *b* (EN ISO 13789).
+    case unheatedSpace = "unheated_space"
+    /// Another heated dwelling or zone at about the same temperature: no heat flow (adiabatic).
+    case adjacentHeated = "adjacent_heated"
+}
+
+/// How an element's heat capacity is distributed across its thickness (EN ISO 52016-1:2017,
+/// 6.5.7.2 and Table B.13 classes).
+public enum MassDistribution: String, SpecEnum {
+    /// Class I: concentrated at the internal side.
+    case `internal`
+    /// Class E: concentrated at the external side.
+    case external
+    /// Class IE: divided over the internal and external sides.
+    case internalAndExternal = "internal_and_external"
+    /// Class D: equally distributed.
+    case distributed
+    /// Class M: concentrated in the middle.
+    case middle
+}
+
+/// One layer of a construction, from outside to inside.
+public struct LayerSpec: Codable, Sendable, Equatable {
+    /// `material`: a name for people ("concrete block").
+    public var material: String?
+    /// `thickness_m`
+    public var thicknessM: Double?
+    /// `conductivity_w_per_mk`: thermal conductivity λ.
+    public var conductivityWPerMK: Double?
+    /// `density_kg_per_m3`
+    public var densityKgPerM3: Double?
+    /// `specific_heat_j_per_kgk`
+    public var specificHeatJPerKgK: Double?
+    /// `thermal_resistance_m2k_per_w`: for an air gap or a layer given by its R (instead of
+    /// thickness and conductivity).
+    public var thermalResistanceM2KPerW: Double?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case material
+        case thicknessM = "thickness_m"
+        case conductivityWPerMK = "conductivity_w_per_mk"
+        case densityKgPerM3 = "density_kg_per_m3"
+        case specificHeatJPerKgK = "specific_heat_j_per_kgk"
+        case thermalResistanceM2KPerW = "thermal_resistance_m2k_per_w"
+    }
+}
+
+/// A wall, roof, floor or door.
+public struct OpaqueElementSpec: Codable, Sendable, Equatable {
+    /// `id`: unique within the dwelling; windows name their wall by it; overrides merge by it.
+    public var id: String?
+    public var description: String?
+    /// `area_m2`: for a wall that hosts windows or doors (they name it in `wall`), the gross
+    /// area including them; otherwise the opaque area.
+    public var areaM2: Double?
+    /// `azimuth_deg`: direction the outside face looks to, clockwise from north (S = 180).
+    public var azimuthDeg: Double?
+    /// `tilt_deg`: angle of the outside face from the horizontal facing up: roof 0, wall 90,
+    /// floor 180.
+    public var tiltDeg: Double?
+    /// `u_value_w_per_m2k`: thermal transmittance including surface resistances.
+    public var uValueWPerM2K: Double?
+    /// `layers`: the construction from outside to inside (U per EN ISO 6946).
+    public var layers: [LayerSpec]?
+    /// `areal_heat_capacity_j_per_m2k`: κ_m, when layers are not given.
+    public var arealHeatCapacityJPerM2K: Double?
+    /// `mass_distribution`
+    public var massDistribution: MassDistribution?
+    public var boundary: Boundary?
+    /// `adjustment_factor_b`: temperature adjustment factor of the unheated space (0–1).
+    public var adjustmentFactorB: Double?
+    /// `exposed_perimeter_m`: for a floor on the ground (EN ISO 13370).
+    public var exposedPerimeterM: Double?
+    /// `solar_absorptance`: of the outside surface (0–1).
+    public var solarAbsorptance: Double?
+    /// `thermal_emissivity`: long-wave emissivity of the outside surface (0–1).
+    public var thermalEmissivity: Double?
+    /// `wall`: for a door, the id of the wall it is in.
+    public var wall: String?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case id, description
+        case areaM2 = "area_m2"
+        case azimuthDeg = "azimuth_deg"
+        case tiltDeg = "tilt_deg"
+        case uValueWPerM2K = "u_value_w_per_m2k"
+        case layers
+        case arealHeatCapacityJPerM2K = "areal_heat_capacity_j_per_m2k"
+        case massDistribution = "mass_distribution"
+        case boundary
+        case adjustmentFactorB = "adjustment_factor_b"
+        case exposedPerimeterM = "exposed_perimeter_m"
+        case solarAbsorptance = "solar_absorptance"
+        case thermalEmissivity = "thermal_emissivity"
+        case wall
+    }
+}
+
+/// Glazing kinds, used for default U and g values when they are not given.
+public enum GlazingType: String, SpecEnum {
+    case single
+    case double
+    case doubleLowE = "double_low_e"
+    case triple
+}
+
+/// Window frame material, used with the glazing for default U values.
+public enum FrameMaterial: String, SpecEnum {
+    case wood
+    case pvc
+    case metal
+    case metalThermalBreak = "metal_thermal_break"
+}
+
+/// Shutter kinds.
+public enum ShutterType: String, SpecEnum {
+    case roller
+    case folding
+    case venetian
+    case none
+}
+
+/// `shutter`: a closable shutter in front of the window.
+public struct ShutterSpec: Codable, Sendable, Equatable {
+    public var type: ShutterType?
+    /// `additional_resistance_m2k_per_w`: ΔR added when closed (EN ISO 10077-1, Annex G).
+    public var additionalResistanceM2KPerW: Double?
+    /// `closed_at_night`: whether the household closes it at night.
+    public var closedAtNight: Bool?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case type
+        case additionalResistanceM2KPerW = "additional_resistance_m2k_per_w"
+        case closedAtNight = "closed_at_night"
+    }
+}
+
+/// A window or glazed door.
+public struct WindowSpec: Codable, Sendable, Equatable {
+    public var id: String?
+    public var description: String?
+    /// `area_m2`: whole window, frame included.
+    public var areaM2: Double?
+    public var azimuthDeg: Double?
+    /// `tilt_deg`: 90 for a façade window (default), less for a roof window.
+    public var tiltDeg: Double?
+    /// `u_value_w_per_m2k`: whole-window U_w.
+    public var uValueWPerM2K: Double?
+    /// `g_value`: total solar energy transmittance of the glazing at normal incidence (0–1).
+    public var gValue: Double?
+    /// `frame_fraction`: frame area over window area (0–1).
+    public var frameFraction: Double?
+    public var glazing: GlazingType?
+    public var frame: FrameMaterial?
+    public var shutter: ShutterSpec?
+    /// `wall`: id of the wall the window is in (its area is then part of that wall's gross area).
+    public var wall: String?
+    public var boundary: Boundary?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case id, description
+        case areaM2 = "area_m2"
+        case azimuthDeg = "azimuth_deg"
+        case tiltDeg = "tilt_deg"
+        case uValueWPerM2K = "u_value_w_per_m2k"
+        case gValue = "g_value"
+        case frameFraction = "frame_fraction"
+        case glazing, frame, shutter, wall, boundary
+    }
+}
+
+/// One linear thermal bridge.
+public struct LinearThermalBridgeSpec: Codable, Sendable, Equatable {
+    public var id: String?
+    public var description: String?
+    /// `psi_w_per_mk`: linear thermal transmittance ψ.
+    public var psiWPerMK: Double?
+    /// `length_m`
+    public var lengthM: Double?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case id, description
+        case psiWPerMK = "psi_w_per_mk"
+        case lengthM = "length_m"
+    }
+}
+
+/// `thermal_bridges`: either linear bridges (ψ·L) or a surcharge on every U-value, or both.
+public struct ThermalBridgesSpec: Codable, Sendable, Equatable {
+    public var linear: [LinearThermalBridgeSpec]?
+    /// `surcharge_w_per_m2k`: ΔU_tb added over the whole envelope area (TABULA method).
+    public var surchargeWPerM2K: Double?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case linear
+        case surchargeWPerM2K = "surcharge_w_per_m2k"
+    }
+}
+
+/// Ventilation systems.
+public enum VentilationType: String, SpecEnum {
+    /// Windows and vents only.
+    case natural
+    /// Single-flow mechanical extract (French VMC simple flux).
+    case exhaust
+    /// Humidity-controlled extract (VMC hygroréglable).
+    case exhaustHumidityControlled = "exhaust_humidity_controlled"
+    /// Balanced supply and extract, possibly with heat recovery (double flux).
+    case balanced
+}
+
+/// `ventilation`: air renewal.
+public struct VentilationSpec: Codable, Sendable, Equatable {
+    public var type: VentilationType?
+    /// `air_change_per_h`: total air change when known (infiltration + ventilation).
+    public var airChangePerH: Double?
+    /// `n50_per_h`: blower-door air change at 50 Pa.
+    public var n50PerH: Double?
+    /// `infiltration_per_h`: infiltration air change (overrides the estimate from n50).
+    public var infiltrationPerH: Double?
+    /// `mechanical_air_change_per_h`: air change through the fans.
+    public var mechanicalAirChangePerH: Double?
+    /// `heat_recovery_efficiency`: of a balanced unit (0–1).
+    public var heatRecoveryEfficiency: Double?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case type
+        case airChangePerH = "air_change_per_h"
+        case n50PerH = "n50_per_h"
+        case infiltrationPerH = "infiltration_per_h"
+        case mechanicalAirChangePerH = "mechanical_air_change_per_h"
+        case heatRecoveryEfficiency = "heat_recovery_efficiency"
+    }
+}
+
+/// What the thermostat does.
+public enum ThermostatMode: String, SpecEnum {
+    case heating
+    case cooling
+    case heatingAndCooling = "heating_and_cooling"
+    /// No heating or cooling: the temperature floats.
+    case freeFloating = "free_floating"
+}
+
+/// Which temperature the thermostat holds.
+public enum ControlTemperature: String, SpecEnum {
+    /// Air temperature (ASHRAE 140).
+    case air
+    /// Operative temperature, the mean of air and mean radiant temperature (EN ISO 52016-1).
+    case operative
+}
+
+/// `schedule`: periods of the day, in hours from 0 to 24, e.g. `[[6, 9], [17, 23]]`.
+public struct WeekScheduleSpec: Codable, Sendable, Equatable {
+    /// `weekdays`: Monday to Friday.
+    public var weekdays: [[Double]]?
+    /// `weekends`: Saturday and Sunday.
+    public var weekends: [[Double]]?
+
+    public init() {}
+}
+
+/// `thermostat`: set-points and when they apply.
+public struct ThermostatSpec: Codable, Sendable, Equatable {
+    public var mode: ThermostatMode?
+    /// `control_temperature`
+    public var controlTemperature: ControlTemperature?
+    /// `heating_setpoint_c`: during the comfort periods.
+    public var heatingSetpointC: Double?
+    /// `heating_setback_c`: outside the comfort periods (night, absence).
+    public var heatingSetbackC: Double?
+    /// `cooling_setpoint_c`
+    public var coolingSetpointC: Double?
+    /// `comfort_periods`: when the heating set-point applies; outside them the set-back does.
+    public var comfortPeriods: WeekScheduleSpec?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case mode
+        case controlTemperature = "control_temperature"
+        case heatingSetpointC = "heating_setpoint_c"
+        case heatingSetbackC = "heating_setback_c"
+        case coolingSetpointC = "cooling_setpoint_c"
+        case comfortPeriods = "comfort_periods"
+    }
+}
+
+/// `occupancy`: the household and its internal gains.
+public struct OccupancySpec: Codable, Sendable, Equatable {
+    /// `occupants`
+    public var occupants: Int?
+    /// `presence`: when someone is at home (comfort indicators count these hours).
+    public var presence: WeekScheduleSpec?
+    /// `internal_gains_w_per_m2`: mean internal gains (people, appliances, lighting).
+    public var internalGainsWPerM2: Double?
+    /// `internal_gains_w`: constant internal gains in watts (instead of per m²).
+    public var internalGainsW: Double?
+    /// `internal_gains_radiative_fraction`: share of the gains given off as radiation (0–1).
+    public var internalGainsRadiativeFraction: Double?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case occupants, presence
+        case internalGainsWPerM2 = "internal_gains_w_per_m2"
+        case internalGainsW = "internal_gains_w"
+        case internalGainsRadiativeFraction = "internal_gains_radiative_fraction"
+    }
+}
