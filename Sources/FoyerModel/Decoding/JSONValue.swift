@@ -41,33 +41,27 @@ public enum JSONValue: Sendable, Equatable, Codable {
     }
 
     /// Parses a JSON document.
-    /// - Throws: ``InputError`` with one issue saying where the text stops being JSON.
+    /// - Throws: ``InputError`` with one issue saying where (line, column) the text stops being
+    ///   JSON and what was expected there.
     public static func parse(_ data: Data, file: String?) throws(InputError) -> JSONValue {
+        try parseReportingDuplicates(data, file: file).value
+    }
+
+    /// Parses a JSON document and also returns warnings for keys written twice in one object.
+    public static func parseReportingDuplicates(_ data: Data, file: String?) throws(InputError) -> (value: JSONValue, warnings: [InputIssue]) {
         if data.isEmpty || data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             throw InputError(InputIssue(.error, file: file, path: "", message: "the file is empty", expected: "a JSON object"))
         }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw InputError(InputIssue(
-                .error, file: file, path: "", message: "not valid JSON: \(describe(error))",
-                expected: "a JSON object (check for a missing comma, quote or closing brace)"))
-        }
-    }
-
-    /// The most specific message Foundation gives for a parse error (it carries line and column).
-    private static func describe(_ error: any Error) -> String {
-        if case let DecodingError.dataCorrupted(context) = error {
-            if let underlying = context.underlyingError {
-                let text = String(describing: underlying)
-                if let range = text.range(of: "NSDebugDescription=") {
-                    return String(text[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "})"))
-                }
-                return text
+            let (value, duplicates) = try JSONParser.parse(Array(data))
+            let warnings = duplicates.map { duplicate in
+                InputIssue(.warning, file: file, path: duplicate.path.isEmpty ? duplicate.key : duplicate.path + "." + duplicate.key,
+                           message: "key written twice in one object (line \(duplicate.line)); the last value is used")
             }
-            return context.debugDescription
+            return (value, warnings)
+        } catch {
+            throw InputError(InputIssue(.error, file: file, path: "", message: "not valid JSON: \(error.description)"))
         }
-        return String(describing: error)
     }
 
     /// A short rendering of the value for messages (strings quoted, containers summarised).

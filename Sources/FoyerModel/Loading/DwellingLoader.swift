@@ -44,8 +44,9 @@ public enum DwellingLoader {
     /// Loads a dwelling from JSON bytes; `file` names it in messages.
     public static func load(data: Data, file: String?, library: ArchetypeLibrary?, climateZones: [ClimateZoneInfo]) -> LoadedDwelling {
         let document: JSONValue
+        var issues: [InputIssue] = []
         do {
-            document = try JSONValue.parse(data, file: file)
+            (document, issues) = try JSONValue.parseReportingDuplicates(data, file: file)
         } catch {
             return LoadedDwelling(file: file, issues: error.issues, defaults: [])
         }
@@ -53,7 +54,6 @@ public enum DwellingLoader {
             return failed(file, InputIssue(.error, file: file, path: "", value: document.brief,
                                            message: "a dwelling file is a JSON object", expected: "{ \"schema\": \"foyer.dwelling/1\", … }"))
         }
-        var issues: [InputIssue] = []
         let merged = resolveBase(document, library: library, chain: [], issues: &issues)
         let (spec, decodeIssues) = CollectingDecoder.decode(DwellingSpec.self, from: merged)
         issues += decodeIssues
