@@ -51,7 +51,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "FoyerNumericsTests", dependencies: ["FoyerNumerics"]),
-        .testTarget(name: "FoyerClimateTests", dependencies: ["FoyerClimate"]),
+        .testTarget(name: "FoyerClimateTests", dependencies: ["FoyerClimate"], exclude: ["Fixtures"]),
         .testTarget(name: "FoyerModelTests", dependencies: ["FoyerModel", "Foyer"]),
         .testTarget(name: "FoyerCLITests", dependencies: ["foyer", "Foyer"]),
     ]

@@ -1,0 +1,41 @@
+# Foyer — set-up and everyday commands. The README's two commands are `make run` and `make test`.
+#
+# Both install the Debian packages Foyer needs when they are missing (LAPACKE and OpenBLAS),
+# using sudo when not run as root.
+
+APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
+SWIFT ?= swift
+ARCHETYPE ?= fr/sfh-1949-1974
+
+.PHONY: run test deps build release benchmark clean
+
+## deps: install the system libraries if they are missing
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+## run: build in release mode and run foyer on a bundled archetype with the embedded climate
+run: deps
+	$(SWIFT) build -c release --product foyer
+	./.build/release/foyer describe $(ARCHETYPE)
+
+## test: run every test (the validation suites read ../shared when it is present)
+test: deps
+	$(SWIFT) test
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## benchmark: run the solver benchmarks (a separate package, see Benchmarks/)
+benchmark: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+clean:
+	rm -rf .build Benchmarks/.build
