@@ -8,6 +8,7 @@
 //   FoyerNumerics (dense matrices, LU factorise-once/solve-many, least squares)
 //   FoyerClimate (EPW reader, embedded reference years, solar geometry and irradiance)
 //   FoyerModel (dwelling JSON schema: spec → resolve → resolved dwelling; archetypes)
+//   FoyerThermal (thermal network solved with LAPACK; EN ISO 52016-1 and ISO 13790 5R1C builders)
 //   Foyer (umbrella library: re-exports the domains and holds the pipeline the CLI uses)
 //   foyer (the command-line tool: commands only)
 //
@@ -36,7 +37,8 @@ let package = Package(
             dependencies: ["FoyerCore", "FoyerClimate"],
             resources: [.copy("Resources/Buildings")]
         ),
-        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel"]),
+        .target(name: "FoyerThermal", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel"]),
+        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal"]),
         .executableTarget(
             name: "foyer",
             dependencies: ["Foyer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "FoyerNumericsTests", dependencies: ["FoyerNumerics"]),
         .testTarget(name: "FoyerClimateTests", dependencies: ["FoyerClimate"], exclude: ["Fixtures"]),
         .testTarget(name: "FoyerModelTests", dependencies: ["FoyerModel", "Foyer"]),
+        .testTarget(name: "FoyerThermalTests", dependencies: ["FoyerThermal"]),
         .testTarget(name: "FoyerCLITests", dependencies: ["foyer", "Foyer"]),
     ]
 )

@@ -1,0 +1,177 @@
+import FoyerNumerics
+
+/// A lumped thermal network: nodes with heat capacities, conductances between nodes and from
+/// nodes to boundary temperatures, and heat sources.
+///
+/// The energy balance of node *i* over a time step Δt, discretised implicitly (backward Euler,
+/// as EN ISO 52016-1:2017, 6.5.6 does), is
+///
+///     C_i (θ_i − θ_i⁻)/Δt = Σ_j G_ij (θ_j − θ_i) + Σ_k H_ik (θ_k^b − θ_i) + Φ_i
+///
+/// where θ_i⁻ is the temperature at the end of the previous step, θ_k^b the boundary
+/// temperatures (outdoor air, sky, ground…) and Φ_i the heat injected. Gathering the unknowns:
+///
+///     (C_i/Δt + Σ_j G_ij + Σ_k H_ik) θ_i − Σ_j G_ij θ_j = C_i/Δt θ_i⁻ + Σ_k H_ik θ_k^b + Φ_i
+///
+/// The matrix on the left depends only on the network and Δt: it is factorised once
+/// (``CompiledThermalNetwork``) and each step is a back-substitution.
+public struct ThermalNetwork: Sendable {
+    /// Heat capacity of each node, J/K (0 for a massless node such as a surface).
+    public private(set) var capacitiesJPerK: [Double] = []
+    /// Names for messages and outputs.
+    public private(set) var nodeNames: [String] = []
+    /// Conductances between two nodes, W/K.
+    public private(set) var links: [(a: Int, b: Int, conductanceWPerK: Double)] = []
+    /// Conductances from a node to a boundary temperature, W/K.
+    public private(set) var boundaryLinks: [(node: Int, boundary: Int, conductanceWPerK: Double)] = []
+    /// Names of the boundary temperatures.
+    public private(set) var boundaryNames: [String] = []
+
+    public init() {}
+
+    public var nodeCount: Int { capacitiesJPerK.count }
+    public var boundaryCount: Int { boundaryNames.count }
+
+    /// Adds a node and returns its index.
+    /// - Precondition: `capacityJPerK` is finite and non-negative.
+    @discardableResult
+    public mutating func addNode(_ name: String, capacityJPerK: Double = 0) -> Int {
+        precondition(capacityJPerK.isFinite && capacityJPerK >= 0, "node \(name): capacity must be finite and ≥ 0")
+        capacitiesJPerK.append(capacityJPerK)
+        nodeNames.append(name)
+        return capacitiesJPerK.count - 1
+    }
+
+    /// Adds a boundary temperature (given each step) and returns its index.
+    @discardableResult
+    public mutating func addBoundary(_ name: String) -> Int {
+        boundaryNames.append(name)
+        return boundaryNames.count - 1
+    }
+
+    /// Connects two nodes with a conductance (W/K). Zero conductances are skipped.
+    /// - Precondition: the conductance is finite and non-negative, the nodes exist and differ.
+    public mutating func connect(_ a: Int, _ b: Int, conductanceWPerK: Double) {
+        precondition(conductanceWPerK.isFinite && conductanceWPerK >= 0, "conductance must be finite and ≥ 0")
+        precondition(a != b && a >= 0 && b >= 0 && a < nodeCount && b < nodeCount, "invalid nodes")
+        if conductanceWPerK > 0 { links.append((a, b, conductanceWPerK)) }
+    }
+
+    /// Connects a node to a boundary temperature with a conductance (W/K).
+    public mutating func connect(_ node: Int, boundary: Int, conductanceWPerK: Double) {
+        precondition(conductanceWPerK.isFinite && conductanceWPerK >= 0, "conductance must be finite and ≥ 0")
+        precondition(node >= 0 && node < nodeCount && boundary >= 0 && boundary < boundaryCount, "invalid node or boundary")
+        if conductanceWPerK > 0 { boundaryLinks.append((node, boundary, conductanceWPerK)) }
+    }
+
+    /// The steady-state conductance matrix (without the capacity terms), for checks.
+    func conductanceMatrix() -> DenseMatrix {
+        var matrix = DenseMatrix(rows: nodeCount, columns: nodeCount)
+        for link in links {
+            matrix[link.a, link.a] += link.conductanceWPerK
+            matrix[link.b, link.b] += link.conductanceWPerK
+            matrix[link.a, link.b] -= link.conductanceWPerK
+            matrix[link.b, link.a] -= link.conductanceWPerK
+        }
+        for link in boundaryLinks { matrix[link.node, link.node] += link.conductanceWPerK }
+        return matrix
+    }
+
+    /// Factorises the network's step matrix for time step `timeStepS`.
+    /// - Throws: ``ThermalNetworkError/singular(nodes:)`` when some nodes have no capacity and no
+    ///   path to a boundary (their temperature is undetermined).
+    public func compile(timeStepS: Double) throws(ThermalNetworkError) -> CompiledThermalNetwork {
+        try CompiledThermalNetwork(self, timeStepS: timeStepS)
+    }
+}
+
+/// Why a network cannot be solved.
+public enum ThermalNetworkError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The step matrix is singular: these nodes float (no capacity and no path to a boundary).
+    case singular(nodes: [String])
+    /// The time step is not a positive finite number.
+    case invalidTimeStep(Double)
+
+    public var description: String {
+        switch self {
+        case let .singular(nodes):
+            "the thermal network cannot be solved: node(s) \(nodes.joined(separator: ", ")) have no heat capacity and no path to a boundary temperature"
+        case let .invalidTimeStep(step):
+            "invalid time step \(step) s"
+        }
+    }
+}
+
+/// A network with its step matrix factorised: stepping costs one back-substitution.
+public struct CompiledThermalNetwork: Sendable {
+    public let network: ThermalNetwork
+    public let timeStepS: Double
+    private let lu: LUFactorization
+    /// C_i/Δt, W/K.
+    private let capacityRate: [Double]
+
+    init(_ network: ThermalNetwork, timeStepS: Double) throws(ThermalNetworkError) {
+        guard timeStepS.isFinite, timeStepS > 0 else { throw .invalidTimeStep(timeStepS) }
+        self.network = network
+        self.timeStepS = timeStepS
+        capacityRate = network.capacitiesJPerK.map { $0 / timeStepS }
+        var matrix = network.conductanceMatrix()
+        for i in 0..<network.nodeCount { matrix[i, i] += capacityRate[i] }
+        do {
+            lu = try LUFactorization(matrix)
+        } catch {
+            throw .singular(nodes: Self.floatingNodes(network))
+        }
+        // An exactly singular matrix is caught above; a nearly singular one (a floating group
+        // linked by tiny conductances) is caught here.
+        if lu.reciprocalConditionNumber(oneNorm: matrix.oneNorm) < 1e-14 {
+            throw .singular(nodes: Self.floatingNodes(network))
+        }
+    }
+
+    /// Nodes not connected, through any path, to a capacity or a boundary.
+    private static func floatingNodes(_ network: ThermalNetwork) -> [String] {
+        let n = network.nodeCount
+        var anchored = (0..<n).map { network.capacitiesJPerK[$0] > 0 }
+        for link in network.boundaryLinks { anchored[link.node] = true }
+        var changed = true
+        while changed {
+            changed = false
+            for link in network.links where anchored[link.a] != anchored[link.b] {
+                anchored[link.a] = true
+                anchored[link.b] = true
+                changed = true
+            }
+        }
+        let names = (0..<n).filter { !anchored[$0] }.map { network.nodeNames[$0] }
+        return names.isEmpty ? ["(ill-conditioned network)"] : names
+    }
+
+    public var nodeCount: Int { network.nodeCount }
+
+    /// The right-hand side of a step: C/Δt·θ⁻ + Σ H·θ^b + Φ.
+    /// - Parameters:
+    ///   - previousC: node temperatures at the end of the previous step, °C.
+    ///   - boundaryC: boundary temperatures during this step, °C.
+    ///   - sourcesW: heat injected at each node during this step, W.
+    ///   - rhs: receives the result (length = node count).
+    public func rightHandSide(previousC: [Double], boundaryC: [Double], sourcesW: [Double], into rhs: inout [Double]) {
+        for i in 0..<nodeCount { rhs[i] = capacityRate[i] * previousC[i] + sourcesW[i] }
+        for link in network.boundaryLinks { rhs[link.node] += link.conductanceWPerK * boundaryC[link.boundary] }
+    }
+
+    /// Solves the step in place: `values` holds the right-hand side on entry and the node
+    /// temperatures at the end of the step on return.
+    public func solve(inPlace values: inout [Double]) {
+        lu.solve(inPlace: &values)
+    }
+
+    /// The temperature response of every node to 1 W injected with the given distribution
+    /// (fractions per node summing to 1): `A⁻¹ · distribution`. Because the network is linear,
+    /// the temperatures with a heating power Φ are those without it plus Φ times this response.
+    public func unitResponse(distribution: [Double]) -> [Double] {
+        var response = distribution
+        lu.solve(inPlace: &response)
+        return response
+    }
+}
