@@ -80,9 +80,24 @@ public struct ThermalNetwork: Sendable {
     /// Factorises the network's step matrix for time step `timeStepS`.
     /// - Throws: ``ThermalNetworkError/singular(nodes:)`` when some nodes have no capacity and no
     ///   path to a boundary (their temperature is undetermined).
-    public func compile(timeStepS: Double) throws(ThermalNetworkError) -> CompiledThermalNetwork {
-        try CompiledThermalNetwork(self, timeStepS: timeStepS)
+    public func compile(timeStepS: Double, scheme: TimeScheme = .backwardEuler) throws(ThermalNetworkError) -> CompiledThermalNetwork {
+        try CompiledThermalNetwork(self, timeStepS: timeStepS, scheme: scheme)
     }
+}
+
+/// How a step is integrated in time.
+public enum TimeScheme: Sendable, Equatable {
+    /// Implicit (backward) Euler, EN ISO 52016-1:2017, 6.5.6: the step's temperatures are those
+    /// at its end.
+    case backwardEuler
+    /// Crank–Nicolson as EN ISO 13790:2008, Annex C.3 applies it to the 5R1C model: the
+    /// capacitive nodes are averaged over the step (eqs. C.4 and C.9) and the massless nodes
+    /// are solved with that average (C.10, C.11).
+    ///
+    /// The step's mid-point state θ* = (θⁿ⁺¹ + θⁿ)/2 satisfies a backward-Euler step of Δt/2,
+    /// 2C(θ* − θⁿ)/Δt = −Kθ* + b; so it is solved as one, and the capacitive nodes are carried
+    /// to the end of the step as θⁿ⁺¹ = 2θ* − θⁿ.
+    case crankNicolson
 }
 
 /// Why a network cannot be solved.
@@ -106,15 +121,18 @@ public enum ThermalNetworkError: Error, Equatable, Sendable, CustomStringConvert
 public struct CompiledThermalNetwork: Sendable {
     public let network: ThermalNetwork
     public let timeStepS: Double
+    public let scheme: TimeScheme
     private let lu: LUFactorization
-    /// C_i/Δt, W/K.
+    /// C_i/Δt (backward Euler) or 2C_i/Δt (Crank–Nicolson mid-point), W/K.
     private let capacityRate: [Double]
 
-    init(_ network: ThermalNetwork, timeStepS: Double) throws(ThermalNetworkError) {
+    init(_ network: ThermalNetwork, timeStepS: Double, scheme: TimeScheme) throws(ThermalNetworkError) {
         guard timeStepS.isFinite, timeStepS > 0 else { throw .invalidTimeStep(timeStepS) }
         self.network = network
         self.timeStepS = timeStepS
-        capacityRate = network.capacitiesJPerK.map { $0 / timeStepS }
+        self.scheme = scheme
+        let factor = scheme == .crankNicolson ? 2.0 : 1.0
+        capacityRate = network.capacitiesJPerK.map { factor * $0 / timeStepS }
         var matrix = network.conductanceMatrix()
         for i in 0..<network.nodeCount { matrix[i, i] += capacityRate[i] }
         do {
@@ -160,10 +178,23 @@ public struct CompiledThermalNetwork: Sendable {
         for link in network.boundaryLinks { rhs[link.node] += link.conductanceWPerK * boundaryC[link.boundary] }
     }
 
-    /// Solves the step in place: `values` holds the right-hand side on entry and the node
-    /// temperatures at the end of the step on return.
+    /// Solves the step in place: `values` holds the right-hand side on entry and the step's
+    /// node temperatures on return (end of step for backward Euler, the mid-step average of the
+    /// capacitive nodes for Crank–Nicolson).
     public func solve(inPlace values: inout [Double]) {
         lu.solve(inPlace: &values)
+    }
+
+    /// The state carried to the next step from this step's solution: equal to the solution for
+    /// backward Euler; for Crank–Nicolson the capacitive nodes are extrapolated to the end of
+    /// the step, θⁿ⁺¹ = 2θ* − θⁿ (EN ISO 13790:2008, C.9 inverted).
+    public func endOfStepState(solution: [Double], previous: [Double], into state: inout [Double]) {
+        switch scheme {
+        case .backwardEuler:
+            for i in 0..<nodeCount { state[i] = solution[i] }
+        case .crankNicolson:
+            for i in 0..<nodeCount { state[i] = capacityRate[i] > 0 ? 2 * solution[i] - previous[i] : solution[i] }
+        }
     }
 
     /// The temperature response of every node to 1 W injected with the given distribution
