@@ -32,11 +32,7 @@ let package = Package(
         .target(name: "FoyerCore"),
         .target(name: "FoyerNumerics", dependencies: ["CLapack"]),
         .target(name: "FoyerClimate", dependencies: ["FoyerCore", "FoyerNumerics"]),
-        .target(
-            name: "FoyerModel",
-            dependencies: ["FoyerCore", "FoyerClimate"],
-            resources: [.copy("Resources/Buildings")]
-        ),
+        .target(name: "FoyerModel", dependencies: ["FoyerCore", "FoyerClimate", "FoyerArchetypeFiles"]),
         .target(name: "FoyerThermal", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel"]),
         .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal"]),
         .executableTarget(
@@ -45,6 +41,13 @@ let package = Package(
         ),
 
         // MARK: Implementation details
+        // The archetype JSON files of Buildings/, shipped as resources.
+        .target(
+            name: "FoyerArchetypeFiles",
+            path: "Buildings",
+            exclude: ["README.md"],
+            resources: [.copy("fr"), .copy("be"), .copy("validation")]
+        ),
         .systemLibrary(
             name: "CLapack",
             pkgConfig: "lapacke",

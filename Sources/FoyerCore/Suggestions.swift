@@ -2,14 +2,22 @@
 public enum Suggestions {
     /// The known names within a small edit distance of `name`, closest first (at most three).
     ///
-    /// The threshold grows with the length of the name: one edit for names up to four
-    /// characters, then one more per four characters, at most four. Comparison ignores case,
-    /// and `-`/`_` are treated as equal.
+    /// A known name is close when it is within a small edit distance (one edit for names up to
+    /// four characters, then one more per four characters, at most four), or when it starts
+    /// with the given name, or shares with it a prefix of at least 60 % of its length (so that
+    /// `fr/sfh-1950` finds `fr/sfh-1949-1974`). Comparison ignores case, and `-`/`_` are
+    /// treated as equal.
     public static func closest(to name: String, among known: [String]) -> [String] {
         let normalized = normalize(name)
         let limit = min(4, max(1, normalized.count / 4))
+        let prefixNeeded = max(3, Int((0.6 * Double(normalized.count)).rounded(.up)))
         let scored = known.map { (name: $0, distance: levenshtein(normalized, normalize($0))) }
-            .filter { $0.distance <= limit || (normalized.count >= 3 && normalize($0.name).starts(with: normalized)) }
+            .filter { candidate in
+                let other = normalize(candidate.name)
+                let shared = zip(normalized, other).prefix { $0 == $1 }.count
+                return candidate.distance <= limit || (normalized.count >= 3 && other.starts(with: normalized))
+                    || shared >= prefixNeeded
+            }
             .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
         return scored.prefix(3).map { $0.name }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import FoyerArchetypeFiles
 import FoyerCore
 
 /// The archetype files of `Buildings/`: dwellings a technician starts from ("1950s terraced
@@ -14,7 +15,7 @@ public struct ArchetypeLibrary: Sendable {
 
     /// The archetypes shipped with Foyer (a copy of `Buildings/` bundled as a resource).
     public static var bundled: ArchetypeLibrary? {
-        Bundle.module.url(forResource: "Buildings", withExtension: nil).map(ArchetypeLibrary.init(directory:))
+        ArchetypeFiles.directory.map(ArchetypeLibrary.init(directory:))
     }
 
     /// Every archetype id, sorted.

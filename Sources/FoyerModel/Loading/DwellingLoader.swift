@@ -15,6 +15,16 @@ public struct LoadedDwelling: Sendable {
     public var issues: [InputIssue]
     /// Defaults the resolver applied.
     public var defaults: [DefaultedValue]
+
+    public init(file: String?, merged: JSONValue? = nil, spec: DwellingSpec? = nil, dwelling: ResolvedDwelling? = nil,
+                issues: [InputIssue], defaults: [DefaultedValue]) {
+        self.file = file
+        self.merged = merged
+        self.spec = spec
+        self.dwelling = dwelling
+        self.issues = issues
+        self.defaults = defaults
+    }
 }
 
 /// Reads dwelling files: JSON → merge over the archetype → decode → resolve.
@@ -55,6 +65,11 @@ public enum DwellingLoader {
                                            message: "a dwelling file is a JSON object", expected: "{ \"schema\": \"foyer.dwelling/1\", … }"))
         }
         let merged = resolveBase(document, library: library, chain: [], issues: &issues)
+        if issues.hasErrors {
+            // Without its archetype the file is incomplete: the missing fields would only repeat
+            // the one error that matters.
+            return LoadedDwelling(file: file, merged: merged, issues: issues.map { $0.inFile(file) }, defaults: [])
+        }
         let (spec, decodeIssues) = CollectingDecoder.decode(DwellingSpec.self, from: merged)
         issues += decodeIssues
         guard let spec else {

@@ -280,7 +280,8 @@ public enum DwellingResolver {
                             expected: "≤ \(format(1 / (rsi + rse))) W/(m²·K) for this orientation (EN ISO 6946 R_si + R_se)")
                     ok = false
                 }
-                r.warnUnusual(given, at: path + ".u_value_w_per_m2k", usual: 0.08...4.0, unit: "W/(m²·K)", why: "outside the range of real constructions")
+                r.warnUnusual(given, at: path + ".u_value_w_per_m2k", usual: 0.08...(kind == .door ? 6.0 : 4.0), unit: "W/(m²·K)",
+                              why: "outside the range of real constructions")
                 if let layerU, abs(layerU - given) > 0.1 * given {
                     r.warning(path + ".u_value_w_per_m2k", format(given),
                               "differs from the U computed from the layers (\(format(layerU)) W/(m²·K)); the given U is used, the layers give the heat capacity")
