@@ -56,9 +56,12 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "FoyerNumericsTests", dependencies: ["FoyerNumerics"]),
-        .testTarget(name: "FoyerClimateTests", dependencies: ["FoyerClimate"], exclude: ["Fixtures"]),
+        .testTarget(name: "FoyerClimateTests", dependencies: ["FoyerClimate", "FoyerCore"], exclude: ["Fixtures"]),
         .testTarget(name: "FoyerModelTests", dependencies: ["FoyerModel", "Foyer"]),
         .testTarget(name: "FoyerThermalTests", dependencies: ["FoyerThermal"]),
+        // Validation against published references (ASHRAE 140, real weather years): its own
+        // target so that the unit tests stay fast.
+        .testTarget(name: "FoyerValidationTests", dependencies: ["Foyer"]),
         .testTarget(name: "FoyerCLITests", dependencies: ["foyer", "Foyer"]),
     ]
 )

@@ -2,3 +2,4 @@
 @_exported import FoyerCore
 @_exported import FoyerModel
 @_exported import FoyerNumerics
+@_exported import FoyerThermal

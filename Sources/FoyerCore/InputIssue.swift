@@ -57,6 +57,31 @@ public struct InputIssue: Sendable, Equatable, Hashable, Codable, CustomStringCo
         return text
     }
 
+    /// The order in which issues are reported: errors before warnings, then by path with
+    /// indices compared as numbers (`walls[2]` before `walls[10]`).
+    public static func reportOrder(_ a: InputIssue, _ b: InputIssue) -> Bool {
+        if a.severity != b.severity { return a.severity < b.severity }
+        return naturalLess(a.path, b.path)
+    }
+
+    /// Compares strings with runs of digits taken as numbers.
+    static func naturalLess(_ a: String, _ b: String) -> Bool {
+        var i = a.unicodeScalars.makeIterator(), j = b.unicodeScalars.makeIterator()
+        var x = i.next(), y = j.next()
+        while let cx = x, let cy = y {
+            if cx.properties.numericType != nil, cy.properties.numericType != nil {
+                var nx = 0, ny = 0
+                while let c = x, let digit = Int(String(c)) { nx = nx &* 10 &+ digit; x = i.next() }
+                while let c = y, let digit = Int(String(c)) { ny = ny &* 10 &+ digit; y = j.next() }
+                if nx != ny { return nx < ny }
+            } else {
+                if cx != cy { return cx.value < cy.value }
+                x = i.next(); y = j.next()
+            }
+        }
+        return x == nil && y != nil
+    }
+
     /// The same issue attributed to `file`.
     public func inFile(_ file: String?) -> InputIssue {
         var copy = self

@@ -8,10 +8,11 @@ import CLapack
 /// forward and a backward substitution (O(*n*²)).
 ///
 /// The substitutions are done in Swift on the stored factors rather than through `dgetrs`: for the
-/// small systems of a dwelling (*n* ≈ 5–60) the call overhead of LAPACK dominates, and measurements
-/// on the target machine (`../shared/reference/swift-lapack-notes.md`) show the plain loops as fast
-/// or faster up to *n* ≈ 50. ``solveWithLAPACK(_:)`` gives the `dgetrs` path for larger systems
-/// and as a cross-check in the tests.
+/// small systems of a dwelling (*n* ≈ 5–60) the call overhead of LAPACK matters; measurements on
+/// the target machine (`../shared/reference/swift-lapack-notes.md`) show the plain loops faster at
+/// *n* = 5 and level at *n* = 20 (dgetrs wins at *n* = 100). ``solveWithLAPACK(_:)`` gives the
+/// `dgetrs` path for larger systems and as a cross-check in the tests; the benchmarks in
+/// `Benchmarks/` measure the sizes in between.
 ///
 /// - Complexity: factorisation O(*n*³) once; each solve O(*n*²).
 public struct LUFactorization: Sendable {

@@ -17,3 +17,12 @@ struct SuggestionsTests {
         #expect(Suggestions.levenshtein([], Array("abc")) == 3)
     }
 }
+
+@Suite("Issue order")
+struct IssueOrderTests {
+    @Test func pathsSortWithNumericIndices() {
+        let paths = ["envelope.walls[10].area_m2", "envelope.walls[2].area_m2", "envelope.doors[0].area_m2", "schema"]
+        let sorted = paths.map { InputIssue(.error, path: $0, message: "x") }.sorted(by: InputIssue.reportOrder).map(\.path)
+        #expect(sorted == ["envelope.doors[0].area_m2", "envelope.walls[2].area_m2", "envelope.walls[10].area_m2", "schema"])
+    }
+}

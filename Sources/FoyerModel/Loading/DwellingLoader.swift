@@ -80,7 +80,7 @@ public enum DwellingLoader {
         let resolverIssues = outcome.issues.filter { issue in
             !(issue.message.hasPrefix("missing") && issues.contains { $0.path == issue.path || $0.path.hasPrefix(issue.path + ".") })
         }
-        let all = (issues + resolverIssues).sorted { ($0.severity, $0.path) < ($1.severity, $1.path) }
+        let all = (issues + resolverIssues).sorted(by: InputIssue.reportOrder)
         return LoadedDwelling(
             file: file, merged: merged, spec: spec, dwelling: all.hasErrors ? nil : outcome.dwelling,
             issues: all.map { $0.inFile(file) }, defaults: outcome.defaults)

@@ -23,7 +23,8 @@ public enum SpecMerge {
             }
             return .object(result)
         case let (.array(baseElements), .array(overrideElements)):
-            guard let baseIDs = ids(of: baseElements), let overrideIDs = ids(of: overrideElements) else { return override }
+            // An empty list replaces the inherited one ("no windows"), it does not merge.
+            guard !overrideElements.isEmpty, let baseIDs = ids(of: baseElements), let overrideIDs = ids(of: overrideElements) else { return override }
             var result = baseElements
             var positions = Dictionary(uniqueKeysWithValues: zip(baseIDs, result.indices))
             var removed = Set<String>()

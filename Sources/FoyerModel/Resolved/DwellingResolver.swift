@@ -45,7 +45,7 @@ public enum DwellingResolver {
         let heating = resolveHeating(spec.heating, r)
         let hotWater = resolveHotWater(spec.hotWater, heatingIDs: heating.compactMap(\.id), r)
 
-        let issues = r.issues.sorted { ($0.severity, $0.path) < ($1.severity, $1.path) }
+        let issues = r.issues.sorted(by: InputIssue.reportOrder)
         guard !issues.hasErrors, let location, let geometry, let envelope, let ventilation, let thermostat, let occupancy
         else { return Outcome(dwelling: nil, issues: issues, defaults: r.defaults) }
 
@@ -528,8 +528,8 @@ public enum DwellingResolver {
             } else if v.airChangePerH != nil {
                 ventilation = 0
             } else {
-                ventilation = r.value(nil, at: p + ".air_change_per_h", default: 0.4, { "\(format($0)) 1/h from use (windows, vents)" },
-                                      reason: "TABULA air change from use n_air,use 0.4 1/h (boundary conditions EU.SUH)")
+                ventilation = r.value(nil, at: p + ".air_change_per_h", default: 0.4, { "\(format(infiltration + $0)) 1/h (\(format(infiltration)) infiltration + \(format($0)) from use)" },
+                                      reason: "TABULA air change from use n_air,use 0.4 1/h (boundary conditions EU.SUH) added to the infiltration")
             }
         } else {
             let defaultMechanical = v.airChangePerH.map { max(0, $0 - infiltration) } ?? 0.4
@@ -569,10 +569,10 @@ public enum DwellingResolver {
                     ok = false
                     continue
                 }
-                for hour in Int(start)..<Int(end) {
-                    if hours[hour] { r.warning(p, "[\(format(start)), \(format(end))]", "overlaps an earlier period") }
-                    hours[hour] = true
+                if hours[Int(start)..<Int(end)].contains(true) {
+                    r.warning(p, "[\(format(start)), \(format(end))]", "overlaps an earlier period")
                 }
+                for hour in Int(start)..<Int(end) { hours[hour] = true }
             }
             return ok ? hours : nil
         }

@@ -1,0 +1,45 @@
+/// Steady-state heat transfer coefficients of a resolved dwelling (EN ISO 13789:2017).
+///
+/// The quick "how leaky is it" figures a technician reads before any simulation: transmission
+/// through each family of elements, thermal bridges, ventilation, and the heat loss at a design
+/// outdoor temperature. Ground floors are counted with their U-value here; the hourly engine
+/// treats the ground with EN ISO 13370.
+public struct HeatLossSummary: Sendable, Equatable, Codable {
+    /// H_tr per element family (walls, roofs, floors, doors, windows), W/K, each element's
+    /// A·U weighted by its boundary's adjustment factor b (1 outdoors and to the ground, b for
+    /// an unheated space, 0 toward a heated neighbour).
+    public var transmissionByFamilyWPerK: [String: Double]
+    /// Thermal bridges, W/K.
+    public var thermalBridgesWPerK: Double
+    /// H_ve = ρ_a·c_a·n·V with ρ_a·c_a = 1 200 J/(m³·K) (EN ISO 13789:2017), W/K.
+    public var ventilationWPerK: Double
+    /// Sum of all of the above, W/K.
+    public var totalWPerK: Double
+    /// Total per m² of heated floor, W/(m²·K).
+    public var totalPerFloorAreaWPerM2K: Double
+
+    /// Volumetric heat capacity of air, ρ_a·c_a, J/(m³·K) (EN ISO 13789:2017 value).
+    public static let airVolumetricHeatCapacityJPerM3K = 1200.0
+
+    public init(_ dwelling: ResolvedDwelling) {
+        func weight(_ boundary: ResolvedBoundary) -> Double {
+            switch boundary {
+            case .outdoor, .ground: 1
+            case let .unheatedSpace(b): b
+            case .adiabatic: 0
+            }
+        }
+        var families: [String: Double] = [:]
+        for element in dwelling.opaqueElements {
+            families[element.kind.rawValue + "s", default: 0] += weight(element.boundary) * element.netAreaM2 * element.uValueWPerM2K
+        }
+        for window in dwelling.windows {
+            families["windows", default: 0] += weight(window.boundary) * window.areaM2 * window.uValueWPerM2K
+        }
+        transmissionByFamilyWPerK = families
+        thermalBridgesWPerK = dwelling.thermalBridgeHeatTransferWPerK
+        ventilationWPerK = Self.airVolumetricHeatCapacityJPerM3K * dwelling.ventilation.effectiveAirChangePerH * dwelling.volumeM3 / 3600
+        totalWPerK = families.values.reduce(0, +) + thermalBridgesWPerK + ventilationWPerK
+        totalPerFloorAreaWPerM2K = totalWPerK / dwelling.floorAreaM2
+    }
+}

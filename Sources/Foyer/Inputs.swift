@@ -1,0 +1,68 @@
+import Foundation
+
+/// Where Foyer's inputs come from: dwelling files or archetype ids, embedded climates or EPW
+/// files. The command line uses these; library users can too.
+public enum Inputs {
+    /// The archetypes bundled with Foyer.
+    public static var archetypeLibrary: ArchetypeLibrary? { ArchetypeLibrary.bundled }
+
+    /// The embedded climates as the dwelling resolver needs them (ids and reference stations).
+    public static var climateZones: [ClimateZoneInfo] {
+        ReferenceClimate.allCases.map { climate in
+            let location = climate.location
+            return ClimateZoneInfo(
+                id: climate.rawValue, country: climate == .uccle ? "BE" : "FR", stationName: climate.station,
+                latitudeDeg: location.latitudeDeg, longitudeDeg: location.longitudeDeg, altitudeM: location.altitudeM)
+        }
+    }
+
+    /// Loads a dwelling from a file path or, when no such file exists, a bundled archetype id.
+    public static func loadDwelling(_ argument: String, library: ArchetypeLibrary? = Inputs.archetypeLibrary) -> LoadedDwelling {
+        if FileManager.default.fileExists(atPath: argument) {
+            return DwellingLoader.load(path: argument, library: library, climateZones: climateZones)
+        }
+        if let library, let url = library.url(for: argument) {
+            var loaded = DwellingLoader.load(path: url.path, library: library, climateZones: climateZones)
+            loaded.file = argument
+            loaded.issues = loaded.issues.map { $0.inFile(argument) }
+            return loaded
+        }
+        let known = library?.ids() ?? []
+        let issue = InputIssue(
+            .error, file: argument, path: "", message: "no such file, and no bundled archetype has this id",
+            expected: "a dwelling JSON file, or an archetype id (\(known.joined(separator: ", ")))",
+            suggestion: Suggestions.didYouMean(argument, among: known))
+        return LoadedDwelling(file: argument, issues: [issue], defaults: [])
+    }
+
+    /// A weather year from an embedded climate id (`H1a`, `BE-Uccle`) or an EPW file path.
+    /// - Returns: the year and any warnings (e.g. a leap-day dropped from an EPW file).
+    /// - Throws: ``InputError`` naming the file, line and field, or listing the known climates.
+    public static func weather(source: String) throws(InputError) -> (year: WeatherYear, warnings: [InputIssue]) {
+        if let climate = ReferenceClimate.allCases.first(where: { $0.rawValue.lowercased() == source.lowercased() }) {
+            return (climate.weatherYear, [])
+        }
+        if FileManager.default.fileExists(atPath: source) {
+            return try EPW.read(contentsOf: URL(fileURLWithPath: source))
+        }
+        let known = ReferenceClimate.allCases.map(\.rawValue)
+        if source.lowercased().hasSuffix(".epw") {
+            throw InputError(InputIssue(.error, file: source, path: "", message: "no such file", expected: "the path of an EPW weather file"))
+        }
+        throw InputError(InputIssue(
+            .error, path: "", value: source, message: "neither an embedded climate nor an existing EPW file",
+            expected: known.joined(separator: ", ") + ", or the path of an EPW file",
+            suggestion: Suggestions.didYouMean(source, among: known)))
+    }
+
+    /// The weather a resolved dwelling names.
+    /// - Throws: ``InputError`` if the dwelling names none, or its EPW file is unusable.
+    public static func weather(for location: ResolvedLocation) throws(InputError) -> WeatherYear {
+        switch location.weather {
+        case let .referenceClimate(id): return try weather(source: id).year
+        case let .epwFile(path): return try weather(source: path).year
+        case .unspecified:
+            throw InputError(InputIssue(.error, path: "location", message: "no weather: give location.climate_zone or location.weather_file, or a --weather option"))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import FoyerClimate
+
+/// Hourly solar irradiance on the dwelling's surfaces, computed once per orientation.
+///
+/// The sun position of each hour is taken at mid-hour (NREL SPA); the plane-of-array
+/// irradiance uses the Perez 1990 sky, as EN ISO 52010-1:2017 prescribes.
+public struct SurfaceIrradiance: Sendable {
+    /// One orientation's hourly irradiance.
+    public struct Series: Sendable {
+        public var tiltDeg: Double
+        public var azimuthDeg: Double
+        /// Total (beam + sky + ground) irradiance, W/m².
+        public var totalWPerM2: [Double]
+        /// Beam part, W/m².
+        public var beamWPerM2: [Double]
+        /// Angle of incidence of the beam, degrees.
+        public var incidenceDeg: [Double]
+    }
+
+    public let sun: [SolarPosition]
+    private let weather: WeatherYear
+    private let extraterrestrialWPerM2: [Double]
+    private let skyModel: SkyDiffuseModel
+    private let albedo: Double
+
+    /// - Parameter calendarYear: the year used for the sun's position (a non-leap year; typical
+    ///   weather years mix years, so a fixed one is used).
+    public init(weather: WeatherYear, calendarYear: Int = 2025, skyModel: SkyDiffuseModel = .perez1990, albedo: Double = 0.2) {
+        self.weather = weather
+        self.skyModel = skyModel
+        self.albedo = albedo
+        sun = NRELSPA.hourlyPositions(location: weather.location, year: calendarYear)
+        extraterrestrialWPerM2 = (0..<WeatherYear.hoursPerYear).map { Spencer1971.extraterrestrialNormalWPerM2(dayOfYear: $0 / 24 + 1) }
+    }
+
+    /// The hourly irradiance on a surface of the given tilt and azimuth.
+    public func series(tiltDeg: Double, azimuthDeg: Double) -> Series {
+        var total = [Double](repeating: 0, count: WeatherYear.hoursPerYear)
+        var beam = total, incidence = [Double](repeating: 90, count: WeatherYear.hoursPerYear)
+        for hour in 0..<WeatherYear.hoursPerYear where weather.globalHorizontalWPerM2[hour] > 0 || weather.diffuseHorizontalWPerM2[hour] > 0 {
+            let position = sun[hour]
+            let poa = PlaneOfArrayIrradiance(
+                skyModel: skyModel, surfaceTiltDeg: tiltDeg, surfaceAzimuthDeg: azimuthDeg, sun: position,
+                directNormalWPerM2: position.isAboveHorizon ? weather.directNormalWPerM2[hour] : 0,
+                globalHorizontalWPerM2: weather.globalHorizontalWPerM2[hour],
+                diffuseHorizontalWPerM2: weather.diffuseHorizontalWPerM2[hour],
+                extraterrestrialNormalWPerM2: extraterrestrialWPerM2[hour], albedo: albedo)
+            total[hour] = poa.totalWPerM2.isFinite ? poa.totalWPerM2 : 0
+            beam[hour] = poa.beamWPerM2.isFinite ? poa.beamWPerM2 : 0
+            incidence[hour] = poa.angleOfIncidenceDeg.isFinite ? poa.angleOfIncidenceDeg : 90
+        }
+        return Series(tiltDeg: tiltDeg, azimuthDeg: azimuthDeg, totalWPerM2: total, beamWPerM2: beam, incidenceDeg: incidence)
+    }
+
+    /// Apparent sky temperature from the downwelling long-wave irradiance,
+    /// θ_sky = (L↓/σ)^¼ − 273.15 (Stefan–Boltzmann, σ = 5.670374419 × 10⁻⁸ W/(m²·K⁴), CODATA 2018).
+    /// Where the weather gives no usable infrared, θ_sky = θ_e − Δθ_er with Δθ_er = 11 K, the
+    /// EN ISO 52016-1:2017 default for intermediate climates (Table B.19).
+    public static func skyTemperaturesC(_ weather: WeatherYear) -> [Double] {
+        let sigma = 5.670374419e-8
+        return (0..<WeatherYear.hoursPerYear).map { hour in
+            let infrared = weather.horizontalInfraredWPerM2[hour]
+            if infrared > 50 && infrared < 700 { return pow(infrared / sigma, 0.25) - 273.15 }
+            return weather.dryBulbC[hour] - 11
+        }
+    }
+}

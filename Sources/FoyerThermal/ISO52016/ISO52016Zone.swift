@@ -1,0 +1,263 @@
+import Foundation
+import FoyerClimate
+import FoyerModel
+
+/// EN ISO 52016-1:2017 hourly method for one thermal zone: every opaque element discretised
+/// in five nodes, every window in two, one air node (6.5.6 and 6.5.7).
+public enum ISO52016 {
+    /// External convective surface coefficient h_ce, W/(m²·K) (EN ISO 13789:2017, Table 8, as
+    /// used by EN ISO 52016-1).
+    public static let externalConvectiveWPerM2K = 20.0
+    /// External radiative surface coefficient h_re, W/(m²·K) (same source).
+    public static let externalRadiativeWPerM2K = 4.14
+    /// Internal radiative surface coefficient h_ri, W/(m²·K) (same source).
+    public static let internalRadiativeWPerM2K = 5.13
+    /// Areal heat capacity of the zone air and furniture per m² of floor, J/(m²·K)
+    /// (EN ISO 52016-1:2017 Annex B default, κ_m,int = 10 000).
+    public static let internalHeatCapacityJPerM2K = 10_000.0
+    /// Convective fraction of the solar gains through windows, f_sol,c (Annex B default).
+    public static let solarConvectiveFraction = 0.1
+    /// Correction of the glazing's normal-incidence g-value for the varying angle of incidence,
+    /// F_w = 0.9 (EN ISO 13790:2008, 11.4.2; TABULA's f_nonperpendicular).
+    public static let nonPerpendicularFactor = 0.9
+    /// Soil under a ground floor: a virtual layer of 0.5 m, volumetric heat capacity
+    /// 2 × 10⁶ J/(m³·K) (EN ISO 13370:2017 default for clay/silt).
+    public static let soilLayerHeatCapacityJPerM2K = 1.0e6
+
+    /// Internal convective surface coefficient h_ci, W/(m²·K), by direction of the heat flow
+    /// (EN ISO 13789:2017, Table 8): horizontal 2.5, upwards 5.0, downwards 0.7. The directions
+    /// of the heating season are used (air warmer than the surfaces): upwards into a ceiling,
+    /// downwards into a floor.
+    public static func internalConvectiveWPerM2K(tiltDeg: Double) -> Double {
+        switch ISO6946.HeatFlowDirection(tiltDeg: tiltDeg) {
+        case .horizontal: 2.5
+        case .upwards: 5.0
+        case .downwards: 0.7
+        }
+    }
+
+    /// Conductances between the five nodes of an opaque element of construction resistance
+    /// R_c (EN ISO 52016-1:2017, 6.5.7.2): h_pl1 = 6/R_c, h_pl2 = 3/R_c, h_pl3 = 3/R_c,
+    /// h_pl4 = 6/R_c, W/(m²·K). Node 1 is the external surface, node 5 the internal one.
+    public static func opaqueNodeConductances(constructionResistanceM2KPerW rc: Double) -> [Double] {
+        [6 / rc, 3 / rc, 3 / rc, 6 / rc]
+    }
+
+    /// Areal heat capacity of the five nodes for a mass class (EN ISO 52016-1:2017, 6.5.7.2,
+    /// classes of Table B.13).
+    public static func nodeCapacities(_ kappa: Double, _ distribution: MassDistribution) -> [Double] {
+        switch distribution {
+        case .internal: [0, 0, 0, 0, kappa]
+        case .external: [kappa, 0, 0, 0, 0]
+        case .internalAndExternal: [kappa / 2, 0, 0, 0, kappa / 2]
+        case .distributed: [kappa / 8, kappa / 4, kappa / 4, kappa / 4, kappa / 8]
+        case .middle: [0, 0, kappa, 0, 0]
+        }
+    }
+
+    /// Areal heat capacity of the five nodes from the element's actual layers: each layer's
+    /// capacity is placed at the thermal-resistance position of its middle and shared between
+    /// the two nodes around it in proportion to the distance (nodes at R = 0, R_c/6, R_c/2,
+    /// 5R_c/6 and R_c from the outside, the positions the conductances of 6.5.7.2 imply).
+    public static func nodeCapacities(layers: [ResolvedLayer]) -> [Double] {
+        let total = layers.reduce(0) { $0 + $1.thermalResistanceM2KPerW }
+        var capacities = [Double](repeating: 0, count: 5)
+        guard total > 0 else {
+            capacities[4] = layers.reduce(0) { $0 + $1.arealHeatCapacityJPerM2K }
+            return capacities
+        }
+        let positions = [0, 1.0 / 6, 0.5, 5.0 / 6, 1]
+        var start = 0.0
+        for layer in layers {
+            let middle = (start + layer.thermalResistanceM2KPerW / 2) / total
+            start += layer.thermalResistanceM2KPerW
+            var upper = 1
+            while upper < 4 && positions[upper] < middle { upper += 1 }
+            let lower = upper - 1
+            let weight = min(max((middle - positions[lower]) / (positions[upper] - positions[lower]), 0), 1)
+            capacities[lower] += (1 - weight) * layer.arealHeatCapacityJPerM2K
+            capacities[upper] += weight * layer.arealHeatCapacityJPerM2K
+        }
+        return capacities
+    }
+
+    /// Builds the zone of `dwelling` under `weather`.
+    /// - Throws: ``ThermalNetworkError`` when the network cannot be solved.
+    public static func prepare(_ dwelling: ResolvedDwelling, weather: WeatherYear, solar: SurfaceIrradiance,
+                               options: SimulationOptions = SimulationOptions()) throws(ThermalNetworkError) -> PreparedZone {
+        let hours = WeatherYear.hoursPerYear
+        var network = ThermalNetwork()
+        let air = network.addNode("air", capacityJPerK: internalHeatCapacityJPerM2K * dwelling.floorAreaM2)
+        let outdoor = network.addBoundary("outdoor air")
+        let sky = network.addBoundary("sky")
+        let supply = network.addBoundary("supply air")
+        var boundaryTemperatures: [[Double]] = [weather.dryBulbC, SurfaceIrradiance.skyTemperaturesC(weather), weather.dryBulbC]
+        var linkFamilies: [String] = []  // filled after the network is built, by boundary link order
+        var linkFamilyByIndex: [Int: String] = [:]
+        func link(_ node: Int, _ boundary: Int, _ conductance: Double, family: String) {
+            guard conductance > 0 else { return }
+            network.connect(node, boundary: boundary, conductanceWPerK: conductance)
+            linkFamilyByIndex[network.boundaryLinks.count - 1] = family
+        }
+
+        // Internal surfaces for the radiative star and the radiative gains.
+        var internalSurfaces: [(node: Int, areaM2: Double)] = []
+        // Solar absorbed at external nodes: (node, α·A, series index).
+        var absorbed: [(node: Int, absorptanceArea: Double, series: Int, family: String)] = []
+        // Windows' transmitted solar: (g·(1−F_F)·A, series index).
+        var transmitted: [(effectiveArea: Double, series: Int)] = []
+        var seriesList: [SurfaceIrradiance.Series] = []
+        func seriesIndex(tilt: Double, azimuth: Double) -> Int {
+            if let index = seriesList.firstIndex(where: { abs($0.tiltDeg - tilt) < 1e-9 && abs($0.azimuthDeg - azimuth) < 1e-9 }) { return index }
+            seriesList.append(solar.series(tiltDeg: tilt, azimuthDeg: azimuth))
+            return seriesList.count - 1
+        }
+        let annualMeanOutdoorC = weather.dryBulbC.reduce(0, +) / Double(hours)
+        var groundBoundary: Int?
+        var unheatedBoundaries: [Double: Int] = [:]
+        let referenceInteriorC = dwelling.thermostat.heatingSetpointC
+
+        for element in dwelling.opaqueElements {
+            let family = element.kind.rawValue + "s"
+            let direction = ISO6946.HeatFlowDirection(tiltDeg: element.tiltDeg)
+            let rsi = ISO6946.internalSurfaceResistance(direction)
+            let isOutdoor = element.boundary == .outdoor
+            let rse = ISO6946.externalSurfaceResistance(direction, toOutdoorAir: isOutdoor)
+            let rc = max(1 / element.uValueWPerM2K - rsi - rse, 1e-4)
+            let area = element.netAreaM2
+            let kappas = element.layers.isEmpty
+                ? nodeCapacities(element.arealHeatCapacityJPerM2K, element.massDistribution)
+                : nodeCapacities(layers: element.layers)
+            let nodes = (0..<5).map { network.addNode("\(element.id) node \($0 + 1)", capacityJPerK: kappas[$0] * area) }
+            for (index, h) in opaqueNodeConductances(constructionResistanceM2KPerW: rc).enumerated() {
+                network.connect(nodes[index], nodes[index + 1], conductanceWPerK: h * area)
+            }
+            // Internal surface: convection to the air; radiation joins the star below.
+            network.connect(nodes[4], air, conductanceWPerK: internalConvectiveWPerM2K(tiltDeg: element.tiltDeg) * area)
+            internalSurfaces.append((nodes[4], area))
+            let external = nodes[0]
+            switch element.boundary {
+            case .outdoor:
+                // (h_ce + h_re) to the air, less the sky's share: the long-wave exchange
+                // h_re·f_sky·(θ_e − θ_sky) of 6.5.6 eq. 41 written as a link to the sky.
+                let skyFactor = 0.5 * (1 + cos(element.tiltDeg * .pi / 180))
+                link(external, outdoor, (externalConvectiveWPerM2K + externalRadiativeWPerM2K * (1 - skyFactor)) * area, family: family)
+                link(external, sky, externalRadiativeWPerM2K * skyFactor * area, family: family)
+                absorbed.append((external, element.solarAbsorptance * area, seriesIndex(tilt: element.tiltDeg, azimuth: element.azimuthDeg), family))
+            case let .unheatedSpace(b):
+                let boundary: Int
+                if let existing = unheatedBoundaries[b] {
+                    boundary = existing
+                } else {
+                    boundary = network.addBoundary("unheated space b \(b)")
+                    boundaryTemperatures.append(weather.dryBulbC.map {
+                        ZoneInputs.unheatedSpaceTemperatureC(outdoorC: $0, b: b, interiorC: referenceInteriorC)
+                    })
+                    unheatedBoundaries[b] = boundary
+                }
+                link(external, boundary, area / rse, family: family)
+            case let .ground(perimeter):
+                // EN ISO 13370: the ground's resistance makes the floor's U the slab-on-ground
+                // value; a virtual soil node carries the soil's capacity, and the far side is
+                // held at the annual mean outdoor temperature (the steady-state part of the
+                // ground heat flow; the periodic part is not modelled).
+                let boundary: Int
+                if let existing = groundBoundary {
+                    boundary = existing
+                } else {
+                    boundary = network.addBoundary("ground")
+                    boundaryTemperatures.append([Double](repeating: annualMeanOutdoorC, count: hours))
+                    groundBoundary = boundary
+                }
+                let exposedPerimeter = perimeter ?? 4 * area.squareRoot()
+                let uGround = ISO13370.slabOnGroundUValue(areaM2: area, exposedPerimeterM: exposedPerimeter, floorResistanceM2KPerW: rc)
+                let soilResistance = max(1 / uGround - 1 / element.uValueWPerM2K, 0.01)
+                let soil = network.addNode("\(element.id) soil", capacityJPerK: soilLayerHeatCapacityJPerM2K * area)
+                network.connect(external, soil, conductanceWPerK: area / (rse + soilResistance / 2))
+                link(soil, boundary, 2 * area / soilResistance, family: family)
+            case .adiabatic:
+                break
+            }
+        }
+
+        for window in dwelling.windows {
+            let rsi = ISO6946.internalSurfaceResistance(.horizontal)
+            let rse = ISO6946.externalSurfaceResistance(.horizontal, toOutdoorAir: true)
+            let rc = max(1 / window.uValueWPerM2K - rsi - rse, 1e-4)
+            let area = window.areaM2
+            let external = network.addNode("\(window.id) outer surface")
+            let inner = network.addNode("\(window.id) inner surface")
+            network.connect(external, inner, conductanceWPerK: area / rc)
+            network.connect(inner, air, conductanceWPerK: internalConvectiveWPerM2K(tiltDeg: window.tiltDeg) * area)
+            internalSurfaces.append((inner, area))
+            let skyFactor = 0.5 * (1 + cos(window.tiltDeg * .pi / 180))
+            link(external, outdoor, (externalConvectiveWPerM2K + externalRadiativeWPerM2K * (1 - skyFactor)) * area, family: "windows")
+            link(external, sky, externalRadiativeWPerM2K * skyFactor * area, family: "windows")
+            transmitted.append((nonPerpendicularFactor * window.gValue * (1 - window.frameFraction) * area,
+                                seriesIndex(tilt: window.tiltDeg, azimuth: window.azimuthDeg)))
+        }
+
+        // Radiative exchange between internal surfaces through the mean radiant temperature:
+        // h_ri·A_i·A_k/A_tot between surfaces i and k (6.5.6, eq. 39).
+        let totalInternalArea = internalSurfaces.reduce(0) { $0 + $1.areaM2 }
+        for i in 0..<internalSurfaces.count {
+            for k in (i + 1)..<internalSurfaces.count {
+                let conductance = internalRadiativeWPerM2K * internalSurfaces[i].areaM2 * internalSurfaces[k].areaM2 / totalInternalArea
+                network.connect(internalSurfaces[i].node, internalSurfaces[k].node, conductanceWPerK: conductance)
+            }
+        }
+        link(air, outdoor, dwelling.thermalBridgeHeatTransferWPerK, family: "thermal bridges")
+        link(air, supply, ZoneInputs.ventilationWPerK(dwelling), family: "ventilation")
+        linkFamilies = (0..<network.boundaryLinks.count).map { linkFamilyByIndex[$0] ?? "other" }
+
+        let compiled = try network.compile(timeStepS: 3600)
+        let n = network.nodeCount
+
+        // Distribution of radiative gains: equal W/m² on every internal surface (6.5.6).
+        var radiativeShare = [Double](repeating: 0, count: n)
+        for surface in internalSurfaces { radiativeShare[surface.node] = surface.areaM2 / totalInternalArea }
+        var operative = radiativeShare.map { 0.5 * $0 }
+        operative[air] += 0.5
+        var airOnly = [Double](repeating: 0, count: n)
+        airOnly[air] = 1
+        let convective = options.heatingConvectiveFraction
+        var heatingDistribution = radiativeShare.map { (1 - convective) * $0 }
+        heatingDistribution[air] += convective
+        let controller = LoadController(
+            network: compiled, heatingDistribution: heatingDistribution,
+            controlWeights: dwelling.thermostat.controlTemperature == .air ? airOnly : operative)
+
+        // Hourly sources.
+        let internalGains = ZoneInputs.internalGainsW(dwelling.occupancy)
+        let radiativeFraction = dwelling.occupancy.internalGainsRadiativeFraction
+        var sources = [Double](repeating: 0, count: hours * n)
+        var solarGains = [Double](repeating: 0, count: hours)
+        var absorbedByFamily: [String: [Double]] = [:]
+        for surface in absorbed where absorbedByFamily[surface.family] == nil {
+            absorbedByFamily[surface.family] = [Double](repeating: 0, count: hours)
+        }
+        for hour in 0..<hours {
+            let base = hour * n
+            var windowSolar = 0.0
+            for window in transmitted { windowSolar += window.effectiveArea * seriesList[window.series].totalWPerM2[hour] }
+            for surface in absorbed {
+                let gain = surface.absorptanceArea * seriesList[surface.series].totalWPerM2[hour]
+                sources[base + surface.node] += gain
+                absorbedByFamily[surface.family]?[hour] += gain
+            }
+            let radiant = (1 - solarConvectiveFraction) * windowSolar + radiativeFraction * internalGains[hour]
+            sources[base + air] += solarConvectiveFraction * windowSolar + (1 - radiativeFraction) * internalGains[hour]
+            for surface in internalSurfaces { sources[base + surface.node] += radiant * radiativeShare[surface.node] }
+            solarGains[hour] = windowSolar
+        }
+
+        let setpoints = ZoneInputs.setpoints(dwelling.thermostat, firstWeekday: options.firstWeekday)
+        return PreparedZone(
+            model: .iso52016, compiled: compiled, controller: controller, boundaryTemperaturesC: boundaryTemperatures,
+            sourcesW: sources, solarGainsW: solarGains, absorbedSolarByFamilyW: absorbedByFamily, internalGainsW: internalGains, airNode: air, operativeWeights: operative,
+            boundaryLinkFamilies: linkFamilies, heatingSetpointC: setpoints.heating, coolingSetpointC: setpoints.cooling,
+            maxHeatingW: ZoneInputs.maxHeatingW(dwelling, options: options), maxCoolingW: .infinity,
+            occupied: ZoneInputs.hourly(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),
+            floorAreaM2: dwelling.floorAreaM2)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import FoyerClimate
+import FoyerModel
+
+/// Options shared by the hourly models.
+public struct SimulationOptions: Sendable, Equatable {
+    /// Day of the week of January 1st: 1 = Monday … 7 = Sunday.
+    public var firstWeekday: Int = 1
+    /// Fraction of the heating and cooling power delivered to the air by convection (the rest
+    /// radiates to the surfaces). 1 for ideal air heating (ASHRAE 140); EN ISO 52016-1:2017
+    /// Annex B gives 0.4 for radiators.
+    public var heatingConvectiveFraction: Double = 1
+    /// Ignore the heating systems' maximum power (ideal loads).
+    public var idealLoads: Bool = false
+    /// Hours simulated before January 1st to set the initial state (the end of the year, run
+    /// first, as the weather of December leads into January).
+    public var warmUpHours: Int = 744
+
+    public init(firstWeekday: Int = 1, heatingConvectiveFraction: Double = 1, idealLoads: Bool = false, warmUpHours: Int = 744) {
+        self.firstWeekday = firstWeekday
+        self.heatingConvectiveFraction = heatingConvectiveFraction
+        self.idealLoads = idealLoads
+        self.warmUpHours = warmUpHours
+    }
+}
+
+/// Hourly schedules, set-points and gains common to the models.
+enum ZoneInputs {
+    /// Expands a week schedule to the 8 760 hours of the year.
+    static func hourly(_ week: WeekSchedule, firstWeekday: Int) -> [Bool] {
+        (0..<WeatherYear.hoursPerYear).map { hour in
+            let weekday = (firstWeekday - 1 + hour / 24) % 7  // 0 = Monday
+            return weekday >= 5 ? week.weekends[hour % 24] : week.weekdays[hour % 24]
+        }
+    }
+
+    /// Heating and cooling set-points of each hour from the thermostat.
+    static func setpoints(_ thermostat: ResolvedThermostat, firstWeekday: Int) -> (heating: [Double?], cooling: [Double?]) {
+        let comfort = hourly(thermostat.comfortPeriods, firstWeekday: firstWeekday)
+        let heats = thermostat.mode == .heating || thermostat.mode == .heatingAndCooling
+        let cools = thermostat.mode == .cooling || thermostat.mode == .heatingAndCooling
+        let heating: [Double?] = comfort.map { heats ? ($0 ? thermostat.heatingSetpointC : thermostat.heatingSetbackC) : nil }
+        let cooling: [Double?] = comfort.map { _ in cools ? thermostat.coolingSetpointC : nil }
+        return (heating, cooling)
+    }
+
+    /// Internal gains of each hour, W: the mean gains, all hours (schedules of appliances and
+    /// occupants come with the energy-systems step).
+    static func internalGainsW(_ occupancy: ResolvedOccupancy) -> [Double] {
+        [Double](repeating: occupancy.internalGainsW, count: WeatherYear.hoursPerYear)
+    }
+
+    /// Maximum heating power of the dwelling's systems, W (∞ when any system has no limit).
+    static func maxHeatingW(_ dwelling: ResolvedDwelling, options: SimulationOptions) -> Double {
+        if options.idealLoads || dwelling.heatingSystems.isEmpty { return .infinity }
+        var total = 0.0
+        for system in dwelling.heatingSystems {
+            guard let power = system.maxPowerW else { return .infinity }
+            total += power
+        }
+        return total
+    }
+
+    /// Volumetric heat capacity of air, ρ_a·c_a = 1 200 J/(m³·K) (EN ISO 13789:2017).
+    static let airVolumetricHeatCapacityJPerM3K = 1200.0
+
+    /// H_ve, W/K: infiltration plus ventilation less the recovered part.
+    static func ventilationWPerK(_ dwelling: ResolvedDwelling) -> Double {
+        airVolumetricHeatCapacityJPerM3K * dwelling.ventilation.effectiveAirChangePerH * dwelling.volumeM3 / 3600
+    }
+
+    /// Temperature of an unheated space from its adjustment factor b (EN ISO 13789:2017):
+    /// b = (θ_int − θ_u)/(θ_int − θ_e), so θ_u = b·θ_e + (1 − b)·θ_int, with θ_int the heating
+    /// set-point (the reference interior temperature).
+    static func unheatedSpaceTemperatureC(outdoorC: Double, b: Double, interiorC: Double) -> Double {
+        b * outdoorC + (1 - b) * interiorC
+    }
+}
+
+/// Ground heat transfer, EN ISO 13370:2017.
+public enum ISO13370 {
+    /// Thermal conductivity of the ground when unknown, λ = 2.0 W/(m·K) (EN ISO 13370:2017, 7.1).
+    public static let defaultGroundConductivityWPerMK = 2.0
+    /// Wall thickness used in the equivalent thickness when unknown, m.
+    public static let defaultWallThicknessM = 0.3
+
+    /// Thermal transmittance of a slab-on-ground floor including the ground, EN ISO 13370:2017,
+    /// 9.1: characteristic dimension B' = A/(0.5 P), equivalent thickness
+    /// d_t = w + λ(R_si + R_f + R_se); if d_t < B', U = 2λ/(πB' + d_t)·ln(πB'/d_t + 1),
+    /// otherwise U = λ/(0.457 B' + d_t).
+    /// - Parameters:
+    ///   - areaM2: floor area A.
+    ///   - exposedPerimeterM: exposed perimeter P.
+    ///   - floorResistanceM2KPerW: R_f, the floor construction without surface resistances.
+    public static func slabOnGroundUValue(areaM2: Double, exposedPerimeterM: Double, floorResistanceM2KPerW: Double,
+                                          wallThicknessM: Double = defaultWallThicknessM,
+                                          groundConductivityWPerMK: Double = defaultGroundConductivityWPerMK) -> Double {
+        let lambda = groundConductivityWPerMK
+        let bPrime = areaM2 / (0.5 * max(exposedPerimeterM, 1e-6))
+        let dt = wallThicknessM + lambda * (0.17 + max(floorResistanceM2KPerW, 0) + 0.04)
+        if dt < bPrime {
+            let piB: Double = Double.pi * bPrime
+            return 2 * lambda / (piB + dt) * Foundation.log(piB / dt + 1)
+        }
+        return lambda / (0.457 * bPrime + dt)
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Foyer
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check dwelling files and report every problem of each file.",
+        discussion: """
+        Each file is read, merged over its archetype ("base"), and checked. Every error and warning \
+        is printed with the file, the field path, the value and what is allowed, for example:
+
+          house.json: error: envelope.walls[2].u_value_w_per_m2k = 0: a U-value must be greater than zero (allowed: > 0 W/(m²·K))
+
+        Errors make the file unusable (a negative area, U ≤ 0, a window larger than its wall); \
+        warnings flag unusual values. The exit code is 1 if any file has an error.
+
+        Examples:
+          foyer validate my-house.json
+          foyer validate Buildings/fr/*.json --show-defaults
+          foyer validate fr/sfh-1949-1974          (a bundled archetype, by id)
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Dwelling JSON files, or bundled archetype ids.", valueName: "file"))
+    var files: [String]
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Also list the default values that were filled in, with their sources.")
+    var showDefaults = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one dwelling file (or an archetype id such as fr/sfh-1949-1974)") }
+    }
+
+    struct FileReport: Encodable {
+        var file: String
+        var valid: Bool
+        var errors: [InputIssue]
+        var warnings: [InputIssue]
+        var defaults: [DefaultedValue]?
+    }
+
+    func run() throws {
+        var reports: [FileReport] = []
+        for file in files {
+            let loaded = Inputs.loadDwelling(file)
+            reports.append(FileReport(
+                file: file, valid: !loaded.issues.hasErrors, errors: loaded.issues.errors, warnings: loaded.issues.warnings,
+                defaults: showDefaults ? loaded.defaults : nil))
+        }
+        switch format {
+        case .json:
+            print(try encodeJSON(reports))
+        case .text:
+            for report in reports {
+                for issue in report.errors + report.warnings { print(issue.description) }
+                let counts = "\(report.errors.count) error\(report.errors.count == 1 ? "" : "s"), \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
+                print("\(report.file): \(report.valid ? "valid" : "INVALID") (\(counts))")
+                if let defaults = report.defaults, !defaults.isEmpty {
+                    print("  defaults applied:")
+                    for value in defaults { print("    \(value)") }
+                }
+            }
+            if reports.count > 1 {
+                let invalid = reports.filter { !$0.valid }.count
+                print("\(reports.count - invalid) valid, \(invalid) invalid")
+            }
+        }
+        if reports.contains(where: { !$0.valid }) { throw ExitCode.inputErrors }
+    }
+}

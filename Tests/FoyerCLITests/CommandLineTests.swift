@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// Runs the built `foyer` executable as a user would and checks its output and exit code.
+@Suite("foyer command line")
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `foyer` executable built beside this test bundle.
+    static var executable: URL? {
+        var folder = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = folder.appendingPathComponent("foyer")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let executable = try #require(Self.executable, "the foyer executable was not built next to the tests")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func archetypesAreListed() throws {
+        let run = try Self.run(["archetypes"])
+        #expect(run.status == 0)
+        for id in ["fr/sfh-pre-1948", "fr/sfh-1949-1974", "fr/sfh-1975-1989", "fr/sfh-1990-2005", "fr/sfh-2006-2012", "fr/sfh-post-2012",
+                   "fr/apartment-1949-1974", "be/terraced-pre-1945", "be/detached-1971-1990", "validation/ashrae140-600"] {
+            #expect(run.stdout.contains(id), "missing \(id)")
+        }
+    }
+
+    @Test func everyBundledArchetypeValidates() throws {
+        let ids = try Self.run(["archetypes", "--format", "json"])
+        let entries = try JSONSerialization.jsonObject(with: Data(ids.stdout.utf8)) as? [[String: String]] ?? []
+        #expect(entries.count >= 13)
+        let run = try Self.run(["validate"] + entries.compactMap { $0["id"] })
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.contains("\(entries.count) valid, 0 invalid"))
+    }
+
+    @Test func brokenFileExitsWithOneAndNamesTheField() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("foyer-cli-broken-\(getpid()).json")
+        try Data(#"{"schema": "foyer.dwelling/1", "base": "fr/sfh-1949-1974", "envelope": {"windows": [{"id": "window-south", "g_value": 1.4}]}}"#.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try Self.run(["validate", file.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("envelope.windows[2].g_value = 1.4"), "\(run.stdout)")
+        #expect(run.stdout.contains("INVALID"))
+    }
+
+    @Test func unknownClimateSuggestsTheClosest() throws {
+        let run = try Self.run(["weather", "H1"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("did you mean 'H1a'"), "\(run.stderr)")
+    }
+
+    @Test func weatherJSONIsCompleteAndDeterministic() throws {
+        let first = try Self.run(["weather", "BE-Uccle", "--format", "json"])
+        let second = try Self.run(["weather", "BE-Uccle", "--format", "json"])
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        let object = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
+        #expect((object?["months"] as? [Any])?.count == 12)
+        #expect(object?["heating_degree_hours_kh"] is Double)
+    }
+
+    @Test func describeShowsTheHeatLosses() throws {
+        let run = try Self.run(["describe", "fr/sfh-pre-1948"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Heat transfer coefficients"))
+        #expect(run.stdout.contains("Heating degree-days"))
+        let missing = try Self.run(["describe", "fr/sfh-1950"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("did you mean"), "\(missing.stderr)")
+    }
+}
