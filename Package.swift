@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "FoyerThermalTests", dependencies: ["FoyerThermal"]),
         // Validation against published references (ASHRAE 140, real weather years): its own
         // target so that the unit tests stay fast.
-        .testTarget(name: "FoyerValidationTests", dependencies: ["Foyer"]),
+        .testTarget(name: "FoyerValidationTests", dependencies: ["Foyer"], exclude: ["Data"]),
         .testTarget(name: "FoyerCLITests", dependencies: ["foyer", "Foyer"]),
     ]
 )

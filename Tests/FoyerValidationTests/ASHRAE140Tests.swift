@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import Foyer
+
+/// One ASHRAE 140 case simulated with a thermal model.
+struct CaseResult: Sendable {
+    var values: [String: Double]
+    var closureErrorKWh: Double
+    var loadKWh: Double
+}
+
+/// ASHRAE 140-2020 cases 600, 900, 600FF and 900FF (Buildings/validation/) under the Denver
+/// TMY3 weather, simulated once per model and shared by the tests.
+enum BESTEST {
+    static let cases = ["600", "900", "600FF", "900FF"]
+
+    /// January 1st of the TMY3 file is a Sunday (its DATA PERIODS header line); the cases'
+    /// thermostat has no weekly schedule, so this only matters for consistency.
+    static let options = SimulationOptions(firstWeekday: 7, idealLoads: true)
+
+    static func run(model: ThermalModel) -> [String: CaseResult] {
+        guard let weather = try? Inputs.weather(source: SharedData.denverTMY3.path).year else { return [:] }
+        let solar = SurfaceIrradiance(weather: weather)
+        var results: [String: CaseResult] = [:]
+        for id in cases {
+            guard let dwelling = Inputs.loadDwelling("validation/ashrae140-\(id.lowercased())").dwelling,
+                  let zone = try? ISO52016.prepare(dwelling, weather: weather, solar: solar, options: options)
+            else { continue }
+            let result = HourlyEngine.run(zone, warmUpHours: options.warmUpHours)
+            let heating = result.heatingW.reduce(0, +) / 1000
+            let cooling = result.coolingW.reduce(0, +) / 1000
+            results[id] = CaseResult(
+                values: [
+                    "annual_heating": heating / 1000, "annual_cooling": cooling / 1000,
+                    "peak_heating": (result.heatingW.max() ?? 0) / 1000, "peak_cooling": (result.coolingW.max() ?? 0) / 1000,
+                    "max_temperature": result.airC.max() ?? .nan, "min_temperature": result.airC.min() ?? .nan,
+                    "mean_temperature": result.airC.reduce(0, +) / Double(result.airC.count),
+                ],
+                closureErrorKWh: result.closureErrorKWh, loadKWh: heating + cooling)
+        }
+        return results
+    }
+
+    static let iso52016 = run(model: .iso52016)
+
+    struct Range: Sendable, CustomStringConvertible {
+        var caseID, quantity, unit: String
+        var min, max: Double
+        var description: String { "\(caseID) \(quantity)" }
+    }
+
+    /// The reference ranges (Data/ashrae140_2020_ranges.csv, sources in its header).
+    static let ranges: [Range] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Data/ashrae140_2020_ranges.csv")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").dropFirst().compactMap { line -> Range? in
+            guard !line.hasPrefix("#") else { return nil }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 5, let low = Double(fields[3]), let high = Double(fields[4]) else { return nil }
+            return Range(caseID: fields[0], quantity: fields[1], unit: fields[2], min: low, max: high)
+        }
+    }()
+
+    /// Quantities of the EN ISO 52016-1 model that are outside the example programs' range
+    /// today. They are under investigation (see the issue notes); none is to be fixed by
+    /// tuning a coefficient. When one comes into range, its known issue stops being recorded
+    /// and the test fails until it is removed from this list.
+    static let knownISO52016Deviations: Set<String> = [
+        "600 annual_heating", "600 peak_heating",
+        "900 annual_heating", "900 annual_cooling", "900 peak_heating",
+        "600FF max_temperature", "900FF max_temperature", "900FF min_temperature",
+    ]
+}
+
+@Suite("ASHRAE 140-2020 with the EN ISO 52016-1 model", .enabled(if: SharedData.isAvailable, "\(SharedData.absentMessage)"))
+struct ASHRAE140Tests {
+    @Test func referenceRangesAreLoaded() {
+        #expect(BESTEST.ranges.count == 14)
+    }
+
+    /// Each quantity against the min–max of the six example programs (RESULTS5-2A, Annex B8).
+    @Test(arguments: BESTEST.ranges)
+    func quantityWithinTheReferencePrograms(_ range: BESTEST.Range) throws {
+        let result = try #require(BESTEST.iso52016[range.caseID], "case \(range.caseID) did not simulate")
+        let value = try #require(result.values[range.quantity])
+        let check = {
+            #expect(value >= range.min && value <= range.max,
+                    "\(range): \(value) \(range.unit), reference programs \(range.min)–\(range.max) (RESULTS5-2A)")
+        }
+        if BESTEST.knownISO52016Deviations.contains(range.description) {
+            withKnownIssue("outside the example programs' range; under investigation", check)
+        } else {
+            check()
+        }
+    }
+
+    /// Energy balance: the heat flows of the year and the change of stored heat agree to
+    /// 0.01 % of the annual heating + cooling need (the issue's bar), and to 1 kWh in the
+    /// free-floating cases where that need is zero.
+    @Test(arguments: BESTEST.cases)
+    func energyBalanceCloses(_ caseID: String) throws {
+        let result = try #require(BESTEST.iso52016[caseID])
+        let tolerance = max(1e-4 * result.loadKWh, caseID.hasSuffix("FF") ? 1 : 0)
+        #expect(abs(result.closureErrorKWh) <= tolerance, "closure \(result.closureErrorKWh) kWh")
+    }
+}
