@@ -2,8 +2,8 @@
 ///
 /// The quick "how leaky is it" figures a technician reads before any simulation: transmission
 /// through each family of elements, thermal bridges, ventilation, and the heat loss at a design
-/// outdoor temperature. Ground floors are counted with their U-value here; the hourly engine
-/// treats the ground with EN ISO 13370.
+/// outdoor temperature. Floors on the ground count with their EN ISO 13370 transmittance
+/// (ground included), steady state.
 public struct HeatLossSummary: Sendable, Equatable, Codable {
     /// H_tr per element family (walls, roofs, floors, doors, windows), W/K, each element's
     /// A·U weighted by its boundary's adjustment factor b (1 outdoors and to the ground, b for
@@ -31,7 +31,14 @@ public struct HeatLossSummary: Sendable, Equatable, Codable {
         }
         var families: [String: Double] = [:]
         for element in dwelling.opaqueElements {
-            families[element.kind.rawValue + "s", default: 0] += weight(element.boundary) * element.netAreaM2 * element.uValueWPerM2K
+            var u = element.uValueWPerM2K
+            if case let .ground(perimeter) = element.boundary {
+                // The ground adds its own resistance (EN ISO 13370:2017, 9.1).
+                let rf = max(1 / u - 2 * ISO6946.internalSurfaceResistance(ISO6946.HeatFlowDirection(tiltDeg: element.tiltDeg)), 0)
+                u = ISO13370.slabOnGroundUValue(areaM2: element.netAreaM2, exposedPerimeterM: perimeter ?? 4 * element.netAreaM2.squareRoot(),
+                                                floorResistanceM2KPerW: rf)
+            }
+            families[element.kind.rawValue + "s", default: 0] += weight(element.boundary) * element.netAreaM2 * u
         }
         for window in dwelling.windows {
             families["windows", default: 0] += weight(window.boundary) * window.areaM2 * window.uValueWPerM2K

@@ -2,14 +2,27 @@ import ArgumentParser
 import Foundation
 import Foyer
 
+extension ThermalModel: ExpressibleByArgument {}
+
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Simulate a dwelling hour by hour: heating and cooling needs, peaks, comfort, heat balance.",
         discussion: """
+        Runs a year of hourly weather through the dwelling's thermal network and reports the \
+        heating and cooling needs (kWh, per month and per year), the peak powers (W) with their \
+        hour, the hours of discomfort during occupancy (operative temperature below 16 °C and \
+        19 °C, above 28 °C), and the heat balance by component with its closure error.
+
+        Models: iso52016 (EN ISO 52016-1, the reference: 5 nodes per wall, 2 per window) and \
+        5r1c (EN ISO 13790 Annex C, the fast screening model). The heating power is limited to the \
+        dwelling's systems' max_power_w unless --ideal-loads is given.
+
         Examples:
           foyer simulate fr/sfh-1949-1974
-          foyer simulate validation/ashrae140-600 --weather USA_CO_Denver-725650_TMY3.epw --ideal-loads
+          foyer simulate my-house.json --model 5r1c --format json
+          foyer simulate my-house.json --weather H2b --hourly hours.csv
+          foyer simulate validation/ashrae140-600 --weather USA_CO_Denver-725650_TMY3.epw --first-weekday 7
         """
     )
 
@@ -19,11 +32,25 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Weather: an embedded climate id (H1a … H3, BE-Uccle) or an EPW file; overrides the dwelling's.")
     var weather: String?
 
+    @Option(help: "Thermal model.")
+    var model: ThermalModel = .iso52016
+
+    @Option(help: ArgumentHelp("Write the hourly temperatures and powers to this CSV file.", valueName: "file.csv"))
+    var hourly: String?
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
     @Flag(help: "Ignore the heating systems' maximum power.")
     var idealLoads = false
 
     @Option(help: "Day of the week of January 1st (1 = Monday … 7 = Sunday).")
     var firstWeekday: Int = 1
+
+    func validate() throws {
+        guard (1...7).contains(firstWeekday) else { throw ValidationError("--first-weekday must be 1 (Monday) … 7 (Sunday), not \(firstWeekday)") }
+        if model == .monthly { throw ValidationError("the monthly model is not available yet; use iso52016 or 5r1c") }
+    }
 
     func run() throws {
         let loaded = Inputs.loadDwelling(dwelling)
@@ -39,9 +66,34 @@ struct SimulateCommand: ParsableCommand {
             for issue in error.issues { printError(issue.description) }
             throw ExitCode.inputErrors
         }
+        let options = SimulationOptions(firstWeekday: firstWeekday, idealLoads: idealLoads)
         let solar = SurfaceIrradiance(weather: year)
-        let zone = try ISO52016.prepare(resolved, weather: year, solar: solar, options: SimulationOptions(firstWeekday: firstWeekday, idealLoads: idealLoads))
-        let result = HourlyEngine.run(zone)
-        print("heating \(fixed(result.heatingW.reduce(0, +) / 1000, 0)) kWh, cooling \(fixed(result.coolingW.reduce(0, +) / 1000, 0)) kWh, closure \(result.closureErrorKWh)")
+        let zone: PreparedZone
+        do {
+            zone = model == .fiveR1C
+                ? try ISO13790.prepare(resolved, weather: year, solar: solar, options: options)
+                : try ISO52016.prepare(resolved, weather: year, solar: solar, options: options)
+        } catch {
+            printError("\(dwelling): error: \(error.description)")
+            throw ExitCode.inputErrors
+        }
+        let result = HourlyEngine.run(zone, warmUpHours: options.warmUpHours)
+        let report = SimulationReport(result, dwelling: resolved.name, weather: year.source)
+        guard report.isFinite else {
+            printError("\(dwelling): error: the simulation produced non-finite values; nothing was written (please report this dwelling file)")
+            throw ExitCode.failure
+        }
+        if let hourly {
+            do {
+                try Data(SimulationReport.hourlyCSV(result).utf8).write(to: URL(fileURLWithPath: hourly))
+            } catch {
+                printError("\(hourly): error: cannot write the hourly file (\(error.localizedDescription))")
+                throw ExitCode.failure
+            }
+        }
+        switch format {
+        case .json: print(try encodeJSON(report))
+        case .text: print(report.text())
+        }
     }
 }

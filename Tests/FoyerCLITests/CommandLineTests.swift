@@ -90,3 +90,20 @@ struct CommandLineTests {
         #expect(missing.stderr.contains("did you mean"), "\(missing.stderr)")
     }
 }
+
+extension CommandLineTests {
+    @Test func simulateGivesFiniteNeedsInJSON() throws {
+        for model in ["iso52016", "5r1c"] {
+            let run = try Self.run(["simulate", "fr/sfh-1975-1989", "--model", model, "--format", "json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let heating = try #require(object["heating_need_kwh"] as? Double)
+            #expect(heating > 0 && heating.isFinite)
+            #expect((object["monthly"] as? [Any])?.count == 12)
+            let balance = try #require(object["balance"] as? [String: Any])
+            #expect(abs(balance["closure_error_kwh"] as? Double ?? 1) < 1e-4 * heating)
+        }
+        let bad = try Self.run(["simulate", "fr/sfh-1975-1989", "--first-weekday", "8"])
+        #expect(bad.status == 64)
+    }
+}

@@ -254,7 +254,7 @@ public enum ISO52016 {
         let setpoints = ZoneInputs.setpoints(dwelling.thermostat, firstWeekday: options.firstWeekday)
         return PreparedZone(
             model: .iso52016, compiled: compiled, controller: controller, boundaryTemperaturesC: boundaryTemperatures,
-            sourcesW: sources, solarGainsW: solarGains, absorbedSolarByFamilyW: absorbedByFamily, internalGainsW: internalGains, airNode: air, operativeWeights: operative,
+            sourcesW: sources, solarGainsW: solarGains, familyFlowsW: absorbedByFamily, internalGainsW: internalGains, airNode: air, operativeWeights: operative,
             boundaryLinkFamilies: linkFamilies, heatingSetpointC: setpoints.heating, coolingSetpointC: setpoints.cooling,
             maxHeatingW: ZoneInputs.maxHeatingW(dwelling, options: options), maxCoolingW: .infinity,
             occupied: ZoneInputs.hourly(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),

@@ -76,7 +76,7 @@ public enum HourlyEngine {
                 heatingJ += heating[hour] * compiled.timeStepS
                 coolingJ -= cooling[hour] * compiled.timeStepS
                 solarJ += zone.solarGainsW[hour] * compiled.timeStepS
-                for (family, series) in zone.absorbedSolarByFamilyW { absorbedJ[family, default: 0] += series[hour] * compiled.timeStepS }
+                for (family, series) in zone.familyFlowsW { absorbedJ[family, default: 0] += series[hour] * compiled.timeStepS }
                 internalJ += zone.internalGainsW[hour] * compiled.timeStepS
             }
             let previous = state

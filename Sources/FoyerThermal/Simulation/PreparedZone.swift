@@ -12,9 +12,11 @@ public struct PreparedZone: Sendable {
     public var sourcesW: [Double]
     /// Solar gains transmitted through the windows in each hour, W, for the balance.
     public var solarGainsW: [Double]
-    /// Solar absorbed on the outer surfaces of opaque elements in each hour, by element family,
-    /// W: part of the net conduction through those elements in the balance.
-    public var absorbedSolarByFamilyW: [String: [Double]]
+    /// Heat flows attributed to an element family in the balance that do not pass through a
+    /// boundary link, per hour, W: solar absorbed on the outer surfaces of opaque elements
+    /// (part of the net conduction through them), or, in the 5R1C model, the share of the gains
+    /// EN ISO 13790 C.2 sends straight out through the windows (negative).
+    public var familyFlowsW: [String: [Double]]
     /// Internal gains of each hour, W, for the balance.
     public var internalGainsW: [Double]
     /// The zone air node.

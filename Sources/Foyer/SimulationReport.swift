@@ -1,0 +1,194 @@
+import FoyerClimate
+import FoyerThermal
+
+/// What `foyer simulate` reports: annual and monthly needs, peaks with their hour, comfort
+/// indicators, temperatures and the heat balance with its closure error. JSON keys are
+/// snake_case with units.
+public struct SimulationReport: Sendable, Encodable {
+    public struct Month: Sendable, Encodable {
+        public var month: Int
+        public var heatingNeedKWh: Double
+        public var coolingNeedKWh: Double
+        public var meanOutdoorC: Double
+        public var meanOperativeC: Double
+
+        enum CodingKeys: String, CodingKey {
+            case month
+            case heatingNeedKWh = "heating_need_kwh"
+            case coolingNeedKWh = "cooling_need_kwh"
+            case meanOutdoorC = "mean_outdoor_c"
+            case meanOperativeC = "mean_operative_c"
+        }
+    }
+
+    public struct Comfort: Sendable, Encodable {
+        /// Occupied hours with the operative temperature below 16 °C, 19 °C, above 28 °C.
+        public var hoursBelow16C: Int
+        public var hoursBelow19C: Int
+        public var hoursAbove28C: Int
+        public var occupiedHours: Int
+
+        enum CodingKeys: String, CodingKey {
+            case hoursBelow16C = "hours_below_16c"
+            case hoursBelow19C = "hours_below_19c"
+            case hoursAbove28C = "hours_above_28c"
+            case occupiedHours = "occupied_hours"
+        }
+    }
+
+    public struct Temperatures: Sendable, Encodable {
+        public var airMinC, airMeanC, airMaxC, operativeMinC, operativeMeanC, operativeMaxC: Double
+
+        enum CodingKeys: String, CodingKey {
+            case airMinC = "air_min_c"
+            case airMeanC = "air_mean_c"
+            case airMaxC = "air_max_c"
+            case operativeMinC = "operative_min_c"
+            case operativeMeanC = "operative_mean_c"
+            case operativeMaxC = "operative_max_c"
+        }
+    }
+
+    public struct Balance: Sendable, Encodable {
+        /// Heat into the zone by component over the year, kWh (losses negative).
+        public var componentsKWh: [String: Double]
+        public var storageChangeKWh: Double
+        public var closureErrorKWh: Double
+
+        enum CodingKeys: String, CodingKey {
+            case componentsKWh = "components_kwh"
+            case storageChangeKWh = "storage_change_kwh"
+            case closureErrorKWh = "closure_error_kwh"
+        }
+    }
+
+    public var model: String
+    public var dwelling: String
+    public var weather: String
+    public var floorAreaM2: Double
+    public var heatingNeedKWh: Double
+    public var coolingNeedKWh: Double
+    public var heatingNeedKWhPerM2: Double
+    public var peakHeatingW: Double
+    public var peakHeatingHour: String
+    public var peakCoolingW: Double
+    public var peakCoolingHour: String
+    public var unmetHeatingKWh: Double
+    public var unmetHeatingHours: Int
+    public var monthly: [Month]
+    public var comfort: Comfort
+    public var temperatures: Temperatures
+    public var balance: Balance
+
+    enum CodingKeys: String, CodingKey {
+        case model, dwelling, weather, monthly, comfort, temperatures, balance
+        case floorAreaM2 = "floor_area_m2"
+        case heatingNeedKWh = "heating_need_kwh"
+        case coolingNeedKWh = "cooling_need_kwh"
+        case heatingNeedKWhPerM2 = "heating_need_kwh_per_m2"
+        case peakHeatingW = "peak_heating_w"
+        case peakHeatingHour = "peak_heating_hour"
+        case peakCoolingW = "peak_cooling_w"
+        case peakCoolingHour = "peak_cooling_hour"
+        case unmetHeatingKWh = "unmet_heating_kwh"
+        case unmetHeatingHours = "unmet_heating_hours"
+    }
+
+    /// `MM-DD HH:00` for hour index `hour` (the hour starting then).
+    public static func label(hour: Int) -> String {
+        let (month, day) = WeatherYear.monthAndDay(ofHour: hour)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(two(month))-\(two(day)) \(two(hour % 24)):00"
+    }
+
+    public init(_ result: HourlyResult, dwelling: String, weather: String) {
+        model = result.model.rawValue
+        self.dwelling = dwelling
+        self.weather = weather
+        floorAreaM2 = result.floorAreaM2
+        heatingNeedKWh = result.heatingW.reduce(0, +) / 1000
+        coolingNeedKWh = result.coolingW.reduce(0, +) / 1000
+        heatingNeedKWhPerM2 = heatingNeedKWh / result.floorAreaM2
+        let heatingPeak = result.heatingW.indices.max { result.heatingW[$0] < result.heatingW[$1] } ?? 0
+        let coolingPeak = result.coolingW.indices.max { result.coolingW[$0] < result.coolingW[$1] } ?? 0
+        peakHeatingW = result.heatingW[heatingPeak]
+        peakHeatingHour = peakHeatingW > 0 ? Self.label(hour: heatingPeak) : ""
+        peakCoolingW = result.coolingW[coolingPeak]
+        peakCoolingHour = peakCoolingW > 0 ? Self.label(hour: coolingPeak) : ""
+        unmetHeatingKWh = result.unmetHeatingW.reduce(0, +) / 1000
+        unmetHeatingHours = result.unmetHeatingW.filter { $0 > 1 }.count
+        monthly = (1...12).map { month in
+            let first = WeatherYear.firstHour(ofMonth: month)
+            let range = first..<(first + WeatherYear.daysPerMonth[month - 1] * 24)
+            let count = Double(range.count)
+            return Month(
+                month: month, heatingNeedKWh: result.heatingW[range].reduce(0, +) / 1000,
+                coolingNeedKWh: result.coolingW[range].reduce(0, +) / 1000,
+                meanOutdoorC: result.outdoorC[range].reduce(0, +) / count, meanOperativeC: result.operativeC[range].reduce(0, +) / count)
+        }
+        var below16 = 0, below19 = 0, above28 = 0, occupied = 0
+        for hour in result.operativeC.indices where result.occupied[hour] {
+            occupied += 1
+            let temperature = result.operativeC[hour]
+            if temperature < 16 { below16 += 1 }
+            if temperature < 19 { below19 += 1 }
+            if temperature > 28 { above28 += 1 }
+        }
+        comfort = Comfort(hoursBelow16C: below16, hoursBelow19C: below19, hoursAbove28C: above28, occupiedHours: occupied)
+        let hours = Double(result.airC.count)
+        temperatures = Temperatures(
+            airMinC: result.airC.min() ?? .nan, airMeanC: result.airC.reduce(0, +) / hours, airMaxC: result.airC.max() ?? .nan,
+            operativeMinC: result.operativeC.min() ?? .nan, operativeMeanC: result.operativeC.reduce(0, +) / hours,
+            operativeMaxC: result.operativeC.max() ?? .nan)
+        balance = Balance(componentsKWh: result.balanceKWh, storageChangeKWh: result.storageChangeKWh, closureErrorKWh: result.closureErrorKWh)
+    }
+
+    /// Whether every number is finite (checked before anything is written).
+    public var isFinite: Bool {
+        let numbers = [heatingNeedKWh, coolingNeedKWh, peakHeatingW, peakCoolingW, unmetHeatingKWh, temperatures.airMinC, temperatures.airMaxC,
+                       temperatures.airMeanC, temperatures.operativeMinC, temperatures.operativeMaxC, temperatures.operativeMeanC,
+                       balance.storageChangeKWh, balance.closureErrorKWh]
+            + monthly.flatMap { [$0.heatingNeedKWh, $0.coolingNeedKWh, $0.meanOutdoorC, $0.meanOperativeC] }
+            + Array(balance.componentsKWh.values)
+        return numbers.allSatisfy(\.isFinite)
+    }
+
+    /// The readable form for a technician.
+    public func text() -> String {
+        var lines: [String] = []
+        lines.append("\(dwelling) — model \(model), weather: \(weather)")
+        lines.append("")
+        lines.append("Heating need  \(fixed(heatingNeedKWh, 0)) kWh/year  (\(fixed(heatingNeedKWhPerM2, 0)) kWh/m² for \(fixed(floorAreaM2, 0)) m²)")
+        if coolingNeedKWh > 0 { lines.append("Cooling need  \(fixed(coolingNeedKWh, 0)) kWh/year") }
+        if peakHeatingW > 0 { lines.append("Peak heating  \(fixed(peakHeatingW / 1000, 2)) kW on \(peakHeatingHour)") }
+        if peakCoolingW > 0 { lines.append("Peak cooling  \(fixed(peakCoolingW / 1000, 2)) kW on \(peakCoolingHour)") }
+        if unmetHeatingKWh > 0.5 {
+            lines.append("Heating system too small: \(fixed(unmetHeatingKWh, 0)) kWh not delivered over \(unmetHeatingHours) hours")
+        }
+        lines.append("")
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let rows = monthly.map { [names[$0.month - 1], fixed($0.heatingNeedKWh, 0), fixed($0.coolingNeedKWh, 0), fixed($0.meanOutdoorC, 1), fixed($0.meanOperativeC, 1)] }
+        lines.append(table(["month", "heating kWh", "cooling kWh", "outdoor °C", "operative °C"], rows))
+        lines.append("")
+        lines.append("Comfort (\(comfort.occupiedHours) occupied hours, operative temperature): below 16 °C \(comfort.hoursBelow16C) h, below 19 °C \(comfort.hoursBelow19C) h, above 28 °C \(comfort.hoursAbove28C) h")
+        lines.append("Air temperature: min \(fixed(temperatures.airMinC, 1)) °C, mean \(fixed(temperatures.airMeanC, 1)) °C, max \(fixed(temperatures.airMaxC, 1)) °C")
+        lines.append("")
+        lines.append("Heat balance over the year (kWh, gains +, losses −):")
+        let balanceRows = balance.componentsKWh.keys.sorted().map { [$0, fixed(balance.componentsKWh[$0] ?? 0, 0)] }
+            + [["stored heat change", fixed(balance.storageChangeKWh, 1)], ["closure error", String(balance.closureErrorKWh)]]
+        lines.append(table(["component", "kWh"], balanceRows))
+        return lines.joined(separator: "\n")
+    }
+
+    /// Hourly CSV: one row per hour with temperatures (°C) and powers (W).
+    public static func hourlyCSV(_ result: HourlyResult) -> String {
+        var text = "hour_index,month,day,hour,outdoor_c,air_c,operative_c,heating_w,cooling_w\n"
+        text.reserveCapacity(8760 * 60)
+        for hour in result.airC.indices {
+            let (month, day) = WeatherYear.monthAndDay(ofHour: hour)
+            text += "\(hour),\(month),\(day),\(hour % 24),\(fixed(result.outdoorC[hour], 2)),\(fixed(result.airC[hour], 2)),"
+            text += "\(fixed(result.operativeC[hour], 2)),\(fixed(result.heatingW[hour], 1)),\(fixed(result.coolingW[hour], 1))\n"
+        }
+        return text
+    }
+}

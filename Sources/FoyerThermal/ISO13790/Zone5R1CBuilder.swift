@@ -1,0 +1,137 @@
+import Foundation
+import FoyerClimate
+import FoyerModel
+
+extension ISO13790 {
+    /// External surface resistance for the solar and sky terms of opaque elements,
+    /// R_se = 0.04 m²·K/W (EN ISO 6946:2017, Table 7).
+    static let externalSurfaceResistanceM2KPerW = 0.04
+
+    /// Effective heat capacity and mass area of the zone from its elements (EN ISO 13790:2008,
+    /// 12.3.1.1): C_m = Σ κ_j A_j and A_m = C_m² / Σ κ_j² A_j, with κ_j the capacity on the
+    /// element's room side. The room side is taken as the two inner nodes of the EN ISO 52016-1
+    /// discretisation and half of the middle one (about the layers within reach of the daily
+    /// cycle); both faces count for an element between two heated spaces.
+    static func effectiveMass(_ dwelling: ResolvedDwelling) -> (capacityJPerK: Double, areaM2: Double) {
+        var capacity = 0.0, squares = 0.0
+        for element in dwelling.opaqueElements {
+            let nodes = element.layers.isEmpty
+                ? ISO52016.nodeCapacities(element.arealHeatCapacityJPerM2K, element.massDistribution)
+                : ISO52016.nodeCapacities(layers: element.layers)
+            var kappa = 0.5 * nodes[2] + nodes[3] + nodes[4]
+            if element.boundary == .adiabatic { kappa = nodes.reduce(0, +) }
+            capacity += kappa * element.netAreaM2
+            squares += kappa * kappa * element.netAreaM2
+        }
+        guard capacity > 0, squares > 0 else {
+            let medium = MassClass.medium
+            return (medium.heatCapacityPerFloorAreaJPerM2K * dwelling.floorAreaM2, medium.massAreaPerFloorArea * dwelling.floorAreaM2)
+        }
+        return (capacity, capacity * capacity / squares)
+    }
+
+    /// Builds the 5R1C zone of `dwelling` under `weather`: EN ISO 13790:2008 Annex C, with the
+    /// transmission of 8.3 (windows H_tr,w; opaque elements and thermal bridges H_tr,op with the
+    /// adjustment factor b of unheated spaces), the solar gains of 11.3 and the gain distribution
+    /// of C.2. Floors on the ground are linked from the mass node to a ground temperature equal to
+    /// the annual mean outdoor temperature through their EN ISO 13370 transmittance (the steady
+    /// part of the ground heat flow).
+    public static func prepare(_ dwelling: ResolvedDwelling, weather: WeatherYear, solar: SurfaceIrradiance,
+                               options: SimulationOptions = SimulationOptions()) throws(ThermalNetworkError) -> PreparedZone {
+        let hours = WeatherYear.hoursPerYear
+        let skyC = SurfaceIrradiance.skyTemperaturesC(weather)
+        var windowsWPerK = 0.0, opaqueWPerK = dwelling.thermalBridgeHeatTransferWPerK, groundWPerK = 0.0
+        // Solar apertures per orientation: Σ effective collecting area, and the sky term's
+        // Σ F_r·R_se·U·A·h_r (11.3.5, h_r = 5ε, 11.4.6).
+        var apertures: [(series: SurfaceIrradiance.Series, areaM2: Double)] = []
+        var skyCoefficientWPerK = 0.0
+        func addAperture(tilt: Double, azimuth: Double, area: Double) {
+            if let index = apertures.firstIndex(where: { $0.series.tiltDeg == tilt && $0.series.azimuthDeg == azimuth }) {
+                apertures[index].areaM2 += area
+            } else {
+                apertures.append((solar.series(tiltDeg: tilt, azimuthDeg: azimuth), area))
+            }
+        }
+        let rse = externalSurfaceResistanceM2KPerW
+        for element in dwelling.opaqueElements {
+            let ua = element.uValueWPerM2K * element.netAreaM2
+            switch element.boundary {
+            case .outdoor:
+                opaqueWPerK += ua
+                addAperture(tilt: element.tiltDeg, azimuth: element.azimuthDeg, area: element.solarAbsorptance * rse * ua)
+                skyCoefficientWPerK += 0.5 * (1 + cos(element.tiltDeg * .pi / 180)) * rse * ua * 5 * element.thermalEmissivity
+            case let .unheatedSpace(b):
+                opaqueWPerK += b * ua
+            case let .ground(perimeter):
+                let direction = ISO6946.HeatFlowDirection(tiltDeg: element.tiltDeg)
+                let rc = max(1 / element.uValueWPerM2K - 2 * ISO6946.internalSurfaceResistance(direction), 0)
+                groundWPerK += ISO13370.slabOnGroundUValue(
+                    areaM2: element.netAreaM2, exposedPerimeterM: perimeter ?? 4 * element.netAreaM2.squareRoot(),
+                    floorResistanceM2KPerW: rc) * element.netAreaM2
+            case .adiabatic:
+                break
+            }
+        }
+        for window in dwelling.windows {
+            let ua = window.uValueWPerM2K * window.areaM2
+            windowsWPerK += ua
+            addAperture(tilt: window.tiltDeg, azimuth: window.azimuthDeg,
+                        area: ISO52016.nonPerpendicularFactor * window.gValue * (1 - window.frameFraction) * window.areaM2)
+            skyCoefficientWPerK += 0.5 * (1 + cos(window.tiltDeg * .pi / 180)) * rse * ua * 5 * 0.84
+        }
+        let mass = effectiveMass(dwelling)
+        let parameters = ZoneParameters(
+            floorAreaM2: dwelling.floorAreaM2, massAreaM2: mass.areaM2, heatCapacityJPerK: mass.capacityJPerK,
+            windowsWPerK: windowsWPerK, opaqueWPerK: opaqueWPerK, ventilationWPerK: ZoneInputs.ventilationWPerK(dwelling))
+        let zone = Zone5R1C(parameters)
+        var network = zone.network
+        var boundaries = [weather.dryBulbC, weather.dryBulbC]
+        if groundWPerK > 0 {
+            let ground = network.addBoundary("ground")
+            network.connect(Zone5R1C.massNode, boundary: ground, conductanceWPerK: groundWPerK)
+            let annualMean = weather.dryBulbC.reduce(0, +) / Double(hours)
+            boundaries.append([Double](repeating: annualMean, count: hours))
+        }
+        let families = network.boundaryLinks.map { link -> String in
+            switch (link.node, link.boundary) {
+            case (Zone5R1C.airNode, _): "ventilation"
+            case (Zone5R1C.surfaceNode, _): "windows"
+            case (Zone5R1C.massNode, Zone5R1C.outdoorBoundary): "opaque elements and thermal bridges"
+            default: "floors on the ground"
+            }
+        }
+        let compiled = try network.compile(timeStepS: 3600, scheme: .crankNicolson)
+        let airOnly = [1.0, 0, 0]
+        let operative = [0.3, 0.7, 0]
+        let controller = LoadController(
+            network: compiled, heatingDistribution: airOnly,
+            controlWeights: dwelling.thermostat.controlTemperature == .air ? airOnly : operative)
+
+        let internalGains = ZoneInputs.internalGainsW(dwelling.occupancy)
+        var sources = [Double](repeating: 0, count: hours * 3)
+        var solarGains = [Double](repeating: 0, count: hours)
+        // C.2 distributes (1 − H_tr,w/(9.1·A_t)) of 0.5 Φ_int + Φ_sol to the surface and mass
+        // nodes: the rest is taken to leave through the windows at once.
+        var directWindowLoss = [Double](repeating: 0, count: hours)
+        for hour in 0..<hours {
+            var gain = 0.0
+            for aperture in apertures { gain += aperture.areaM2 * aperture.series.totalWPerM2[hour] }
+            gain -= skyCoefficientWPerK * (weather.dryBulbC[hour] - skyC[hour])
+            solarGains[hour] = gain
+            let split = zone.gainsW(internalW: internalGains[hour], solarW: gain)
+            sources[hour * 3] = split.air
+            sources[hour * 3 + 1] = split.surface
+            sources[hour * 3 + 2] = split.mass
+            directWindowLoss[hour] = split.air + split.surface + split.mass - internalGains[hour] - gain
+        }
+        let setpoints = ZoneInputs.setpoints(dwelling.thermostat, firstWeekday: options.firstWeekday)
+        return PreparedZone(
+            model: .fiveR1C, compiled: compiled, controller: controller, boundaryTemperaturesC: boundaries,
+            sourcesW: sources, solarGainsW: solarGains, familyFlowsW: ["windows": directWindowLoss], internalGainsW: internalGains,
+            airNode: Zone5R1C.airNode, operativeWeights: operative, boundaryLinkFamilies: families,
+            heatingSetpointC: setpoints.heating, coolingSetpointC: setpoints.cooling,
+            maxHeatingW: ZoneInputs.maxHeatingW(dwelling, options: options), maxCoolingW: .infinity,
+            occupied: ZoneInputs.hourly(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),
+            floorAreaM2: dwelling.floorAreaM2)
+    }
+}
