@@ -1,4 +1,5 @@
 import Benchmark
+import Foundation
 import Foyer
 
 /// A diagonally dominant test matrix of order `n` shaped like a thermal network's: a chain of
@@ -22,25 +23,67 @@ private func networkLikeMatrix(_ n: Int) -> DenseMatrix {
     return matrix
 }
 
+/// The weather of a case: the ASHRAE 140 Denver TMY3 file when ../shared is beside the
+/// project, the embedded H1a year otherwise (the benchmark then says so in its name).
+private func bestestWeather() -> (WeatherYear, String) {
+    let denver = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/weather/USA_CO_Denver-725650_TMY3.epw")
+    if let year = try? Inputs.weather(source: denver.path).year { return (year, "Denver TMY3") }
+    return (ReferenceClimate.h1a.weatherYear, "H1a")
+}
+
 let benchmarks: @Sendable () -> Void = {
     BLASThreads.useSingleThread()
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput], warmupIterations: 10, maxDuration: .seconds(2))
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput], warmupIterations: 3, maxDuration: .seconds(3))
 
-    for n in [20, 60] {
+    for n in [20, 35, 60] {
         let matrix = networkLikeMatrix(n)
-        Benchmark("LU factorisation, n = \(n)") { benchmark in
-            for _ in benchmark.scaledIterations {
-                blackHole(try? LUFactorization(matrix))
-            }
+        Benchmark("LU factorisation (dgetrf), n = \(n)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try? LUFactorization(matrix)) }
         }
         if let lu = try? LUFactorization(matrix) {
-            Benchmark("8760 hourly solves on a kept LU, n = \(n)") { benchmark in
+            Benchmark("one step: back-substitution on a kept LU, n = \(n)") { benchmark in
                 var x = [Double](repeating: 1, count: n)
                 for _ in benchmark.scaledIterations {
-                    for _ in 0..<8760 { lu.solve(inPlace: &x); x[0] += 1 }
+                    lu.solve(inPlace: &x)
                     blackHole(x)
                 }
             }
+        }
+    }
+
+    let (denver, denverName) = bestestWeather()
+    let denverSolar = SurfaceIrradiance(weather: denver)
+    let h1a = ReferenceClimate.h1a.weatherYear
+    let h1aSolar = SurfaceIrradiance(weather: h1a)
+    let cases: [(String, String, WeatherYear, SurfaceIrradiance, String)] = [
+        ("BESTEST 600", "validation/ashrae140-600", denver, denverSolar, denverName),
+        ("fr/sfh-1949-1974", "fr/sfh-1949-1974", h1a, h1aSolar, "H1a"),
+    ]
+    for (name, id, weather, solar, weatherName) in cases {
+        guard let dwelling = Inputs.loadDwelling(id).dwelling else { continue }
+        let options = SimulationOptions(idealLoads: true)
+        for model in [ThermalModel.iso52016, .fiveR1C] {
+            guard let zone = model == .fiveR1C
+                ? try? ISO13790.prepare(dwelling, weather: weather, solar: solar, options: options)
+                : try? ISO52016.prepare(dwelling, weather: weather, solar: solar, options: options)
+            else { continue }
+            Benchmark("annual simulation, \(model.rawValue), \(name) (\(weatherName), \(zone.compiled.nodeCount) nodes)") { benchmark in
+                for _ in benchmark.scaledIterations { blackHole(HourlyEngine.run(zone, warmUpHours: options.warmUpHours)) }
+            }
+            Benchmark("build network + hourly inputs, \(model.rawValue), \(name)") { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(model == .fiveR1C
+                        ? try? ISO13790.prepare(dwelling, weather: weather, solar: solar, options: options)
+                        : try? ISO52016.prepare(dwelling, weather: weather, solar: solar, options: options))
+                }
+            }
+        }
+    }
+    Benchmark("solar geometry: 8760 sun positions (NREL SPA) and Perez irradiance on one surface") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let solar = SurfaceIrradiance(weather: h1a)
+            blackHole(solar.series(tiltDeg: 90, azimuthDeg: 180))
         }
     }
 }

@@ -62,6 +62,39 @@ public struct SimulationReport: Sendable, Encodable {
         }
     }
 
+    /// The EN ISO 13790 monthly method's needs, reported beside the hourly model's.
+    public struct MonthlyMethod: Sendable, Encodable {
+        public var heatingNeedKWh: Double
+        public var coolingNeedKWh: Double
+        public var monthly: [Month]
+
+        enum CodingKeys: String, CodingKey {
+            case monthly
+            case heatingNeedKWh = "heating_need_kwh"
+            case coolingNeedKWh = "cooling_need_kwh"
+        }
+
+        public struct Month: Sendable, Encodable {
+            public var month: Int
+            public var heatingNeedKWh: Double
+            public var coolingNeedKWh: Double
+            public var gainUtilisation: Double
+
+            enum CodingKeys: String, CodingKey {
+                case month
+                case heatingNeedKWh = "heating_need_kwh"
+                case coolingNeedKWh = "cooling_need_kwh"
+                case gainUtilisation = "gain_utilisation"
+            }
+        }
+
+        public init(_ needs: [ISO13790.MonthlyNeed]) {
+            monthly = needs.map { Month(month: $0.month, heatingNeedKWh: $0.heatingNeedKWh, coolingNeedKWh: $0.coolingNeedKWh, gainUtilisation: $0.gainUtilisation) }
+            heatingNeedKWh = needs.reduce(0) { $0 + $1.heatingNeedKWh }
+            coolingNeedKWh = needs.reduce(0) { $0 + $1.coolingNeedKWh }
+        }
+    }
+
     public var model: String
     public var dwelling: String
     public var weather: String
@@ -79,9 +112,11 @@ public struct SimulationReport: Sendable, Encodable {
     public var comfort: Comfort
     public var temperatures: Temperatures
     public var balance: Balance
+    public var monthlyMethod: MonthlyMethod?
 
     enum CodingKeys: String, CodingKey {
         case model, dwelling, weather, monthly, comfort, temperatures, balance
+        case monthlyMethod = "monthly_method"
         case floorAreaM2 = "floor_area_m2"
         case heatingNeedKWh = "heating_need_kwh"
         case coolingNeedKWh = "cooling_need_kwh"
@@ -101,7 +136,8 @@ public struct SimulationReport: Sendable, Encodable {
         return "\(two(month))-\(two(day)) \(two(hour % 24)):00"
     }
 
-    public init(_ result: HourlyResult, dwelling: String, weather: String) {
+    public init(_ result: HourlyResult, dwelling: String, weather: String, monthlyMethod: [ISO13790.MonthlyNeed]? = nil) {
+        self.monthlyMethod = monthlyMethod.map(MonthlyMethod.init)
         model = result.model.rawValue
         self.dwelling = dwelling
         self.weather = weather
@@ -150,6 +186,7 @@ public struct SimulationReport: Sendable, Encodable {
                        balance.storageChangeKWh, balance.closureErrorKWh]
             + monthly.flatMap { [$0.heatingNeedKWh, $0.coolingNeedKWh, $0.meanOutdoorC, $0.meanOperativeC] }
             + Array(balance.componentsKWh.values)
+            + (monthlyMethod.map { [$0.heatingNeedKWh, $0.coolingNeedKWh] } ?? [])
         return numbers.allSatisfy(\.isFinite)
     }
 
@@ -167,8 +204,16 @@ public struct SimulationReport: Sendable, Encodable {
         }
         lines.append("")
         let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let rows = monthly.map { [names[$0.month - 1], fixed($0.heatingNeedKWh, 0), fixed($0.coolingNeedKWh, 0), fixed($0.meanOutdoorC, 1), fixed($0.meanOperativeC, 1)] }
-        lines.append(table(["month", "heating kWh", "cooling kWh", "outdoor °C", "operative °C"], rows))
+        var header = ["month", "heating kWh", "cooling kWh", "outdoor °C", "operative °C"]
+        var rows = monthly.map { [names[$0.month - 1], fixed($0.heatingNeedKWh, 0), fixed($0.coolingNeedKWh, 0), fixed($0.meanOutdoorC, 1), fixed($0.meanOperativeC, 1)] }
+        if let monthlyMethod {
+            header += ["monthly method heating kWh", "cooling kWh"]
+            for index in rows.indices {
+                rows[index] += [fixed(monthlyMethod.monthly[index].heatingNeedKWh, 0), fixed(monthlyMethod.monthly[index].coolingNeedKWh, 0)]
+            }
+            rows.append(["Year", fixed(heatingNeedKWh, 0), fixed(coolingNeedKWh, 0), "", "", fixed(monthlyMethod.heatingNeedKWh, 0), fixed(monthlyMethod.coolingNeedKWh, 0)])
+        }
+        lines.append(table(header, rows))
         lines.append("")
         lines.append("Comfort (\(comfort.occupiedHours) occupied hours, operative temperature): below 16 °C \(comfort.hoursBelow16C) h, below 19 °C \(comfort.hoursBelow19C) h, above 28 °C \(comfort.hoursAbove28C) h")
         lines.append("Air temperature: min \(fixed(temperatures.airMinC, 1)) °C, mean \(fixed(temperatures.airMeanC, 1)) °C, max \(fixed(temperatures.airMaxC, 1)) °C")

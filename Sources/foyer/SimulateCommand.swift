@@ -15,8 +15,9 @@ struct SimulateCommand: ParsableCommand {
         19 °C, above 28 °C), and the heat balance by component with its closure error.
 
         Models: iso52016 (EN ISO 52016-1, the reference: 5 nodes per wall, 2 per window) and \
-        5r1c (EN ISO 13790 Annex C, the fast screening model). The heating power is limited to the \
-        dwelling's systems' max_power_w unless --ideal-loads is given.
+        5r1c (EN ISO 13790 Annex C, the fast screening model). The EN ISO 13790 monthly method's \
+        needs are reported beside them. The heating power is limited to the dwelling's systems' \
+        max_power_w unless --ideal-loads is given.
 
         Examples:
           foyer simulate fr/sfh-1949-1974
@@ -49,7 +50,9 @@ struct SimulateCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...7).contains(firstWeekday) else { throw ValidationError("--first-weekday must be 1 (Monday) … 7 (Sunday), not \(firstWeekday)") }
-        if model == .monthly { throw ValidationError("the monthly model is not available yet; use iso52016 or 5r1c") }
+        if model == .monthly {
+            throw ValidationError("the monthly method is reported beside every hourly run (\"monthly_method\"); choose iso52016 or 5r1c for the hourly model")
+        }
     }
 
     func run() throws {
@@ -78,7 +81,8 @@ struct SimulateCommand: ParsableCommand {
             throw ExitCode.inputErrors
         }
         let result = HourlyEngine.run(zone, warmUpHours: options.warmUpHours)
-        let report = SimulationReport(result, dwelling: resolved.name, weather: year.source)
+        let monthlyNeeds = ISO13790.monthlyNeeds(resolved, weather: year, solar: solar, options: options)
+        let report = SimulationReport(result, dwelling: resolved.name, weather: year.source, monthlyMethod: monthlyNeeds)
         guard report.isFinite else {
             printError("\(dwelling): error: the simulation produced non-finite values; nothing was written (please report this dwelling file)")
             throw ExitCode.failure

@@ -30,6 +30,73 @@ extension ISO13790 {
         return (capacity, capacity * capacity / squares)
     }
 
+    /// The heat transfer and solar properties of a dwelling's envelope as EN ISO 13790:2008
+    /// uses them: windows H_tr,w; opaque elements and thermal bridges H_tr,op (8.3, with the
+    /// adjustment factor b of unheated spaces); floors on the ground through their EN ISO 13370
+    /// transmittance; the effective solar collecting areas per orientation (11.3.4: windows
+    /// F_w·g·(1 − F_F)·A; opaque elements α·R_se·U·A) and the coefficient of the long-wave loss
+    /// to the sky Σ F_r·R_se·U·A·h_r (11.3.5, h_r = 5ε, 11.4.6); the effective mass (12.3.1.1).
+    public struct EnvelopeSummary: Sendable {
+        public var windowsWPerK = 0.0
+        public var opaqueWPerK = 0.0
+        public var groundWPerK = 0.0
+        public var ventilationWPerK = 0.0
+        public var apertures: [(series: SurfaceIrradiance.Series, areaM2: Double)] = []
+        public var skyCoefficientWPerK = 0.0
+        public var heatCapacityJPerK = 0.0
+        public var massAreaM2 = 0.0
+
+        public init(_ dwelling: ResolvedDwelling, solar: SurfaceIrradiance) {
+            opaqueWPerK = dwelling.thermalBridgeHeatTransferWPerK
+            ventilationWPerK = ZoneInputs.ventilationWPerK(dwelling)
+            let rse = externalSurfaceResistanceM2KPerW
+            for element in dwelling.opaqueElements {
+                let ua = element.uValueWPerM2K * element.netAreaM2
+                switch element.boundary {
+                case .outdoor:
+                    opaqueWPerK += ua
+                    addAperture(solar, tilt: element.tiltDeg, azimuth: element.azimuthDeg, area: element.solarAbsorptance * rse * ua)
+                    skyCoefficientWPerK += 0.5 * (1 + cos(element.tiltDeg * .pi / 180)) * rse * ua * 5 * element.thermalEmissivity
+                case let .unheatedSpace(b):
+                    opaqueWPerK += b * ua
+                case let .ground(perimeter):
+                    let direction = ISO6946.HeatFlowDirection(tiltDeg: element.tiltDeg)
+                    let rc = max(1 / element.uValueWPerM2K - 2 * ISO6946.internalSurfaceResistance(direction), 0)
+                    groundWPerK += ISO13370.slabOnGroundUValue(
+                        areaM2: element.netAreaM2, exposedPerimeterM: perimeter ?? 4 * element.netAreaM2.squareRoot(),
+                        floorResistanceM2KPerW: rc) * element.netAreaM2
+                case .adiabatic:
+                    break
+                }
+            }
+            for window in dwelling.windows {
+                let ua = window.uValueWPerM2K * window.areaM2
+                windowsWPerK += ua
+                addAperture(solar, tilt: window.tiltDeg, azimuth: window.azimuthDeg,
+                            area: ISO52016.nonPerpendicularFactor * window.gValue * (1 - window.frameFraction) * window.areaM2)
+                skyCoefficientWPerK += 0.5 * (1 + cos(window.tiltDeg * .pi / 180)) * rse * ua * 5 * 0.84
+            }
+            let mass = effectiveMass(dwelling)
+            heatCapacityJPerK = mass.capacityJPerK
+            massAreaM2 = mass.areaM2
+        }
+
+        private mutating func addAperture(_ solar: SurfaceIrradiance, tilt: Double, azimuth: Double, area: Double) {
+            if let index = apertures.firstIndex(where: { $0.series.tiltDeg == tilt && $0.series.azimuthDeg == azimuth }) {
+                apertures[index].areaM2 += area
+            } else {
+                apertures.append((solar.series(tiltDeg: tilt, azimuthDeg: azimuth), area))
+            }
+        }
+
+        /// Solar gains less the loss to the sky in one hour, W (11.3).
+        public func solarGainW(hour: Int, outdoorC: Double, skyC: Double) -> Double {
+            var gain = 0.0
+            for aperture in apertures { gain += aperture.areaM2 * aperture.series.totalWPerM2[hour] }
+            return gain - skyCoefficientWPerK * (outdoorC - skyC)
+        }
+    }
+
     /// Builds the 5R1C zone of `dwelling` under `weather`: EN ISO 13790:2008 Annex C, with the
     /// transmission of 8.3 (windows H_tr,w; opaque elements and thermal bridges H_tr,op with the
     /// adjustment factor b of unheated spaces), the solar gains of 11.3 and the gain distribution
@@ -40,49 +107,11 @@ extension ISO13790 {
                                options: SimulationOptions = SimulationOptions()) throws(ThermalNetworkError) -> PreparedZone {
         let hours = WeatherYear.hoursPerYear
         let skyC = SurfaceIrradiance.skyTemperaturesC(weather)
-        var windowsWPerK = 0.0, opaqueWPerK = dwelling.thermalBridgeHeatTransferWPerK, groundWPerK = 0.0
-        // Solar apertures per orientation: Σ effective collecting area, and the sky term's
-        // Σ F_r·R_se·U·A·h_r (11.3.5, h_r = 5ε, 11.4.6).
-        var apertures: [(series: SurfaceIrradiance.Series, areaM2: Double)] = []
-        var skyCoefficientWPerK = 0.0
-        func addAperture(tilt: Double, azimuth: Double, area: Double) {
-            if let index = apertures.firstIndex(where: { $0.series.tiltDeg == tilt && $0.series.azimuthDeg == azimuth }) {
-                apertures[index].areaM2 += area
-            } else {
-                apertures.append((solar.series(tiltDeg: tilt, azimuthDeg: azimuth), area))
-            }
-        }
-        let rse = externalSurfaceResistanceM2KPerW
-        for element in dwelling.opaqueElements {
-            let ua = element.uValueWPerM2K * element.netAreaM2
-            switch element.boundary {
-            case .outdoor:
-                opaqueWPerK += ua
-                addAperture(tilt: element.tiltDeg, azimuth: element.azimuthDeg, area: element.solarAbsorptance * rse * ua)
-                skyCoefficientWPerK += 0.5 * (1 + cos(element.tiltDeg * .pi / 180)) * rse * ua * 5 * element.thermalEmissivity
-            case let .unheatedSpace(b):
-                opaqueWPerK += b * ua
-            case let .ground(perimeter):
-                let direction = ISO6946.HeatFlowDirection(tiltDeg: element.tiltDeg)
-                let rc = max(1 / element.uValueWPerM2K - 2 * ISO6946.internalSurfaceResistance(direction), 0)
-                groundWPerK += ISO13370.slabOnGroundUValue(
-                    areaM2: element.netAreaM2, exposedPerimeterM: perimeter ?? 4 * element.netAreaM2.squareRoot(),
-                    floorResistanceM2KPerW: rc) * element.netAreaM2
-            case .adiabatic:
-                break
-            }
-        }
-        for window in dwelling.windows {
-            let ua = window.uValueWPerM2K * window.areaM2
-            windowsWPerK += ua
-            addAperture(tilt: window.tiltDeg, azimuth: window.azimuthDeg,
-                        area: ISO52016.nonPerpendicularFactor * window.gValue * (1 - window.frameFraction) * window.areaM2)
-            skyCoefficientWPerK += 0.5 * (1 + cos(window.tiltDeg * .pi / 180)) * rse * ua * 5 * 0.84
-        }
-        let mass = effectiveMass(dwelling)
+        let envelope = EnvelopeSummary(dwelling, solar: solar)
+        let groundWPerK = envelope.groundWPerK
         let parameters = ZoneParameters(
-            floorAreaM2: dwelling.floorAreaM2, massAreaM2: mass.areaM2, heatCapacityJPerK: mass.capacityJPerK,
-            windowsWPerK: windowsWPerK, opaqueWPerK: opaqueWPerK, ventilationWPerK: ZoneInputs.ventilationWPerK(dwelling))
+            floorAreaM2: dwelling.floorAreaM2, massAreaM2: envelope.massAreaM2, heatCapacityJPerK: envelope.heatCapacityJPerK,
+            windowsWPerK: envelope.windowsWPerK, opaqueWPerK: envelope.opaqueWPerK, ventilationWPerK: envelope.ventilationWPerK)
         let zone = Zone5R1C(parameters)
         var network = zone.network
         var boundaries = [weather.dryBulbC, weather.dryBulbC]
@@ -114,9 +143,7 @@ extension ISO13790 {
         // nodes: the rest is taken to leave through the windows at once.
         var directWindowLoss = [Double](repeating: 0, count: hours)
         for hour in 0..<hours {
-            var gain = 0.0
-            for aperture in apertures { gain += aperture.areaM2 * aperture.series.totalWPerM2[hour] }
-            gain -= skyCoefficientWPerK * (weather.dryBulbC[hour] - skyC[hour])
+            let gain = envelope.solarGainW(hour: hour, outdoorC: weather.dryBulbC[hour], skyC: skyC[hour])
             solarGains[hour] = gain
             let split = zone.gainsW(internalW: internalGains[hour], solarW: gain)
             sources[hour * 3] = split.air

@@ -37,6 +37,7 @@ public enum HourlyEngine {
         let capacities = compiled.network.capacitiesJPerK
 
         var state = [Double](repeating: zone.heatingSetpointC.first.flatMap { $0 } ?? 20, count: n)
+        var previous = state
         var solution = [Double](repeating: 0, count: n)
         var boundary = [Double](repeating: 0, count: boundaryCount)
         var sources = [Double](repeating: 0, count: n)
@@ -45,7 +46,6 @@ public enum HourlyEngine {
         var airC = outdoor, operativeC = outdoor, heating = outdoor, cooling = outdoor, unmet = outdoor
         var linkEnergyJ = [Double](repeating: 0, count: links.count)
         var heatingJ = 0.0, coolingJ = 0.0, solarJ = 0.0, internalJ = 0.0, storageJ = 0.0
-        var absorbedJ: [String: Double] = [:]
         let warmUp = max(0, min(warmUpHours, hours))
 
         for step in 0..<(warmUp + hours) {
@@ -76,10 +76,9 @@ public enum HourlyEngine {
                 heatingJ += heating[hour] * compiled.timeStepS
                 coolingJ -= cooling[hour] * compiled.timeStepS
                 solarJ += zone.solarGainsW[hour] * compiled.timeStepS
-                for (family, series) in zone.familyFlowsW { absorbedJ[family, default: 0] += series[hour] * compiled.timeStepS }
                 internalJ += zone.internalGainsW[hour] * compiled.timeStepS
             }
-            let previous = state
+            swap(&previous, &state)
             compiled.endOfStepState(solution: solution, previous: previous, into: &state)
             if recording {
                 for i in 0..<n where capacities[i] > 0 { storageJ += capacities[i] * (state[i] - previous[i]) }
@@ -90,7 +89,8 @@ public enum HourlyEngine {
         for (k, family) in zone.boundaryLinkFamilies.enumerated() { balance[family, default: 0] += linkEnergyJ[k] / 3.6e6 }
         // Solar absorbed on an opaque element's outer surface is part of the net conduction
         // through it, so it is added to the family's transmission.
-        for (family, energy) in absorbedJ { balance[family, default: 0] += energy / 3.6e6 }
+        // These flows do not depend on the solution: summed once, outside the hourly loop.
+        for (family, series) in zone.familyFlowsW { balance[family, default: 0] += series.reduce(0, +) * compiled.timeStepS / 3.6e6 }
         balance["heating"] = heatingJ / 3.6e6
         balance["cooling"] = coolingJ / 3.6e6
         balance["solar"] = solarJ / 3.6e6
