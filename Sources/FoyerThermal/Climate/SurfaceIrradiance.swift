@@ -14,6 +14,10 @@ public struct SurfaceIrradiance: Sendable {
         public var totalWPerM2: [Double]
         /// Beam part, W/m².
         public var beamWPerM2: [Double]
+        /// Sky-diffuse part, W/m².
+        public var skyDiffuseWPerM2: [Double]
+        /// Ground-reflected part, W/m².
+        public var groundReflectedWPerM2: [Double]
         /// Angle of incidence of the beam, degrees.
         public var incidenceDeg: [Double]
     }
@@ -37,7 +41,7 @@ public struct SurfaceIrradiance: Sendable {
     /// The hourly irradiance on a surface of the given tilt and azimuth.
     public func series(tiltDeg: Double, azimuthDeg: Double) -> Series {
         var total = [Double](repeating: 0, count: WeatherYear.hoursPerYear)
-        var beam = total, incidence = [Double](repeating: 90, count: WeatherYear.hoursPerYear)
+        var beam = total, sky = total, ground = total, incidence = [Double](repeating: 90, count: WeatherYear.hoursPerYear)
         for hour in 0..<WeatherYear.hoursPerYear where weather.globalHorizontalWPerM2[hour] > 0 || weather.diffuseHorizontalWPerM2[hour] > 0 {
             let position = sun[hour]
             let poa = PlaneOfArrayIrradiance(
@@ -48,9 +52,12 @@ public struct SurfaceIrradiance: Sendable {
                 extraterrestrialNormalWPerM2: extraterrestrialWPerM2[hour], albedo: albedo)
             total[hour] = poa.totalWPerM2.isFinite ? poa.totalWPerM2 : 0
             beam[hour] = poa.beamWPerM2.isFinite ? poa.beamWPerM2 : 0
+            sky[hour] = poa.skyDiffuseWPerM2.isFinite ? poa.skyDiffuseWPerM2 : 0
+            ground[hour] = poa.groundReflectedWPerM2.isFinite ? poa.groundReflectedWPerM2 : 0
             incidence[hour] = poa.angleOfIncidenceDeg.isFinite ? poa.angleOfIncidenceDeg : 90
         }
-        return Series(tiltDeg: tiltDeg, azimuthDeg: azimuthDeg, totalWPerM2: total, beamWPerM2: beam, incidenceDeg: incidence)
+        return Series(tiltDeg: tiltDeg, azimuthDeg: azimuthDeg, totalWPerM2: total, beamWPerM2: beam,
+                      skyDiffuseWPerM2: sky, groundReflectedWPerM2: ground, incidenceDeg: incidence)
     }
 
     /// Apparent sky temperature from the downwelling long-wave irradiance,
