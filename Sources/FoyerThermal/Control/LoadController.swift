@@ -64,17 +64,28 @@ public struct LoadController: Sendable {
     /// Applies the thermostat to a free-floating solution: finds the power, clamps it, and
     /// updates `temperatures` to the controlled solution.
     public func control(freeFloating temperatures: inout [Double], demand: Demand) -> Outcome {
-        let free = controlledTemperature(temperatures)
+        let outcome = Self.power(
+            freeFloatingC: controlledTemperature(temperatures), heatingSetpointC: demand.heatingSetpointC ?? -.infinity,
+            coolingSetpointC: demand.coolingSetpointC ?? .infinity, responseKPerW: controlResponseKPerW,
+            maxHeatingW: demand.maxHeatingW, maxCoolingW: demand.maxCoolingW)
+        if outcome.powerW != 0 {
+            for i in 0..<temperatures.count { temperatures[i] += outcome.powerW * heatingResponse[i] }
+        }
+        return outcome
+    }
+
+    /// The power that brings the controlled temperature from its free-floating value to the
+    /// nearer set-point (none inside the band), and that power clamped to the capacities.
+    /// `-∞`/`+∞` set-points turn heating/cooling off.
+    @inline(__always)
+    static func power(freeFloatingC free: Double, heatingSetpointC: Double, coolingSetpointC: Double, responseKPerW: Double,
+                      maxHeatingW: Double, maxCoolingW: Double) -> Outcome {
         var needed = 0.0
-        if let heating = demand.heatingSetpointC, free < heating {
-            needed = (heating - free) / controlResponseKPerW
-        } else if let cooling = demand.coolingSetpointC, free > cooling {
-            needed = (cooling - free) / controlResponseKPerW
+        if free < heatingSetpointC {
+            needed = (heatingSetpointC - free) / responseKPerW
+        } else if free > coolingSetpointC {
+            needed = (coolingSetpointC - free) / responseKPerW
         }
-        let power = min(max(needed, -demand.maxCoolingW), demand.maxHeatingW)
-        if power != 0 {
-            for i in 0..<temperatures.count { temperatures[i] += power * heatingResponse[i] }
-        }
-        return Outcome(powerW: power, unrestrictedPowerW: needed)
+        return Outcome(powerW: min(max(needed, -maxCoolingW), maxHeatingW), unrestrictedPowerW: needed)
     }
 }

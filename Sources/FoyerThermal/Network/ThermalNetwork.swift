@@ -167,6 +167,9 @@ public struct CompiledThermalNetwork: Sendable {
 
     public var nodeCount: Int { network.nodeCount }
 
+    /// The capacity terms of the step matrix's diagonal (C/Δt, or 2C/Δt for Crank–Nicolson), W/K.
+    var stepCapacityRatesWPerK: [Double] { capacityRate }
+
     /// The right-hand side of a step: C/Δt·θ⁻ + Σ H·θ^b + Φ.
     /// - Parameters:
     ///   - previousC: node temperatures at the end of the previous step, °C.

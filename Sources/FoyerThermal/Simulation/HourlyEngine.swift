@@ -32,58 +32,76 @@ public enum HourlyEngine {
         let hours = WeatherYear.hoursPerYear
         let compiled = zone.compiled
         let n = compiled.nodeCount
+        let timeStep = compiled.timeStepS
+        // Flat, local copies of everything the hourly loop reads (no nested arrays, optionals or
+        // dictionaries in the loop).
         let boundaryCount = zone.boundaryTemperaturesC.count
+        var boundaryFlat = [Double](repeating: 0, count: hours * boundaryCount)
+        for b in 0..<boundaryCount { for hour in 0..<hours { boundaryFlat[hour * boundaryCount + b] = zone.boundaryTemperaturesC[b][hour] } }
         let links = compiled.network.boundaryLinks
+        let linkNode = links.map(\.node), linkBoundary = links.map(\.boundary), linkConductance = links.map(\.conductanceWPerK)
+        let capacityRate = compiled.stepCapacityRatesWPerK
         let capacities = compiled.network.capacitiesJPerK
+        let crankNicolson = compiled.scheme == .crankNicolson
+        let heatingSet = zone.heatingSetpointC.map { $0 ?? -Double.infinity }
+        let coolingSet = zone.coolingSetpointC.map { $0 ?? Double.infinity }
+        let weights = zone.controller.controlWeights
+        let response = zone.controller.heatingResponse
+        let responseAtControl = zone.controller.controlResponseKPerW
+        let operativeWeights = zone.operativeWeights
+        let sources = zone.sourcesW
+        let maxHeating = zone.maxHeatingW, maxCooling = zone.maxCoolingW
+        let air = zone.airNode
 
         var state = [Double](repeating: zone.heatingSetpointC.first.flatMap { $0 } ?? 20, count: n)
         var previous = state
         var solution = [Double](repeating: 0, count: n)
-        var boundary = [Double](repeating: 0, count: boundaryCount)
-        var sources = [Double](repeating: 0, count: n)
-
         var outdoor = [Double](repeating: 0, count: hours)
         var airC = outdoor, operativeC = outdoor, heating = outdoor, cooling = outdoor, unmet = outdoor
         var linkEnergyJ = [Double](repeating: 0, count: links.count)
-        var heatingJ = 0.0, coolingJ = 0.0, solarJ = 0.0, internalJ = 0.0, storageJ = 0.0
+        var heatingJ = 0.0, coolingJ = 0.0, storageJ = 0.0
         let warmUp = max(0, min(warmUpHours, hours))
 
         for step in 0..<(warmUp + hours) {
             let recording = step >= warmUp
             let hour = recording ? step - warmUp : hours - warmUp + step
-            for b in 0..<boundaryCount { boundary[b] = zone.boundaryTemperaturesC[b][hour] }
-            let base = hour * n
-            for i in 0..<n { sources[i] = zone.sourcesW[base + i] }
-            compiled.rightHandSide(previousC: state, boundaryC: boundary, sourcesW: sources, into: &solution)
+            let boundaryBase = hour * boundaryCount
+            let sourceBase = hour * n
+            // Right-hand side: C/Δt·θ⁻ + Σ H·θ_b + Φ.
+            for i in 0..<n { solution[i] = capacityRate[i] * state[i] + sources[sourceBase + i] }
+            for k in 0..<linkNode.count { solution[linkNode[k]] += linkConductance[k] * boundaryFlat[boundaryBase + linkBoundary[k]] }
             compiled.solve(inPlace: &solution)
-            let demand = LoadController.Demand(
-                heatingSetpointC: zone.heatingSetpointC[hour], coolingSetpointC: zone.coolingSetpointC[hour],
-                maxHeatingW: zone.maxHeatingW, maxCoolingW: zone.maxCoolingW)
-            let outcome = zone.controller.control(freeFloating: &solution, demand: demand)
+            // Thermostat by superposition (LoadController's rule on flat data).
+            var controlled = 0.0
+            for i in 0..<n { controlled += weights[i] * solution[i] }
+            let outcome = LoadController.power(
+                freeFloatingC: controlled, heatingSetpointC: heatingSet[hour], coolingSetpointC: coolingSet[hour],
+                responseKPerW: responseAtControl, maxHeatingW: maxHeating, maxCoolingW: maxCooling)
+            let power = outcome.powerW, needed = outcome.unrestrictedPowerW
+            if power != 0 { for i in 0..<n { solution[i] += power * response[i] } }
             if recording {
-                outdoor[hour] = boundary[0]
-                airC[hour] = solution[zone.airNode]
-                var op = 0.0
-                for i in 0..<n { op += zone.operativeWeights[i] * solution[i] }
-                operativeC[hour] = op
-                heating[hour] = max(outcome.powerW, 0)
-                cooling[hour] = max(-outcome.powerW, 0)
-                unmet[hour] = max(outcome.unrestrictedPowerW - outcome.powerW, 0)
-                // Balance: heat entering through each boundary link during the step.
-                for (k, link) in links.enumerated() {
-                    linkEnergyJ[k] += link.conductanceWPerK * (boundary[link.boundary] - solution[link.node]) * compiled.timeStepS
+                outdoor[hour] = boundaryFlat[boundaryBase]
+                airC[hour] = solution[air]
+                var operative = 0.0
+                for i in 0..<n { operative += operativeWeights[i] * solution[i] }
+                operativeC[hour] = operative
+                heating[hour] = max(power, 0)
+                cooling[hour] = max(-power, 0)
+                unmet[hour] = max(needed - power, 0)
+                for k in 0..<linkNode.count {
+                    linkEnergyJ[k] += linkConductance[k] * (boundaryFlat[boundaryBase + linkBoundary[k]] - solution[linkNode[k]]) * timeStep
                 }
-                heatingJ += heating[hour] * compiled.timeStepS
-                coolingJ -= cooling[hour] * compiled.timeStepS
-                solarJ += zone.solarGainsW[hour] * compiled.timeStepS
-                internalJ += zone.internalGainsW[hour] * compiled.timeStepS
+                heatingJ += heating[hour] * timeStep
+                coolingJ -= cooling[hour] * timeStep
             }
             swap(&previous, &state)
-            compiled.endOfStepState(solution: solution, previous: previous, into: &state)
-            if recording {
-                for i in 0..<n where capacities[i] > 0 { storageJ += capacities[i] * (state[i] - previous[i]) }
+            for i in 0..<n {
+                state[i] = crankNicolson && capacityRate[i] > 0 ? 2 * solution[i] - previous[i] : solution[i]
+                if recording && capacities[i] > 0 { storageJ += capacities[i] * (state[i] - previous[i]) }
             }
         }
+        let solarJ = zone.solarGainsW.reduce(0, +) * timeStep
+        let internalJ = zone.internalGainsW.reduce(0, +) * timeStep
 
         var balance: [String: Double] = [:]
         for (k, family) in zone.boundaryLinkFamilies.enumerated() { balance[family, default: 0] += linkEnergyJ[k] / 3.6e6 }
