@@ -70,6 +70,13 @@ public struct LUFactorization: Sendable {
         x.withUnsafeMutableBufferPointer { solveInPlace($0) }
     }
 
+    /// Solves *A x = b* in a caller-owned buffer: it holds *b* on entry and *x* on return.
+    /// - Precondition: `x.count == order`.
+    public func solve(inPlaceBuffer x: UnsafeMutableBufferPointer<Double>) {
+        precondition(x.count == order, "right-hand side has the wrong length")
+        solveInPlace(x)
+    }
+
     func solveInPlace(_ x: UnsafeMutableBufferPointer<Double>) {
         let n = order
         factors.withUnsafeBufferPointer { lu in

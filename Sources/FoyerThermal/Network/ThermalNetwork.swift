@@ -123,6 +123,8 @@ public struct CompiledThermalNetwork: Sendable {
     public let timeStepS: Double
     public let scheme: TimeScheme
     private let lu: LUFactorization
+    /// The same system condensed on its chains, used for the hourly solves when it exists.
+    private let condensed: CondensedSolver?
     /// C_i/Δt (backward Euler) or 2C_i/Δt (Crank–Nicolson mid-point), W/K.
     private let capacityRate: [Double]
 
@@ -145,7 +147,11 @@ public struct CompiledThermalNetwork: Sendable {
         if lu.reciprocalConditionNumber(oneNorm: matrix.oneNorm) < 1e-14 {
             throw .singular(nodes: Self.floatingNodes(network))
         }
+        condensed = CondensedSolver(matrix: matrix)
     }
+
+    /// Number of unknowns of the system solved each hour (after condensation of the chains).
+    public var reducedOrder: Int { condensed?.kept.count ?? network.nodeCount }
 
     /// Nodes not connected, through any path, to a capacity or a boundary.
     private static func floatingNodes(_ network: ThermalNetwork) -> [String] {
@@ -185,6 +191,15 @@ public struct CompiledThermalNetwork: Sendable {
     /// node temperatures on return (end of step for backward Euler, the mid-step average of the
     /// capacitive nodes for Crank–Nicolson).
     public func solve(inPlace values: inout [Double]) {
+        if let condensed {
+            condensed.solve(inPlace: &values)
+        } else {
+            lu.solve(inPlace: &values)
+        }
+    }
+
+    /// The dense LU solve, kept as the reference the condensed solve is tested against.
+    func solveDense(inPlace values: inout [Double]) {
         lu.solve(inPlace: &values)
     }
 
