@@ -77,7 +77,7 @@ struct SimulateCommand: ParsableCommand {
                 ? try ISO13790.prepare(resolved, weather: year, solar: solar, options: options)
                 : try ISO52016.prepare(resolved, weather: year, solar: solar, options: options)
         } catch {
-            printError("\(dwelling): error: \(error.description)")
+            printError("\(dwelling): error: \(error)")
             throw ExitCode.inputErrors
         }
         let result = HourlyEngine.run(zone, warmUpHours: options.warmUpHours)

@@ -104,7 +104,7 @@ extension ISO13790 {
     /// the annual mean outdoor temperature through their EN ISO 13370 transmittance (the steady
     /// part of the ground heat flow).
     public static func prepare(_ dwelling: ResolvedDwelling, weather: WeatherYear, solar: SurfaceIrradiance,
-                               options: SimulationOptions = SimulationOptions()) throws(ThermalNetworkError) -> PreparedZone {
+                               options: SimulationOptions = SimulationOptions()) throws -> PreparedZone {
         let hours = WeatherYear.hoursPerYear
         let skyC = SurfaceIrradiance.skyTemperaturesC(weather)
         let envelope = EnvelopeSummary(dwelling, solar: solar)

@@ -82,9 +82,10 @@ public enum ISO52016 {
     }
 
     /// Builds the zone of `dwelling` under `weather`.
-    /// - Throws: ``ThermalNetworkError`` when the network cannot be solved.
+    /// - Throws: ``ThermalNetworkError`` when the network cannot be solved (untyped `throws`: see
+    ///   ``ThermalNetwork/compile(timeStepS:scheme:)``).
     public static func prepare(_ dwelling: ResolvedDwelling, weather: WeatherYear, solar: SurfaceIrradiance,
-                               options: SimulationOptions = SimulationOptions()) throws(ThermalNetworkError) -> PreparedZone {
+                               options: SimulationOptions = SimulationOptions()) throws -> PreparedZone {
         let hours = WeatherYear.hoursPerYear
         var network = ThermalNetwork()
         let air = network.addNode("air", capacityJPerK: internalHeatCapacityJPerM2K * dwelling.floorAreaM2)

@@ -78,9 +78,13 @@ public struct ThermalNetwork: Sendable {
     }
 
     /// Factorises the network's step matrix for time step `timeStepS`.
+    ///
+    /// Untyped `throws` on purpose: with Swift 6.3.1, typed throws on functions returning these
+    /// large structs was miscompiled in debug builds (a corrupted copy of the result, seen as a
+    /// crash in `swift_retain`); the errors thrown are still ``ThermalNetworkError``.
     /// - Throws: ``ThermalNetworkError/singular(nodes:)`` when some nodes have no capacity and no
     ///   path to a boundary (their temperature is undetermined).
-    public func compile(timeStepS: Double, scheme: TimeScheme = .backwardEuler) throws(ThermalNetworkError) -> CompiledThermalNetwork {
+    public func compile(timeStepS: Double, scheme: TimeScheme = .backwardEuler) throws -> CompiledThermalNetwork {
         try CompiledThermalNetwork(self, timeStepS: timeStepS, scheme: scheme)
     }
 }
@@ -128,8 +132,8 @@ public struct CompiledThermalNetwork: Sendable {
     /// C_i/Δt (backward Euler) or 2C_i/Δt (Crank–Nicolson mid-point), W/K.
     private let capacityRate: [Double]
 
-    init(_ network: ThermalNetwork, timeStepS: Double, scheme: TimeScheme) throws(ThermalNetworkError) {
-        guard timeStepS.isFinite, timeStepS > 0 else { throw .invalidTimeStep(timeStepS) }
+    init(_ network: ThermalNetwork, timeStepS: Double, scheme: TimeScheme) throws {
+        guard timeStepS.isFinite, timeStepS > 0 else { throw ThermalNetworkError.invalidTimeStep(timeStepS) }
         self.network = network
         self.timeStepS = timeStepS
         self.scheme = scheme
@@ -140,12 +144,12 @@ public struct CompiledThermalNetwork: Sendable {
         do {
             lu = try LUFactorization(matrix)
         } catch {
-            throw .singular(nodes: Self.floatingNodes(network))
+            throw ThermalNetworkError.singular(nodes: Self.floatingNodes(network))
         }
         // An exactly singular matrix is caught above; a nearly singular one (a floating group
         // linked by tiny conductances) is caught here.
         if lu.reciprocalConditionNumber(oneNorm: matrix.oneNorm) < 1e-14 {
-            throw .singular(nodes: Self.floatingNodes(network))
+            throw ThermalNetworkError.singular(nodes: Self.floatingNodes(network))
         }
         condensed = CondensedSolver(matrix: matrix)
     }
