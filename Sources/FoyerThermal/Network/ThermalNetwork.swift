@@ -202,6 +202,16 @@ public struct CompiledThermalNetwork: Sendable {
         }
     }
 
+    /// Solves the step in a caller-owned buffer (the allocation-free form of
+    /// ``solve(inPlace:)`` for the hourly loop).
+    public func solve(inPlaceBuffer values: UnsafeMutableBufferPointer<Double>) {
+        if let condensed {
+            condensed.solve(inPlaceBuffer: values)
+        } else {
+            lu.solve(inPlaceBuffer: values)
+        }
+    }
+
     /// The dense LU solve, kept as the reference the condensed solve is tested against.
     func solveDense(inPlace values: inout [Double]) {
         lu.solve(inPlace: &values)

@@ -53,52 +53,71 @@ public enum HourlyEngine {
         let maxHeating = zone.maxHeatingW, maxCooling = zone.maxCoolingW
         let air = zone.airNode
 
-        var state = [Double](repeating: zone.heatingSetpointC.first.flatMap { $0 } ?? 20, count: n)
-        var previous = state
-        var solution = [Double](repeating: 0, count: n)
+        let initialC = zone.heatingSetpointC.first.flatMap { $0 } ?? 20
         var outdoor = [Double](repeating: 0, count: hours)
         var airC = outdoor, operativeC = outdoor, heating = outdoor, cooling = outdoor, unmet = outdoor
         var linkEnergyJ = [Double](repeating: 0, count: links.count)
         var heatingJ = 0.0, coolingJ = 0.0, storageJ = 0.0
         let warmUp = max(0, min(warmUpHours, hours))
+        let linkCount = linkNode.count
 
-        for step in 0..<(warmUp + hours) {
-            let recording = step >= warmUp
-            let hour = recording ? step - warmUp : hours - warmUp + step
-            let boundaryBase = hour * boundaryCount
-            let sourceBase = hour * n
-            // Right-hand side: C/Δt·θ⁻ + Σ H·θ_b + Φ.
-            for i in 0..<n { solution[i] = capacityRate[i] * state[i] + sources[sourceBase + i] }
-            for k in 0..<linkNode.count { solution[linkNode[k]] += linkConductance[k] * boundaryFlat[boundaryBase + linkBoundary[k]] }
-            compiled.solve(inPlace: &solution)
-            // Thermostat by superposition (LoadController's rule on flat data).
-            var controlled = 0.0
-            for i in 0..<n { controlled += weights[i] * solution[i] }
-            let outcome = LoadController.power(
-                freeFloatingC: controlled, heatingSetpointC: heatingSet[hour], coolingSetpointC: coolingSet[hour],
-                responseKPerW: responseAtControl, maxHeatingW: maxHeating, maxCoolingW: maxCooling)
-            let power = outcome.powerW, needed = outcome.unrestrictedPowerW
-            if power != 0 { for i in 0..<n { solution[i] += power * response[i] } }
-            if recording {
-                outdoor[hour] = boundaryFlat[boundaryBase]
-                airC[hour] = solution[air]
-                var operative = 0.0
-                for i in 0..<n { operative += operativeWeights[i] * solution[i] }
-                operativeC[hour] = operative
-                heating[hour] = max(power, 0)
-                cooling[hour] = max(-power, 0)
-                unmet[hour] = max(needed - power, 0)
-                for k in 0..<linkNode.count {
-                    linkEnergyJ[k] += linkConductance[k] * (boundaryFlat[boundaryBase + linkBoundary[k]] - solution[linkNode[k]]) * timeStep
+        // The hourly loop reads and writes through buffer pointers (no bounds checks, no
+        // copy-on-write checks); every index stays within the sizes set above.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n) { memory in
+            var state = UnsafeMutableBufferPointer(rebasing: memory[0..<n])
+            var previous = UnsafeMutableBufferPointer(rebasing: memory[n..<(2 * n)])
+            let solution = UnsafeMutableBufferPointer(rebasing: memory[(2 * n)..<(3 * n)])
+            for i in 0..<n { state[i] = initialC; previous[i] = initialC }
+            capacityRate.withUnsafeBufferPointer { capacityRate in
+            capacities.withUnsafeBufferPointer { capacities in
+            sources.withUnsafeBufferPointer { sources in
+            boundaryFlat.withUnsafeBufferPointer { boundaryFlat in
+            linkNode.withUnsafeBufferPointer { linkNode in
+            linkBoundary.withUnsafeBufferPointer { linkBoundary in
+            linkConductance.withUnsafeBufferPointer { linkConductance in
+            weights.withUnsafeBufferPointer { weights in
+            response.withUnsafeBufferPointer { response in
+            operativeWeights.withUnsafeBufferPointer { operativeWeights in
+            linkEnergyJ.withUnsafeMutableBufferPointer { linkEnergyJ in
+            for step in 0..<(warmUp + hours) {
+                let recording = step >= warmUp
+                let hour = recording ? step - warmUp : hours - warmUp + step
+                let boundaryBase = hour * boundaryCount
+                let sourceBase = hour * n
+                // Right-hand side: C/Δt·θ⁻ + Σ H·θ_b + Φ.
+                for i in 0..<n { solution[i] = capacityRate[i] * state[i] + sources[sourceBase + i] }
+                for k in 0..<linkCount { solution[linkNode[k]] += linkConductance[k] * boundaryFlat[boundaryBase + linkBoundary[k]] }
+                compiled.solve(inPlaceBuffer: solution)
+                // Thermostat by superposition (LoadController's rule on flat data).
+                var controlled = 0.0
+                for i in 0..<n { controlled += weights[i] * solution[i] }
+                let outcome = LoadController.power(
+                    freeFloatingC: controlled, heatingSetpointC: heatingSet[hour], coolingSetpointC: coolingSet[hour],
+                    responseKPerW: responseAtControl, maxHeatingW: maxHeating, maxCoolingW: maxCooling)
+                let power = outcome.powerW, needed = outcome.unrestrictedPowerW
+                if power != 0 { for i in 0..<n { solution[i] += power * response[i] } }
+                if recording {
+                    outdoor[hour] = boundaryFlat[boundaryBase]
+                    airC[hour] = solution[air]
+                    var operative = 0.0
+                    for i in 0..<n { operative += operativeWeights[i] * solution[i] }
+                    operativeC[hour] = operative
+                    heating[hour] = max(power, 0)
+                    cooling[hour] = max(-power, 0)
+                    unmet[hour] = max(needed - power, 0)
+                    for k in 0..<linkCount {
+                        linkEnergyJ[k] += linkConductance[k] * (boundaryFlat[boundaryBase + linkBoundary[k]] - solution[linkNode[k]]) * timeStep
+                    }
+                    heatingJ += max(power, 0) * timeStep
+                    coolingJ -= max(-power, 0) * timeStep
                 }
-                heatingJ += heating[hour] * timeStep
-                coolingJ -= cooling[hour] * timeStep
+                swap(&previous, &state)
+                for i in 0..<n {
+                    state[i] = crankNicolson && capacityRate[i] > 0 ? 2 * solution[i] - previous[i] : solution[i]
+                    if recording && capacities[i] > 0 { storageJ += capacities[i] * (state[i] - previous[i]) }
+                }
             }
-            swap(&previous, &state)
-            for i in 0..<n {
-                state[i] = crankNicolson && capacityRate[i] > 0 ? 2 * solution[i] - previous[i] : solution[i]
-                if recording && capacities[i] > 0 { storageJ += capacities[i] * (state[i] - previous[i]) }
-            }
+            } } } } } } } } } } }
         }
         let solarJ = zone.solarGainsW.reduce(0, +) * timeStep
         let internalJ = zone.internalGainsW.reduce(0, +) * timeStep
