@@ -151,7 +151,13 @@ public struct CompiledThermalNetwork: Sendable {
         if lu.reciprocalConditionNumber(oneNorm: matrix.oneNorm) < 1e-14 {
             throw ThermalNetworkError.singular(nodes: Self.floatingNodes(network))
         }
-        condensed = CondensedSolver(matrix: matrix)
+        // Condensation pays when it removes most unknowns of a sizeable system; a tiny network
+        // (the 3-node 5R1C) is solved faster by its dense factors.
+        if network.nodeCount >= 10, let solver = CondensedSolver(matrix: matrix), 2 * solver.kept.count <= network.nodeCount {
+            condensed = solver
+        } else {
+            condensed = nil
+        }
     }
 
     /// Number of unknowns of the system solved each hour (after condensation of the chains).
