@@ -82,8 +82,7 @@ public enum ISO52016 {
     }
 
     /// Builds the zone of `dwelling` under `weather`.
-    /// - Throws: ``ThermalNetworkError`` when the network cannot be solved (untyped `throws`: see
-    ///   ``ThermalNetwork/compile(timeStepS:scheme:)``).
+    /// - Throws: ``ThermalNetworkError`` when the network cannot be solved.
     public static func prepare(_ dwelling: ResolvedDwelling, weather: WeatherYear, solar: SurfaceIrradiance,
                                options: SimulationOptions = SimulationOptions()) throws -> PreparedZone {
         let hours = WeatherYear.hoursPerYear

@@ -16,7 +16,7 @@ import FoyerNumerics
 /// A_EE is block-diagonal with tridiagonal blocks, solved by the Thomas algorithm (e.g. Press
 /// et al., Numerical Recipes, 3rd ed., 2007, §2.4). The hourly cost drops from O(n²) to
 /// O(|E| + m²), m = |K| (9 kept nodes instead of 35 for ASHRAE 140 case 600).
-struct CondensedSolver: Sendable {
+final class CondensedSolver: Sendable {
     let order: Int
     /// Kept nodes (the reduced system's unknowns, in this order).
     let kept: [Int]
@@ -36,6 +36,8 @@ struct CondensedSolver: Sendable {
 
     /// Condenses the symmetric step matrix; `nil` when there is no chain to eliminate or the
     /// reduced system cannot be factorised (the caller then solves densely).
+    /// Reference type on purpose: it is large, built once and only read (see
+    /// ``ThermalNetwork/compile(timeStepS:scheme:)``).
     init?(matrix: DenseMatrix) {
         let n = matrix.rows
         var neighbours = [[Int]](repeating: [], count: n)

@@ -79,9 +79,7 @@ public struct ThermalNetwork: Sendable {
 
     /// Factorises the network's step matrix for time step `timeStepS`.
     ///
-    /// Untyped `throws` on purpose: with Swift 6.3.1, typed throws on functions returning these
-    /// large structs was miscompiled in debug builds (a corrupted copy of the result, seen as a
-    /// crash in `swift_retain`); the errors thrown are still ``ThermalNetworkError``.
+    /// The errors thrown are ``ThermalNetworkError``.
     /// - Throws: ``ThermalNetworkError/singular(nodes:)`` when some nodes have no capacity and no
     ///   path to a boundary (their temperature is undetermined).
     public func compile(timeStepS: Double, scheme: TimeScheme = .backwardEuler) throws -> CompiledThermalNetwork {
@@ -122,7 +120,10 @@ public enum ThermalNetworkError: Error, Equatable, Sendable, CustomStringConvert
 }
 
 /// A network with its step matrix factorised: stepping costs one back-substitution.
-public struct CompiledThermalNetwork: Sendable {
+///
+/// A final class with constant state: it is large, built once and shared read-only by every
+/// hour (and by threads running several simulations of the same dwelling).
+public final class CompiledThermalNetwork: Sendable {
     public let network: ThermalNetwork
     public let timeStepS: Double
     public let scheme: TimeScheme

@@ -36,15 +36,14 @@ public enum HourlyEngine {
         // Flat, local copies of everything the hourly loop reads (no nested arrays, optionals or
         // dictionaries in the loop).
         let boundaryCount = zone.boundaryTemperaturesC.count
-        var boundaryFlat = [Double](repeating: 0, count: hours * boundaryCount)
-        for b in 0..<boundaryCount { for hour in 0..<hours { boundaryFlat[hour * boundaryCount + b] = zone.boundaryTemperaturesC[b][hour] } }
+        let boundaryFlat = zone.boundaryTemperaturesFlatC
         let links = compiled.network.boundaryLinks
         let linkNode = links.map(\.node), linkBoundary = links.map(\.boundary), linkConductance = links.map(\.conductanceWPerK)
         let capacityRate = compiled.stepCapacityRatesWPerK
         let capacities = compiled.network.capacitiesJPerK
         let crankNicolson = compiled.scheme == .crankNicolson
-        let heatingSet = zone.heatingSetpointC.map { $0 ?? -Double.infinity }
-        let coolingSet = zone.coolingSetpointC.map { $0 ?? Double.infinity }
+        let heatingSet = zone.heatingSetpointFlatC
+        let coolingSet = zone.coolingSetpointFlatC
         let weights = zone.controller.controlWeights
         let response = zone.controller.heatingResponse
         let responseAtControl = zone.controller.controlResponseKPerW

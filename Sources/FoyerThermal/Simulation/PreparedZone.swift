@@ -1,41 +1,85 @@
 /// A zone ready to simulate: its compiled network and every hourly input, whatever model
 /// (EN ISO 52016-1 or EN ISO 13790 5R1C) built it. The hourly engine only steps this.
-public struct PreparedZone: Sendable {
+///
+/// An immutable final class: large, built once, read by the engine (and shareable across
+/// threads).
+public final class PreparedZone: Sendable {
     /// Which model built the zone.
-    public var model: ThermalModel
-    public var compiled: CompiledThermalNetwork
+    public let model: ThermalModel
+    public let compiled: CompiledThermalNetwork
     /// The thermostat's controller (distribution of the heating power, controlled temperature).
-    public var controller: LoadController
+    public let controller: LoadController
     /// Boundary temperatures, `[boundary][hour]`, °C.
-    public var boundaryTemperaturesC: [[Double]]
+    public let boundaryTemperaturesC: [[Double]]
     /// Heat injected at each node, hour-major: `sourcesW[hour * nodeCount + node]`, W.
-    public var sourcesW: [Double]
+    public let sourcesW: [Double]
     /// Solar gains transmitted through the windows in each hour, W, for the balance.
-    public var solarGainsW: [Double]
+    public let solarGainsW: [Double]
     /// Heat flows attributed to an element family in the balance that do not pass through a
     /// boundary link, per hour, W: solar absorbed on the outer surfaces of opaque elements
     /// (part of the net conduction through them), or, in the 5R1C model, the share of the gains
     /// EN ISO 13790 C.2 sends straight out through the windows (negative).
-    public var familyFlowsW: [String: [Double]]
+    public let familyFlowsW: [String: [Double]]
     /// Internal gains of each hour, W, for the balance.
-    public var internalGainsW: [Double]
+    public let internalGainsW: [Double]
     /// The zone air node.
-    public var airNode: Int
+    public let airNode: Int
     /// Weights giving the operative temperature from the node temperatures.
-    public var operativeWeights: [Double]
+    public let operativeWeights: [Double]
     /// Element family of each boundary link (`links[k]` of the network), for the balance:
     /// "walls", "roofs", "floors", "doors", "windows", "thermal bridges", "ventilation".
-    public var boundaryLinkFamilies: [String]
+    public let boundaryLinkFamilies: [String]
     /// Heating set-point of each hour, °C (`nil` when heating is off).
-    public var heatingSetpointC: [Double?]
+    public let heatingSetpointC: [Double?]
     /// Cooling set-point of each hour, °C (`nil` when cooling is off).
-    public var coolingSetpointC: [Double?]
-    public var maxHeatingW: Double
-    public var maxCoolingW: Double
+    public let coolingSetpointC: [Double?]
+    public let maxHeatingW: Double
+    public let maxCoolingW: Double
     /// Whether someone is at home, per hour (for comfort indicators).
-    public var occupied: [Bool]
+    public let occupied: [Bool]
     /// Conditioned floor area, m².
-    public var floorAreaM2: Double
+    public let floorAreaM2: Double
+
+    /// The hourly loop's inputs laid out flat once, when the zone is prepared: boundary
+    /// temperatures hour-major (`[hour * boundaryCount + boundary]`), set-points with −∞/+∞ for
+    /// "off".
+    public let boundaryTemperaturesFlatC: [Double]
+    public let heatingSetpointFlatC: [Double]
+    public let coolingSetpointFlatC: [Double]
+
+    public init(
+        model: ThermalModel, compiled: CompiledThermalNetwork, controller: LoadController, boundaryTemperaturesC: [[Double]],
+        sourcesW: [Double], solarGainsW: [Double], familyFlowsW: [String: [Double]], internalGainsW: [Double], airNode: Int,
+        operativeWeights: [Double], boundaryLinkFamilies: [String], heatingSetpointC: [Double?], coolingSetpointC: [Double?],
+        maxHeatingW: Double, maxCoolingW: Double, occupied: [Bool], floorAreaM2: Double
+    ) {
+        self.model = model
+        self.compiled = compiled
+        self.controller = controller
+        self.boundaryTemperaturesC = boundaryTemperaturesC
+        self.sourcesW = sourcesW
+        self.solarGainsW = solarGainsW
+        self.familyFlowsW = familyFlowsW
+        self.internalGainsW = internalGainsW
+        self.airNode = airNode
+        self.operativeWeights = operativeWeights
+        self.boundaryLinkFamilies = boundaryLinkFamilies
+        self.heatingSetpointC = heatingSetpointC
+        self.coolingSetpointC = coolingSetpointC
+        self.maxHeatingW = maxHeatingW
+        self.maxCoolingW = maxCoolingW
+        self.occupied = occupied
+        self.floorAreaM2 = floorAreaM2
+        let boundaryCount = boundaryTemperaturesC.count
+        let hours = boundaryTemperaturesC.first?.count ?? 0
+        var flat = [Double](repeating: 0, count: hours * boundaryCount)
+        for (b, series) in boundaryTemperaturesC.enumerated() {
+            for (hour, value) in series.enumerated() { flat[hour * boundaryCount + b] = value }
+        }
+        boundaryTemperaturesFlatC = flat
+        heatingSetpointFlatC = heatingSetpointC.map { $0 ?? -Double.infinity }
+        coolingSetpointFlatC = coolingSetpointC.map { $0 ?? Double.infinity }
+    }
 }
 
 /// The thermal models Foyer offers.
