@@ -165,10 +165,12 @@ public struct SimulationReport: Sendable, Encodable {
         var below16 = 0, below19 = 0, above28 = 0, occupied = 0
         for hour in result.operativeC.indices where result.occupied[hour] {
             occupied += 1
+            // A thermostat holding exactly 19 °C must not count as "below 19 °C" through rounding:
+            // thresholds are compared with a 0.01 K margin.
             let temperature = result.operativeC[hour]
-            if temperature < 16 { below16 += 1 }
-            if temperature < 19 { below19 += 1 }
-            if temperature > 28 { above28 += 1 }
+            if temperature < 16 - 0.01 { below16 += 1 }
+            if temperature < 19 - 0.01 { below19 += 1 }
+            if temperature > 28 + 0.01 { above28 += 1 }
         }
         comfort = Comfort(hoursBelow16C: below16, hoursBelow19C: below19, hoursAbove28C: above28, occupiedHours: occupied)
         let hours = Double(result.airC.count)
