@@ -18,7 +18,9 @@ public enum ISO52016 {
     /// Convective fraction of the solar gains through windows, f_sol,c (Annex B default).
     public static let solarConvectiveFraction = 0.1
     /// Correction of the glazing's normal-incidence g-value for the varying angle of incidence,
-    /// F_w = 0.9 (EN ISO 13790:2008, 11.4.2; TABULA's f_nonperpendicular).
+    /// F_w = 0.9 (EN ISO 13790:2008, 11.4.2; TABULA's f_nonperpendicular): used by the 5R1C and
+    /// monthly models, which follow EN ISO 13790. The EN ISO 52016-1 model computes the angular
+    /// dependence hour by hour instead (``GlazingAngularModel``).
     public static let nonPerpendicularFactor = 0.9
     /// Soil under a ground floor: a virtual layer of 0.5 m, volumetric heat capacity
     /// 2 × 10⁶ J/(m³·K) (EN ISO 13370:2017 default for clay/silt).
@@ -104,8 +106,9 @@ public enum ISO52016 {
         var internalSurfaces: [(node: Int, areaM2: Double)] = []
         // Solar absorbed at external nodes: (node, α·A, series index).
         var absorbed: [(node: Int, absorptanceArea: Double, series: Int, family: String)] = []
-        // Windows' transmitted solar: (g·(1−F_F)·A, series index).
-        var transmitted: [(effectiveArea: Double, series: Int)] = []
+        // Windows' transmitted solar: g·(1−F_F)·A, series index, panes, and the relative
+        // transmittances of the sky-diffuse and ground-reflected parts (GlazingAngularModel).
+        var transmitted: [(effectiveArea: Double, series: Int, panes: Int, sky: Double, ground: Double)] = []
         var seriesList: [SurfaceIrradiance.Series] = []
         func seriesIndex(tilt: Double, azimuth: Double) -> Int {
             if let index = seriesList.firstIndex(where: { abs($0.tiltDeg - tilt) < 1e-9 && abs($0.azimuthDeg - azimuth) < 1e-9 }) { return index }
@@ -193,8 +196,15 @@ public enum ISO52016 {
             let skyFactor = 0.5 * (1 + cos(window.tiltDeg * .pi / 180))
             link(external, outdoor, (externalConvectiveWPerM2K + externalRadiativeWPerM2K * (1 - skyFactor)) * area, family: "windows")
             link(external, sky, externalRadiativeWPerM2K * skyFactor * area, family: "windows")
-            transmitted.append((nonPerpendicularFactor * window.gValue * (1 - window.frameFraction) * area,
-                                seriesIndex(tilt: window.tiltDeg, azimuth: window.azimuthDeg)))
+            // Angle-dependent transmittance instead of a constant F_w (Duffie & Beckman ch. 5;
+            // Brandemuehl & Beckman effective angles for the diffuse parts).
+            let panes = GlazingAngularModel.assumedPanes(uValueWPerM2K: window.uValueWPerM2K)
+            transmitted.append((
+                window.gValue * (1 - window.frameFraction) * area, seriesIndex(tilt: window.tiltDeg, azimuth: window.azimuthDeg), panes,
+                GlazingAngularModel.relativeTransmittance(
+                    incidenceDeg: GlazingAngularModel.effectiveSkyDiffuseIncidenceDeg(tiltDeg: window.tiltDeg), panes: panes),
+                GlazingAngularModel.relativeTransmittance(
+                    incidenceDeg: GlazingAngularModel.effectiveGroundReflectedIncidenceDeg(tiltDeg: window.tiltDeg), panes: panes)))
         }
 
         // Radiative exchange between internal surfaces through the mean radiant temperature:
@@ -239,7 +249,13 @@ public enum ISO52016 {
         for hour in 0..<hours {
             let base = hour * n
             var windowSolar = 0.0
-            for window in transmitted { windowSolar += window.effectiveArea * seriesList[window.series].totalWPerM2[hour] }
+            for window in transmitted {
+                let series = seriesList[window.series]
+                let beam = series.beamWPerM2[hour]
+                let beamFactor = beam > 0 ? GlazingAngularModel.relativeTransmittance(incidenceDeg: series.incidenceDeg[hour], panes: window.panes) : 0
+                windowSolar += window.effectiveArea
+                    * (beam * beamFactor + series.skyDiffuseWPerM2[hour] * window.sky + series.groundReflectedWPerM2[hour] * window.ground)
+            }
             for surface in absorbed {
                 let gain = surface.absorptanceArea * seriesList[surface.series].totalWPerM2[hour]
                 sources[base + surface.node] += gain
