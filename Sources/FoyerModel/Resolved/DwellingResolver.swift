@@ -455,7 +455,8 @@ public enum DwellingResolver {
         return ResolvedWindow(
             id: id, description: w.description ?? "", path: path, areaM2: area, azimuthDeg: azimuth, tiltDeg: tilt,
             uValueWPerM2K: u, gValue: g, frameFraction: frameFraction, shutter: shutter, hostWallID: w.wall,
-            boundary: boundary == .unheatedSpace ? .unheatedSpace(adjustmentFactorB: 0.8) : .outdoor)
+            boundary: boundary == .unheatedSpace ? .unheatedSpace(adjustmentFactorB: 0.8) : .outdoor,
+            panes: w.glazing.map { switch $0 { case .single: 1; case .double, .doubleLowE: 2; case .triple: 3 } })
     }
 
     // MARK: - Thermal bridges

@@ -114,6 +114,8 @@ public struct ResolvedWindow: Sendable, Equatable {
     public var shutter: ResolvedShutter?
     public var hostWallID: String?
     public var boundary: ResolvedBoundary
+    /// Number of panes when the glazing type was given (single 1, double 2, triple 3).
+    public var panes: Int?
 }
 
 public struct ResolvedVentilation: Sendable, Equatable {

@@ -198,7 +198,7 @@ public enum ISO52016 {
             link(external, sky, externalRadiativeWPerM2K * skyFactor * area, family: "windows")
             // Angle-dependent transmittance instead of a constant F_w (Duffie & Beckman ch. 5;
             // Brandemuehl & Beckman effective angles for the diffuse parts).
-            let panes = GlazingAngularModel.assumedPanes(uValueWPerM2K: window.uValueWPerM2K)
+            let panes = window.panes ?? GlazingAngularModel.assumedPanes(uValueWPerM2K: window.uValueWPerM2K)
             transmitted.append((
                 window.gValue * (1 - window.frameFraction) * area, seriesIndex(tilt: window.tiltDeg, azimuth: window.azimuthDeg), panes,
                 GlazingAngularModel.relativeTransmittance(
