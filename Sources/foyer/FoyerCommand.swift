@@ -15,6 +15,7 @@ struct FoyerCommand: ParsableCommand {
           foyer describe fr/sfh-1949-1974        what the archetype holds, and its heat losses
           foyer validate my-house.json           check a dwelling file you wrote
           foyer weather H1a                      the monthly climate of zone H1a
+          foyer simulate fr/sfh-1949-1974        hourly heating need, peaks, comfort, heat balance
 
         Exit codes: 0 success; 1 an input has errors (each is printed with its file, field path, \
         value and what is allowed); 64 the command line itself is wrong.

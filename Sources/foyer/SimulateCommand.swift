@@ -33,7 +33,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Weather: an embedded climate id (H1a … H3, BE-Uccle) or an EPW file; overrides the dwelling's.")
     var weather: String?
 
-    @Option(help: "Thermal model.")
+    @Option(help: "Thermal model (the monthly method is always reported beside the hourly one).")
     var model: ThermalModel = .iso52016
 
     @Option(help: ArgumentHelp("Write the hourly temperatures and powers to this CSV file.", valueName: "file.csv"))
