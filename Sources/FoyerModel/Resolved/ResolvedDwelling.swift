@@ -99,6 +99,12 @@ public struct ResolvedShutter: Sendable, Equatable {
     public var type: ShutterType
     public var additionalResistanceM2KPerW: Double
     public var closedAtNight: Bool
+
+    public init(type: ShutterType, additionalResistanceM2KPerW: Double, closedAtNight: Bool) {
+        self.type = type
+        self.additionalResistanceM2KPerW = additionalResistanceM2KPerW
+        self.closedAtNight = closedAtNight
+    }
 }
 
 public struct ResolvedWindow: Sendable, Equatable {

@@ -117,6 +117,8 @@ public enum ISO52016 {
         }
         let annualMeanOutdoorC = weather.dryBulbC.reduce(0, +) / Double(hours)
         var groundBoundary: Int?
+        // Windows whose shutters close at night: node–node link index and its closed conductance.
+        var shutterLinks: [(link: Int, closedConductanceWPerK: Double)] = []
         var unheatedBoundaries: [Double: Int] = [:]
         let referenceInteriorC = dwelling.thermostat.heatingSetpointC
 
@@ -191,6 +193,10 @@ public enum ISO52016 {
             let external = network.addNode("\(window.id) outer surface")
             let inner = network.addNode("\(window.id) inner surface")
             network.connect(external, inner, conductanceWPerK: area / rc)
+            if let shutter = window.shutter, shutter.closedAtNight {
+                // Closed, the shutter adds its ΔR (EN ISO 10077-1, Annex G) to the glazing's R_c.
+                shutterLinks.append((network.links.count - 1, area / (rc + shutter.additionalResistanceM2KPerW)))
+            }
             network.connect(inner, air, conductanceWPerK: internalConvectiveWPerM2K(tiltDeg: window.tiltDeg) * area)
             internalSurfaces.append((inner, area))
             let skyFactor = 0.5 * (1 + cos(window.tiltDeg * .pi / 180))
@@ -222,6 +228,15 @@ public enum ISO52016 {
 
         let compiled = try network.compile(timeStepS: 3600)
         let n = network.nodeCount
+        // The same network with the shutters closed, factorised once too; used in the hours
+        // without sun (global horizontal irradiance zero).
+        var closedNetwork: ThermalNetwork?
+        if !shutterLinks.isEmpty {
+            var variant = network
+            for shutter in shutterLinks { variant.setLinkConductance(shutter.link, conductanceWPerK: shutter.closedConductanceWPerK) }
+            closedNetwork = variant
+        }
+        let closedCompiled = try closedNetwork?.compile(timeStepS: 3600)
 
         // Distribution of radiative gains: equal W/m² on every internal surface (6.5.6).
         var radiativeShare = [Double](repeating: 0, count: n)
@@ -233,9 +248,11 @@ public enum ISO52016 {
         let convective = options.heatingConvectiveFraction
         var heatingDistribution = radiativeShare.map { (1 - convective) * $0 }
         heatingDistribution[air] += convective
-        let controller = LoadController(
-            network: compiled, heatingDistribution: heatingDistribution,
-            controlWeights: dwelling.thermostat.controlTemperature == .air ? airOnly : operative)
+        let controlWeights = dwelling.thermostat.controlTemperature == .air ? airOnly : operative
+        let controller = LoadController(network: compiled, heatingDistribution: heatingDistribution, controlWeights: controlWeights)
+        let closedController = closedCompiled.map {
+            LoadController(network: $0, heatingDistribution: heatingDistribution, controlWeights: controlWeights)
+        }
 
         // Hourly sources.
         let internalGains = ZoneInputs.internalGainsW(dwelling.occupancy)
@@ -274,6 +291,8 @@ public enum ISO52016 {
             boundaryLinkFamilies: linkFamilies, heatingSetpointC: setpoints.heating, coolingSetpointC: setpoints.cooling,
             maxHeatingW: ZoneInputs.maxHeatingW(dwelling, options: options), maxCoolingW: .infinity,
             occupied: ZoneInputs.hourly(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),
-            floorAreaM2: dwelling.floorAreaM2)
+            floorAreaM2: dwelling.floorAreaM2,
+            shutterVariant: closedCompiled.flatMap { compiled in closedController.map { (compiled, $0) } },
+            shuttersClosed: closedCompiled == nil ? [] : weather.globalHorizontalWPerM2.map { $0 <= 0 })
     }
 }

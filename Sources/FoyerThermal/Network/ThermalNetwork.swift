@@ -57,6 +57,13 @@ public struct ThermalNetwork: Sendable {
         if conductanceWPerK > 0 { links.append((a, b, conductanceWPerK)) }
     }
 
+    /// Changes the conductance of node–node link `index` (a variant of the same network, e.g.
+    /// with the shutters closed). Zero is allowed here: the link stays, carrying nothing.
+    public mutating func setLinkConductance(_ index: Int, conductanceWPerK: Double) {
+        precondition(conductanceWPerK.isFinite && conductanceWPerK >= 0 && links.indices.contains(index), "invalid link or conductance")
+        links[index].conductanceWPerK = conductanceWPerK
+    }
+
     /// Connects a node to a boundary temperature with a conductance (W/K).
     public mutating func connect(_ node: Int, boundary: Int, conductanceWPerK: Double) {
         precondition(conductanceWPerK.isFinite && conductanceWPerK >= 0, "conductance must be finite and ≥ 0")

@@ -45,8 +45,13 @@ public enum HourlyEngine {
         let heatingSet = zone.heatingSetpointFlatC
         let coolingSet = zone.coolingSetpointFlatC
         let weights = zone.controller.controlWeights
-        let response = zone.controller.heatingResponse
-        let responseAtControl = zone.controller.controlResponseKPerW
+        let openResponse = zone.controller.heatingResponse
+        let openResponseAtControl = zone.controller.controlResponseKPerW
+        // Shutters: a second factorisation of the same network, used in the hours they are closed.
+        let closedCompiled = zone.shutterVariant?.compiled
+        let closedResponse = zone.shutterVariant?.controller.heatingResponse ?? openResponse
+        let closedResponseAtControl = zone.shutterVariant?.controller.controlResponseKPerW ?? openResponseAtControl
+        let shuttersClosed = zone.shuttersClosed.count == hours ? zone.shuttersClosed : [Bool](repeating: false, count: hours)
         let operativeWeights = zone.operativeWeights
         let sources = zone.sourcesW
         let maxHeating = zone.maxHeatingW, maxCooling = zone.maxCoolingW
@@ -75,7 +80,8 @@ public enum HourlyEngine {
             linkBoundary.withUnsafeBufferPointer { linkBoundary in
             linkConductance.withUnsafeBufferPointer { linkConductance in
             weights.withUnsafeBufferPointer { weights in
-            response.withUnsafeBufferPointer { response in
+            openResponse.withUnsafeBufferPointer { openResponse in
+            closedResponse.withUnsafeBufferPointer { closedResponse in
             operativeWeights.withUnsafeBufferPointer { operativeWeights in
             linkEnergyJ.withUnsafeMutableBufferPointer { linkEnergyJ in
             for step in 0..<(warmUp + hours) {
@@ -86,7 +92,10 @@ public enum HourlyEngine {
                 // Right-hand side: C/Δt·θ⁻ + Σ H·θ_b + Φ.
                 for i in 0..<n { solution[i] = capacityRate[i] * state[i] + sources[sourceBase + i] }
                 for k in 0..<linkCount { solution[linkNode[k]] += linkConductance[k] * boundaryFlat[boundaryBase + linkBoundary[k]] }
-                compiled.solve(inPlaceBuffer: solution)
+                let closed = shuttersClosed[hour] && closedCompiled != nil
+                let response = closed ? closedResponse : openResponse
+                let responseAtControl = closed ? closedResponseAtControl : openResponseAtControl
+                if closed, let closedCompiled { closedCompiled.solve(inPlaceBuffer: solution) } else { compiled.solve(inPlaceBuffer: solution) }
                 // Thermostat by superposition (LoadController's rule on flat data).
                 var controlled = 0.0
                 for i in 0..<n { controlled += weights[i] * solution[i] }
@@ -116,7 +125,7 @@ public enum HourlyEngine {
                     if recording && capacities[i] > 0 { storageJ += capacities[i] * (state[i] - previous[i]) }
                 }
             }
-            } } } } } } } } } } }
+            } } } } } } } } } } } }
         }
         let solarJ = zone.solarGainsW.reduce(0, +) * timeStep
         let internalJ = zone.internalGainsW.reduce(0, +) * timeStep

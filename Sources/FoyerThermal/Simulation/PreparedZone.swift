@@ -44,6 +44,11 @@ public final class PreparedZone: Sendable {
     /// temperatures hour-major (`[hour * boundaryCount + boundary]`), set-points with −∞/+∞ for
     /// "off".
     public let boundaryTemperaturesFlatC: [Double]
+    /// The network with the shutters closed (same nodes and boundary links, other window
+    /// conductances) and its controller, when some shutters close at night.
+    public let shutterVariant: (compiled: CompiledThermalNetwork, controller: LoadController)?
+    /// Hours in which the shutter variant applies.
+    public let shuttersClosed: [Bool]
     public let heatingSetpointFlatC: [Double]
     public let coolingSetpointFlatC: [Double]
 
@@ -51,8 +56,11 @@ public final class PreparedZone: Sendable {
         model: ThermalModel, compiled: CompiledThermalNetwork, controller: LoadController, boundaryTemperaturesC: [[Double]],
         sourcesW: [Double], solarGainsW: [Double], familyFlowsW: [String: [Double]], internalGainsW: [Double], airNode: Int,
         operativeWeights: [Double], boundaryLinkFamilies: [String], heatingSetpointC: [Double?], coolingSetpointC: [Double?],
-        maxHeatingW: Double, maxCoolingW: Double, occupied: [Bool], floorAreaM2: Double
+        maxHeatingW: Double, maxCoolingW: Double, occupied: [Bool], floorAreaM2: Double,
+        shutterVariant: (compiled: CompiledThermalNetwork, controller: LoadController)? = nil, shuttersClosed: [Bool] = []
     ) {
+        self.shutterVariant = shutterVariant
+        self.shuttersClosed = shuttersClosed
         self.model = model
         self.compiled = compiled
         self.controller = controller

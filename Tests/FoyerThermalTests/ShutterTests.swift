@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import FoyerClimate
+import FoyerModel
+@testable import FoyerThermal
+
+/// Shutters closed at night: the EN ISO 52016-1 zone switches to a second factorisation of the
+/// same network in the hours without sun.
+@Suite("Night shutters")
+struct ShutterTests {
+    @Test func closingShuttersAtNightSavesHeatWithinTheSteadyStateBound() throws {
+        let library = try #require(ArchetypeLibrary.bundled)
+        let zones = [ClimateZoneInfo(id: "H1a", country: "FR", stationName: "Trappes", latitudeDeg: 48.8, longitudeDeg: 2, altitudeM: 0)]
+        let url = try #require(library.url(for: "fr/sfh-1949-1974"))
+        var dwelling = try #require(DwellingLoader.load(path: url.path, library: library, climateZones: zones).dwelling)
+        let weather = ReferenceClimate.h1a.weatherYear
+        let solar = SurfaceIrradiance(weather: weather)
+        let options = SimulationOptions(idealLoads: true)
+        let open = HourlyEngine.run(try ISO52016.prepare(dwelling, weather: weather, solar: solar, options: options))
+
+        let deltaR = 0.15
+        for index in dwelling.windows.indices {
+            dwelling.windows[index].shutter = ResolvedShutter(type: .roller, additionalResistanceM2KPerW: deltaR, closedAtNight: true)
+        }
+        let zone = try ISO52016.prepare(dwelling, weather: weather, solar: solar, options: options)
+        #expect(zone.shutterVariant != nil)
+        let shut = HourlyEngine.run(zone)
+        let openNeed = open.heatingW.reduce(0, +) / 1000, shutNeed = shut.heatingW.reduce(0, +) / 1000
+        #expect(shutNeed < openNeed)
+        // Upper bound: the steady-state saving of the lower window U in every night hour,
+        // Σ_night ΔU·A·max(0, θ_set − θ_e), with ΔU = U − 1/(1/U + ΔR).
+        var bound = 0.0
+        for window in dwelling.windows {
+            let deltaU = window.uValueWPerM2K - 1 / (1 / window.uValueWPerM2K + deltaR)
+            for hour in 0..<WeatherYear.hoursPerYear where weather.globalHorizontalWPerM2[hour] <= 0 {
+                bound += deltaU * window.areaM2 * max(0, dwelling.thermostat.heatingSetpointC - weather.dryBulbC[hour]) / 1000
+            }
+        }
+        #expect(openNeed - shutNeed <= bound, "saving \(openNeed - shutNeed) kWh, bound \(bound) kWh")
+        #expect(abs(shut.closureErrorKWh) < 1e-4 * shutNeed)
+    }
+}
