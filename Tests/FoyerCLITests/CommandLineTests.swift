@@ -107,3 +107,21 @@ extension CommandLineTests {
         #expect(bad.status == 64)
     }
 }
+
+extension CommandLineTests {
+    @Test func hourlyCSVHasOneRowPerHour() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("foyer-hourly-\(getpid()).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try Self.run(["simulate", "fr/sfh-2006-2012", "--model", "5r1c", "--hourly", file.path, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 8761)
+        #expect(lines.first == "hour_index,month,day,hour,outdoor_c,air_c,operative_c,heating_w,cooling_w")
+    }
+
+    @Test func aDwellingWithoutWeatherIsRefusedWithTheReason() throws {
+        let run = try Self.run(["simulate", "validation/ashrae140-600"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("no weather"), "\(run.stderr)")
+    }
+}
