@@ -137,6 +137,9 @@ public final class CompiledThermalNetwork: Sendable {
     private let lu: LUFactorization
     /// The same system condensed on its chains, used for the hourly solves when it exists.
     private let condensed: CondensedSolver?
+    /// For a very small network (the 3-node 5R1C), A⁻¹ itself, column-major: a step is then one
+    /// n×n matrix–vector product, with neither pivoting nor division.
+    private let smallInverse: [Double]?
     /// C_i/Δt (backward Euler) or 2C_i/Δt (Crank–Nicolson mid-point), W/K.
     private let capacityRate: [Double]
 
@@ -165,6 +168,20 @@ public final class CompiledThermalNetwork: Sendable {
             condensed = solver
         } else {
             condensed = nil
+        }
+        let n = network.nodeCount
+        if n <= 8 {
+            // Columns of A⁻¹ from the LU factors (A⁻¹·e_j).
+            var inverse = [Double](repeating: 0, count: n * n)
+            for j in 0..<n {
+                var column = [Double](repeating: 0, count: n)
+                column[j] = 1
+                lu.solve(inPlace: &column)
+                for i in 0..<n { inverse[i + j * n] = column[i] }
+            }
+            smallInverse = inverse
+        } else {
+            smallInverse = nil
         }
     }
 
@@ -209,17 +226,24 @@ public final class CompiledThermalNetwork: Sendable {
     /// node temperatures on return (end of step for backward Euler, the mid-step average of the
     /// capacitive nodes for Crank–Nicolson).
     public func solve(inPlace values: inout [Double]) {
-        if let condensed {
-            condensed.solve(inPlace: &values)
-        } else {
-            lu.solve(inPlace: &values)
-        }
+        values.withUnsafeMutableBufferPointer { solve(inPlaceBuffer: $0) }
     }
 
     /// Solves the step in a caller-owned buffer (the allocation-free form of
     /// ``solve(inPlace:)`` for the hourly loop).
     public func solve(inPlaceBuffer values: UnsafeMutableBufferPointer<Double>) {
-        if let condensed {
+        if let smallInverse {
+            let n = values.count
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { b in
+                for i in 0..<n { b[i] = values[i]; values[i] = 0 }
+                smallInverse.withUnsafeBufferPointer { inverse in
+                    for j in 0..<n {
+                        let bj = b[j]
+                        for i in 0..<n { values[i] += inverse[i + j * n] * bj }
+                    }
+                }
+            }
+        } else if let condensed {
             condensed.solve(inPlaceBuffer: values)
         } else {
             lu.solve(inPlaceBuffer: values)
