@@ -58,8 +58,8 @@ public enum HourlyEngine {
         let air = zone.airNode
 
         let initialC = zone.heatingSetpointC.first.flatMap { $0 } ?? 20
-        var outdoor = [Double](repeating: 0, count: hours)
-        var airC = outdoor, operativeC = outdoor, heating = outdoor, cooling = outdoor, unmet = outdoor
+        // Hourly records, series after series: outdoor, air, operative, heating, cooling, unmet.
+        var records = [Double](repeating: 0, count: 6 * hours)
         var linkEnergyJ = [Double](repeating: 0, count: links.count)
         var heatingJ = 0.0, coolingJ = 0.0, storageJ = 0.0
         let warmUp = max(0, min(warmUpHours, hours))
@@ -84,6 +84,8 @@ public enum HourlyEngine {
             closedResponse.withUnsafeBufferPointer { closedResponse in
             operativeWeights.withUnsafeBufferPointer { operativeWeights in
             linkEnergyJ.withUnsafeMutableBufferPointer { linkEnergyJ in
+            records.withUnsafeMutableBufferPointer { records in
+            var heatingSum = 0.0, coolingSum = 0.0, storageSum = 0.0
             for step in 0..<(warmUp + hours) {
                 let recording = step >= warmUp
                 let hour = recording ? step - warmUp : hours - warmUp + step
@@ -105,28 +107,34 @@ public enum HourlyEngine {
                 let power = outcome.powerW, needed = outcome.unrestrictedPowerW
                 if power != 0 { for i in 0..<n { solution[i] += power * response[i] } }
                 if recording {
-                    outdoor[hour] = boundaryFlat[boundaryBase]
-                    airC[hour] = solution[air]
+                    records[hour] = boundaryFlat[boundaryBase]
+                    records[hours + hour] = solution[air]
                     var operative = 0.0
                     for i in 0..<n { operative += operativeWeights[i] * solution[i] }
-                    operativeC[hour] = operative
-                    heating[hour] = max(power, 0)
-                    cooling[hour] = max(-power, 0)
-                    unmet[hour] = max(needed - power, 0)
+                    records[2 * hours + hour] = operative
+                    records[3 * hours + hour] = max(power, 0)
+                    records[4 * hours + hour] = max(-power, 0)
+                    records[5 * hours + hour] = max(needed - power, 0)
                     for k in 0..<linkCount {
                         linkEnergyJ[k] += linkConductance[k] * (boundaryFlat[boundaryBase + linkBoundary[k]] - solution[linkNode[k]]) * timeStep
                     }
-                    heatingJ += max(power, 0) * timeStep
-                    coolingJ -= max(-power, 0) * timeStep
+                    heatingSum += max(power, 0) * timeStep
+                    coolingSum -= max(-power, 0) * timeStep
                 }
                 swap(&previous, &state)
                 for i in 0..<n {
                     state[i] = crankNicolson && capacityRate[i] > 0 ? 2 * solution[i] - previous[i] : solution[i]
-                    if recording && capacities[i] > 0 { storageJ += capacities[i] * (state[i] - previous[i]) }
+                    if recording && capacities[i] > 0 { storageSum += capacities[i] * (state[i] - previous[i]) }
                 }
             }
-            } } } } } } } } } } } }
+            heatingJ = heatingSum
+            coolingJ = coolingSum
+            storageJ = storageSum
+            } } } } } } } } } } } } }
         }
+        let outdoor = Array(records[0..<hours]), airC = Array(records[hours..<(2 * hours)])
+        let operativeC = Array(records[(2 * hours)..<(3 * hours)]), heating = Array(records[(3 * hours)..<(4 * hours)])
+        let cooling = Array(records[(4 * hours)..<(5 * hours)]), unmet = Array(records[(5 * hours)..<(6 * hours)])
         let solarJ = zone.solarGainsW.reduce(0, +) * timeStep
         let internalJ = zone.internalGainsW.reduce(0, +) * timeStep
 
