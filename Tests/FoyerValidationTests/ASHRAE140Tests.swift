@@ -118,3 +118,23 @@ struct ASHRAE140Tests {
         }
     }
 }
+
+@Suite("ASHRAE 140-2020: solar distribution option", .enabled(if: SharedData.isAvailable, "\(SharedData.absentMessage)"))
+struct SolarDistributionTests {
+    /// Sending the window solar to the concrete floor of case 900 lets the mass store it: less
+    /// heating than the EN ISO 52016-1 distribution by area, and the balance still closes.
+    @Test func solarOnTheFloorIsStoredByTheMass() throws {
+        let weather = try Inputs.weather(source: SharedData.denverTMY3.path).year
+        let solar = SurfaceIrradiance(weather: weather)
+        let dwelling = try #require(Inputs.loadDwelling("validation/ashrae140-900").dwelling)
+        var needs: [Double] = []
+        for distribution in [SolarDistribution.byArea, .floor] {
+            let options = SimulationOptions(firstWeekday: 7, idealLoads: true, solarDistribution: distribution)
+            let result = HourlyEngine.run(try ISO52016.prepare(dwelling, weather: weather, solar: solar, options: options))
+            let heating = result.heatingW.reduce(0, +) / 1000
+            #expect(abs(result.closureErrorKWh) < 1e-4 * heating)
+            needs.append(heating)
+        }
+        #expect(needs[1] < needs[0], "floor \(needs[1]) kWh vs by area \(needs[0]) kWh")
+    }
+}

@@ -104,6 +104,7 @@ public enum ISO52016 {
 
         // Internal surfaces for the radiative star and the radiative gains.
         var internalSurfaces: [(node: Int, areaM2: Double)] = []
+        var floorSurfaces: [(node: Int, areaM2: Double)] = []
         // Solar absorbed at external nodes: (node, α·A, series index).
         var absorbed: [(node: Int, absorptanceArea: Double, series: Int, family: String)] = []
         // Windows' transmitted solar: g·(1−F_F)·A, series index, panes, and the relative
@@ -140,6 +141,7 @@ public enum ISO52016 {
             // Internal surface: convection to the air; radiation joins the star below.
             network.connect(nodes[4], air, conductanceWPerK: internalConvectiveWPerM2K(tiltDeg: element.tiltDeg) * area)
             internalSurfaces.append((nodes[4], area))
+            if element.kind == .floor { floorSurfaces.append((nodes[4], area)) }
             let external = nodes[0]
             switch element.boundary {
             case .outdoor:
@@ -241,6 +243,13 @@ public enum ISO52016 {
         // Distribution of radiative gains: equal W/m² on every internal surface (6.5.6).
         var radiativeShare = [Double](repeating: 0, count: n)
         for surface in internalSurfaces { radiativeShare[surface.node] = surface.areaM2 / totalInternalArea }
+        // Radiative share of the window solar gains (by area, or on the floors).
+        var solarShare = radiativeShare
+        let floorArea = floorSurfaces.reduce(0) { $0 + $1.areaM2 }
+        if options.solarDistribution == .floor, floorArea > 0 {
+            solarShare = [Double](repeating: 0, count: n)
+            for surface in floorSurfaces { solarShare[surface.node] = surface.areaM2 / floorArea }
+        }
         var operative = radiativeShare.map { 0.5 * $0 }
         operative[air] += 0.5
         var airOnly = [Double](repeating: 0, count: n)
@@ -278,9 +287,12 @@ public enum ISO52016 {
                 sources[base + surface.node] += gain
                 absorbedByFamily[surface.family]?[hour] += gain
             }
-            let radiant = (1 - solarConvectiveFraction) * windowSolar + radiativeFraction * internalGains[hour]
+            let radiantInternal = radiativeFraction * internalGains[hour]
+            let radiantSolar = (1 - solarConvectiveFraction) * windowSolar
             sources[base + air] += solarConvectiveFraction * windowSolar + (1 - radiativeFraction) * internalGains[hour]
-            for surface in internalSurfaces { sources[base + surface.node] += radiant * radiativeShare[surface.node] }
+            for surface in internalSurfaces {
+                sources[base + surface.node] += radiantInternal * radiativeShare[surface.node] + radiantSolar * solarShare[surface.node]
+            }
             solarGains[hour] = windowSolar
         }
 
