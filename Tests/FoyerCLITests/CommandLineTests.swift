@@ -125,3 +125,22 @@ extension CommandLineTests {
         #expect(run.stderr.contains("no weather"), "\(run.stderr)")
     }
 }
+
+extension CommandLineTests {
+    /// The JSON examples of Docs/DwellingSchema.md are complete dwellings: each validates.
+    @Test func schemaDocumentationExamplesValidate() throws {
+        let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Docs/DwellingSchema.md")
+        let text = try String(contentsOf: doc, encoding: .utf8)
+        let blocks = text.components(separatedBy: "```json\n").dropFirst().compactMap { $0.components(separatedBy: "```").first }
+        let dwellings = blocks.filter { $0.contains("\"schema\": \"foyer.dwelling/1\"") }
+        #expect(dwellings.count >= 2)
+        for (index, json) in dwellings.enumerated() {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("foyer-doc-example-\(getpid())-\(index).json")
+            try Data(json.utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let run = try Self.run(["validate", file.path])
+            #expect(run.status == 0, "example \(index): \(run.stdout)")
+        }
+    }
+}
