@@ -40,3 +40,30 @@ struct ShutterTests {
         #expect(abs(shut.closureErrorKWh) < 1e-4 * shutNeed)
     }
 }
+
+@Suite("Internal gains profile")
+struct InternalGainsProfileTests {
+    /// A profile moves the gains in time but keeps their annual total (weekly mean of 1).
+    @Test func profileKeepsTheAnnualGains() throws {
+        let library = try #require(ArchetypeLibrary.bundled)
+        let zones = [ClimateZoneInfo(id: "H1a", country: "FR", stationName: "Trappes", latitudeDeg: 48.8, longitudeDeg: 2, altitudeM: 0)]
+        let spec = """
+        { "schema": "foyer.dwelling/1", "base": "fr/sfh-1990-2005",
+          "occupancy": { "internal_gains_profile": {
+            "weekdays": [1,1,1,1,1,1,2,3,2,1,1,1,1,1,1,1,1,2,3,4,4,3,2,1],
+            "weekends": [1,1,1,1,1,1,1,1,2,3,3,3,3,2,2,2,2,2,3,4,4,3,2,1] } } }
+        """
+        let loaded = DwellingLoader.load(data: Data(spec.utf8), file: "profile.json", library: library, climateZones: zones)
+        let dwelling = try #require(loaded.dwelling, "\(loaded.issues)")
+        let gains = ZoneInputs.internalGainsW(dwelling.occupancy, firstWeekday: 1)
+        let mean = gains.reduce(0, +) / Double(gains.count)
+        // 52 weeks and one day: the year's mean differs from the weekly mean by at most one day's share.
+        #expect(abs(mean - dwelling.occupancy.internalGainsW) < 0.01 * dwelling.occupancy.internalGainsW)
+        // 19:00 on a weekday carries four times the 03:00 gains.
+        #expect(abs(gains[19] / gains[3] - 4) < 1e-12)
+        let broken = DwellingLoader.load(
+            data: Data(#"{"schema": "foyer.dwelling/1", "base": "fr/sfh-1990-2005", "occupancy": {"internal_gains_profile": {"weekdays": [1, 2]}}}"#.utf8),
+            file: "broken.json", library: library, climateZones: zones)
+        #expect(broken.issues.errors.contains { $0.path == "occupancy.internal_gains_profile.weekdays" && $0.description.contains("24 values") })
+    }
+}

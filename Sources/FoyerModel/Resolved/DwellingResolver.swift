@@ -648,8 +648,48 @@ public enum DwellingResolver {
                                 reason: "EN ISO 52016-1:2017 Annex B default convective fraction 0.4 for internal gains")
         let presence = resolveSchedule(o.presence, path: p + ".presence", r)
         if o.presence != nil, presence == nil { ok = false }
+        var weekdays = [Double](repeating: 1, count: 24), weekends = weekdays
+        if let profile = o.internalGainsProfile {
+            func day(_ values: [Double]?, _ path: String) -> [Double]? {
+                guard let values else { return nil }
+                guard values.count == 24 else {
+                    r.error(path, "\(values.count) values", "a daily profile has one weight per hour", expected: "24 values (hours 0–23)")
+                    return nil
+                }
+                if let bad = values.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
+                    r.error("\(path)[\(bad)]", format(values[bad]), "a weight cannot be negative", expected: "≥ 0")
+                    return nil
+                }
+                return values
+            }
+            let weekdayValues = day(profile.weekdays, p + ".internal_gains_profile.weekdays")
+            let weekendValues = day(profile.weekends, p + ".internal_gains_profile.weekends")
+            if profile.weekdays == nil && profile.weekends == nil {
+                r.error(p + ".internal_gains_profile", nil, "empty profile", expected: "\"weekdays\" and/or \"weekends\": 24 weights each")
+                ok = false
+            } else if let days = weekdayValues ?? weekendValues {
+                let weekdayProfile = weekdayValues ?? days, weekendProfile = weekendValues ?? days
+                // Weekly mean of 1: 5 weekdays and 2 weekend days.
+                let weekdaySum: Double = weekdayProfile.reduce(0, +)
+                let weekendSum: Double = weekendProfile.reduce(0, +)
+                let mean: Double = (5 * weekdaySum + 2 * weekendSum) / 168
+                if mean > 0 {
+                    weekdays = weekdayProfile.map { $0 / mean }
+                    weekends = weekendProfile.map { $0 / mean }
+                } else {
+                    r.error(p + ".internal_gains_profile", nil, "all weights are zero", expected: "at least one positive weight")
+                    ok = false
+                }
+            } else {
+                ok = false
+            }
+        }
         guard ok else { return nil }
-        return ResolvedOccupancy(occupants: occupants, presence: presence ?? .always, internalGainsW: gains, internalGainsRadiativeFraction: radiative)
+        var occupancy = ResolvedOccupancy(occupants: occupants, presence: presence ?? .always, internalGainsW: gains,
+                                          internalGainsRadiativeFraction: radiative)
+        occupancy.internalGainsProfileWeekdays = weekdays
+        occupancy.internalGainsProfileWeekends = weekends
+        return occupancy
     }
 
     // MARK: - Systems (held now, modelled in a later step)

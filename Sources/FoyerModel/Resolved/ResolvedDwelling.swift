@@ -159,6 +159,10 @@ public struct ResolvedOccupancy: Sendable, Equatable {
     /// Mean internal gains, W.
     public var internalGainsW: Double
     public var internalGainsRadiativeFraction: Double
+    /// Hourly multipliers of the mean gains (24 weekday values, 24 weekend values), with a weekly
+    /// mean of 1; all ones when no profile is given.
+    public var internalGainsProfileWeekdays: [Double] = Array(repeating: 1, count: 24)
+    public var internalGainsProfileWeekends: [Double] = Array(repeating: 1, count: 24)
 }
 
 /// A value the resolver filled because the input did not give it.

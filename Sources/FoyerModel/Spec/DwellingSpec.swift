@@ -439,6 +439,9 @@ public struct OccupancySpec: Codable, Sendable, Equatable {
     public var internalGainsW: Double?
     /// `internal_gains_radiative_fraction`: share of the gains given off as radiation (0–1).
     public var internalGainsRadiativeFraction: Double?
+    /// `internal_gains_profile`: relative hourly weights of the internal gains (24 per day type);
+    /// the mean gains are kept, only their timing changes.
+    public var internalGainsProfile: DailyProfileSpec?
 
     public init() {}
 
@@ -447,5 +450,16 @@ public struct OccupancySpec: Codable, Sendable, Equatable {
         case internalGainsWPerM2 = "internal_gains_w_per_m2"
         case internalGainsW = "internal_gains_w"
         case internalGainsRadiativeFraction = "internal_gains_radiative_fraction"
+        case internalGainsProfile = "internal_gains_profile"
     }
+}
+
+/// 24 hourly weights for weekdays and for weekends (dimensionless, ≥ 0).
+public struct DailyProfileSpec: Codable, Sendable, Equatable {
+    /// `weekdays`: hours 0–23 of Monday to Friday.
+    public var weekdays: [Double]?
+    /// `weekends`: hours 0–23 of Saturday and Sunday (the weekdays' profile when absent).
+    public var weekends: [Double]?
+
+    public init() {}
 }

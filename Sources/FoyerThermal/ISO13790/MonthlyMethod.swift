@@ -31,7 +31,7 @@ extension ISO13790 {
         let envelope = EnvelopeSummary(dwelling, solar: solar)
         let skyC = SurfaceIrradiance.skyTemperaturesC(weather)
         let setpoints = ZoneInputs.setpoints(dwelling.thermostat, firstWeekday: options.firstWeekday)
-        let internalGains = ZoneInputs.internalGainsW(dwelling.occupancy)
+        let internalGains = ZoneInputs.internalGainsW(dwelling.occupancy, firstWeekday: options.firstWeekday)
         let annualMean = weather.dryBulbC.reduce(0, +) / Double(WeatherYear.hoursPerYear)
         let outdoorWPerK = envelope.windowsWPerK + envelope.opaqueWPerK + envelope.ventilationWPerK
         let totalWPerK = outdoorWPerK + envelope.groundWPerK

@@ -136,7 +136,7 @@ extension ISO13790 {
             network: compiled, heatingDistribution: airOnly,
             controlWeights: dwelling.thermostat.controlTemperature == .air ? airOnly : operative)
 
-        let internalGains = ZoneInputs.internalGainsW(dwelling.occupancy)
+        let internalGains = ZoneInputs.internalGainsW(dwelling.occupancy, firstWeekday: options.firstWeekday)
         var sources = [Double](repeating: 0, count: hours * 3)
         var solarGains = [Double](repeating: 0, count: hours)
         // C.2 distributes (1 − H_tr,w/(9.1·A_t)) of 0.5 Φ_int + Φ_sol to the surface and mass

@@ -264,7 +264,7 @@ public enum ISO52016 {
         }
 
         // Hourly sources.
-        let internalGains = ZoneInputs.internalGainsW(dwelling.occupancy)
+        let internalGains = ZoneInputs.internalGainsW(dwelling.occupancy, firstWeekday: options.firstWeekday)
         let radiativeFraction = dwelling.occupancy.internalGainsRadiativeFraction
         var sources = [Double](repeating: 0, count: hours * n)
         var solarGains = [Double](repeating: 0, count: hours)

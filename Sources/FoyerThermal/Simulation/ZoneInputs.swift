@@ -59,10 +59,14 @@ enum ZoneInputs {
         return (heating, cooling)
     }
 
-    /// Internal gains of each hour, W: the mean gains, all hours (schedules of appliances and
-    /// occupants come with the energy-systems step).
-    static func internalGainsW(_ occupancy: ResolvedOccupancy) -> [Double] {
-        [Double](repeating: occupancy.internalGainsW, count: WeatherYear.hoursPerYear)
+    /// Internal gains of each hour, W: the mean gains times the hourly weight of the dwelling's
+    /// profile (weekly mean 1, so the annual gains do not depend on the profile).
+    static func internalGainsW(_ occupancy: ResolvedOccupancy, firstWeekday: Int = 1) -> [Double] {
+        (0..<WeatherYear.hoursPerYear).map { hour in
+            let weekday = (firstWeekday - 1 + hour / 24) % 7  // 0 = Monday
+            let weights = weekday >= 5 ? occupancy.internalGainsProfileWeekends : occupancy.internalGainsProfileWeekdays
+            return occupancy.internalGainsW * weights[hour % 24]
+        }
     }
 
     /// Maximum heating power of the dwelling's systems, W (∞ when any system has no limit).
