@@ -62,6 +62,9 @@ struct DwellingValidationTests {
         ("\"type\": \"gas_boiler_standard\"", "\"type\": \"gas_boiler\"", "heating.systems[0].type", "did you mean"),
         ("\"heating_system\": \"boiler\"", "\"heating_system\": \"boiler-2\"", "hot_water.systems[0].heating_system", "no heating system has this id"),
         ("\"occupants\": 3", "\"occupants\": 2.5", "occupancy.occupants", "whole number"),
+        ("{ \"id\": \"boiler\", \"type\": \"gas_boiler_standard\", \"efficiency\": 0.8, \"max_power_w\": 15000 }",
+         "{ \"id\": \"boiler\", \"type\": \"gas_boiler_standard\", \"share\": 0.5 }, { \"id\": \"boiler\", \"type\": \"wood_log_stove\", \"share\": 0.5 }",
+         "heating.systems[1].id", "duplicate id"),
     ])
     func brokenFileGivesPathAddressedError(target: String, replacement: String, path: String, fragment: String) {
         let loaded = DwellingFixtures.load(DwellingFixtures.replacing(target, with: replacement))
@@ -92,6 +95,14 @@ struct DwellingValidationTests {
         #expect(loaded.issues.count == 1)
         #expect(loaded.issues.first?.description.contains(fragment) == true, "\(loaded.issues)")
         #expect(loaded.issues.first?.file == "test.json")
+    }
+
+    @Test func aWindowFacingAwayFromItsWallIsFlagged() {
+        let loaded = DwellingFixtures.load(DwellingFixtures.replacing(
+            "\"id\": \"win-s1\", \"wall\": \"wall-south\", \"area_m2\": 3, \"azimuth_deg\": 180",
+            with: "\"id\": \"win-s1\", \"wall\": \"wall-south\", \"area_m2\": 3, \"azimuth_deg\": 90"))
+        #expect(loaded.dwelling != nil)
+        #expect(loaded.issues.warnings.contains { $0.path == "envelope.windows[0].azimuth_deg" && $0.message.contains("wall-south") })
     }
 
     @Test func unusualValuesAreWarningsNotErrors() {

@@ -122,7 +122,7 @@ public enum DwellingResolver {
         }
         let storeys = r.value(spec.storeys, at: "geometry.storeys", default: 1, { String($0) }, reason: "single storey unless given")
         let heightOK = r.checkPositive(spec.storeyHeightM, at: "geometry.storey_height_m", unit: "m")
-        r.warnUnusual(spec.storeyHeightM, at: "geometry.storey_height_m", usual: 2.0...5.0, unit: "m", why: "floor-to-ceiling heights are usually 2.2–3.5 m")
+        r.warnUnusual(spec.storeyHeightM, at: "geometry.storey_height_m", usual: 2.0...5.0, unit: "m", why: "floor-to-ceiling heights lie between 2 and 5 m in dwellings")
         let height = r.value(spec.storeyHeightM, at: "geometry.storey_height_m", default: 2.5, { "\(format($0)) m" },
                              reason: "TABULA reference room height 2.5 m (boundary conditions EU.SUH)")
         let volumeOK = r.checkPositive(spec.volumeM3, at: "geometry.volume_m3", unit: "m³")
@@ -221,6 +221,23 @@ public enum DwellingResolver {
         var windows: [ResolvedWindow] = []
         for (position, window) in (spec.windows ?? []).enumerated() {
             if let resolved = resolveWindow(window, path: "envelope.windows[\(position)]", r) { windows.append(resolved) }
+        }
+        // Consistency of hosted openings with their wall, and hosts that are not walls.
+        let wallAzimuths = Dictionary((spec.walls ?? []).compactMap { wall in wall.id.flatMap { id in wall.azimuthDeg.map { (id, $0) } } },
+                                      uniquingKeysWith: { first, _ in first })
+        for (position, window) in (spec.windows ?? []).enumerated() {
+            guard let host = window.wall, let wallAzimuth = wallAzimuths[host], let azimuth = window.azimuthDeg else { continue }
+            var difference = abs(azimuth - wallAzimuth).truncatingRemainder(dividingBy: 360)
+            difference = min(difference, 360 - difference)
+            if difference > 1 {
+                r.warning("envelope.windows[\(position)].azimuth_deg", format(azimuth),
+                          "differs from the azimuth of its wall '\(host)' (\(format(wallAzimuth))°)", expected: "the wall's azimuth")
+            }
+        }
+        for (prefix, elements) in [("envelope.walls", spec.walls ?? []), ("envelope.roofs", spec.roofs ?? []), ("envelope.floors", spec.floors ?? [])] {
+            for (position, element) in elements.enumerated() where element.wall != nil {
+                r.warning("\(prefix)[\(position)].wall", element.wall.map { "\"\($0)\"" }, "ignored: only windows and doors are hosted by a wall")
+            }
         }
         if (spec.windows ?? []).isEmpty {
             r.warning("envelope.windows", nil, "no windows: solar gains will be zero")
@@ -446,7 +463,11 @@ public enum DwellingResolver {
             let closed = r.value(s.closedAtNight, at: path + ".shutter.closed_at_night", default: true, { String($0) }, reason: "shutters are usually closed at night")
             shutter = ResolvedShutter(type: type, additionalResistanceM2KPerW: deltaR, closedAtNight: closed)
         }
-        let boundary = w.boundary ?? .outdoor
+        let boundary = r.value(w.boundary, at: path + ".boundary", default: .outdoor, \.rawValue, reason: "windows open to outdoor air unless told")
+        if boundary == .unheatedSpace {
+            r.defaults.append(DefaultedValue(path: path + ".boundary", value: "b = 0.8",
+                                             reason: "assumed adjustment factor for a window onto an unheated space (a glazed veranda, a stairwell)"))
+        }
         if boundary == .ground || boundary == .adjacentHeated {
             r.error(path + ".boundary", boundary.rawValue, "a window opens to outdoor air or an unheated space", expected: "outdoor, unheated_space")
             ok = false
@@ -695,7 +716,22 @@ public enum DwellingResolver {
     // MARK: - Systems (held now, modelled in a later step)
 
     static func resolveHeating(_ spec: HeatingSpec?, _ r: Resolution) -> [HeatingSystemSpec] {
-        let systems = spec?.systems ?? []
+        var systems = spec?.systems ?? []
+        for index in systems.indices {
+            if systems[index].fuel == nil, let type = systems[index].type {
+                systems[index].fuel = r.value(nil, at: "heating.systems[\(index)].fuel", default: type.naturalFuel, \.rawValue,
+                                              reason: "the fuel of a \(type.rawValue)")
+            }
+        }
+        var systemIDs: [String: Int] = [:]
+        for (index, system) in systems.enumerated() {
+            guard let id = system.id else { continue }
+            if let first = systemIDs[id] {
+                r.error("heating.systems[\(index)].id", "\"\(id)\"", "duplicate id, already used by heating.systems[\(first)]", expected: "ids unique within the dwelling")
+            } else {
+                systemIDs[id] = index
+            }
+        }
         var shareSum = 0.0
         for (index, system) in systems.enumerated() {
             let p = "heating.systems[\(index)]"
