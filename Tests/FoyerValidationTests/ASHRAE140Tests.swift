@@ -138,3 +138,29 @@ struct SolarDistributionTests {
         #expect(needs[1] < needs[0], "floor \(needs[1]) kWh vs by area \(needs[0]) kWh")
     }
 }
+
+@Suite("ASHRAE 140-2020: window transmittance", .enabled(if: SharedData.isAvailable, "\(SharedData.absentMessage)"))
+struct WindowTransmittanceTests {
+    /// Annual transmissivity of the case 600 south window (transmitted / incident solar
+    /// irradiation): 0.587–0.627 for the example programs (RESULTS5-2A, Table B8-11, as in
+    /// ../shared/reference/thermal-references.md §1.2). Foyer's chain: Perez irradiance on the
+    /// south wall, the double clear glazing's normal transmittance (two 3.048 mm panes,
+    /// τ(0) = 0.700 from GlazingAngularModel, checked against the pane data in its tests) and its
+    /// angular dependence for the beam, sky and ground parts.
+    @Test func southWindowTransmissivityIsWithinTheReferencePrograms() throws {
+        let weather = try Inputs.weather(source: SharedData.denverTMY3.path).year
+        let south = SurfaceIrradiance(weather: weather).series(tiltDeg: 90, azimuthDeg: 180)
+        let normal = GlazingAngularModel.transmittance(incidenceDeg: 0, panes: 2)
+        let sky = GlazingAngularModel.relativeTransmittance(incidenceDeg: GlazingAngularModel.effectiveSkyDiffuseIncidenceDeg(tiltDeg: 90), panes: 2)
+        let ground = GlazingAngularModel.relativeTransmittance(incidenceDeg: GlazingAngularModel.effectiveGroundReflectedIncidenceDeg(tiltDeg: 90), panes: 2)
+        var transmitted = 0.0, incident = 0.0
+        for hour in 0..<WeatherYear.hoursPerYear {
+            let beam = south.beamWPerM2[hour] > 0
+                ? south.beamWPerM2[hour] * GlazingAngularModel.relativeTransmittance(incidenceDeg: south.incidenceDeg[hour], panes: 2) : 0
+            transmitted += normal * (beam + south.skyDiffuseWPerM2[hour] * sky + south.groundReflectedWPerM2[hour] * ground)
+            incident += south.totalWPerM2[hour]
+        }
+        let ratio = transmitted / incident
+        #expect(ratio >= 0.587 && ratio <= 0.627, "annual transmissivity \(ratio)")
+    }
+}
