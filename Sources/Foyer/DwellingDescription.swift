@@ -129,6 +129,7 @@ public struct DwellingDescription: Sendable, Encodable {
             lines.append("")
             lines.append("\(defaults.count) default values were applied (--show-defaults lists them).")
         }
+        lines.append("Hour-by-hour heating need, peaks and comfort: foyer simulate <the same dwelling>")
         return lines.joined(separator: "\n")
     }
 }
