@@ -1,6 +1,5 @@
-import FoyerNumerics
-
-/// Solves the step system A·x = b of a thermal network by static condensation of its chains.
+/// Solves a symmetric system A·x = b by static condensation of its chains, factorised once and
+/// solved many times: the numerics layer's solver for thermal-network step matrices.
 ///
 /// In an EN ISO 52016-1 network most nodes lie on chains: the five nodes of an opaque element
 /// and the outer node of a window are linked only to their neighbours along the element. Nodes
@@ -16,10 +15,11 @@ import FoyerNumerics
 /// A_EE is block-diagonal with tridiagonal blocks, solved by the Thomas algorithm (e.g. Press
 /// et al., Numerical Recipes, 3rd ed., 2007, §2.4). The hourly cost drops from O(n²) to
 /// O(|E| + m²), m = |K| (9 kept nodes instead of 35 for ASHRAE 140 case 600).
-final class CondensedSolver: Sendable {
-    let order: Int
+public final class CondensedSolver: Sendable {
+    /// Order of the system.
+    public let order: Int
     /// Kept nodes (the reduced system's unknowns, in this order).
-    let kept: [Int]
+    public let kept: [Int]
     /// Eliminated nodes, chain after chain, each chain in path order.
     let eliminated: [Int]
     /// Start of each chain in `eliminated` (and one past the end).
@@ -39,9 +39,8 @@ final class CondensedSolver: Sendable {
 
     /// Condenses the symmetric step matrix; `nil` when there is no chain to eliminate or the
     /// reduced system cannot be factorised (the caller then solves densely).
-    /// Reference type on purpose: it is large, built once and only read (see
-    /// ``ThermalNetwork/compile(timeStepS:scheme:)``).
-    init?(matrix: DenseMatrix) {
+    /// A reference type on purpose: it is large, built once and only read.
+    public init?(matrix: DenseMatrix) {
         let n = matrix.rows
         var neighbours = [[Int]](repeating: [], count: n)
         for i in 0..<n { for j in 0..<n where i != j && matrix[i, j] != 0 { neighbours[i].append(j) } }
@@ -169,12 +168,12 @@ final class CondensedSolver: Sendable {
     }
 
     /// Solves A·x = b in place, without allocating (the work space is on the stack).
-    func solve(inPlace x: inout [Double]) {
+    public func solve(inPlace x: inout [Double]) {
         x.withUnsafeMutableBufferPointer { solve(inPlaceBuffer: $0) }
     }
 
     /// Solves A·x = b in a caller-owned buffer (b on entry, x on return).
-    func solve(inPlaceBuffer b: UnsafeMutableBufferPointer<Double>) {
+    public func solve(inPlaceBuffer b: UnsafeMutableBufferPointer<Double>) {
         let e = eliminated.count, m = kept.count
         withUnsafeTemporaryAllocation(of: Double.self, capacity: e + 2 * m) { work in
             do {
