@@ -35,7 +35,7 @@ public final class CondensedSolver: Sendable {
     let reduced: LUFactorization?
     /// For a small reduced system (m ≤ 16), S⁻¹ itself, column-major: the reduced solve is then one
     /// m×m matrix–vector product.
-    let reducedInverse: [Double]?
+    let reducedInverse: ExplicitInverse?
 
     /// Condenses the symmetric step matrix; `nil` when there is no chain to eliminate or the
     /// reduced system cannot be factorised (the caller then solves densely).
@@ -141,18 +141,7 @@ public final class CondensedSolver: Sendable {
         if m > 0 {
             guard let factorization = try? LUFactorization(schur) else { return nil }
             reduced = factorization
-            if m <= 16 {
-                var inverse = [Double](repeating: 0, count: m * m)
-                for j in 0..<m {
-                    var column = [Double](repeating: 0, count: m)
-                    column[j] = 1
-                    factorization.solve(inPlace: &column)
-                    for i in 0..<m { inverse[i + j * m] = column[i] }
-                }
-                reducedInverse = inverse
-            } else {
-                reducedInverse = nil
-            }
+            reducedInverse = m <= 16 ? ExplicitInverse(factorization) : nil
         } else {
             reduced = nil
             reducedInverse = nil
@@ -175,7 +164,7 @@ public final class CondensedSolver: Sendable {
     /// Solves A·x = b in a caller-owned buffer (b on entry, x on return).
     public func solve(inPlaceBuffer b: UnsafeMutableBufferPointer<Double>) {
         let e = eliminated.count, m = kept.count
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: e + 2 * m) { work in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: e + m) { work in
             do {
                 eliminated.withUnsafeBufferPointer { eliminated in
                 kept.withUnsafeBufferPointer { kept in
@@ -202,14 +191,7 @@ public final class CondensedSolver: Sendable {
                         for a in 0..<position.count { work[e + keptIndex[a]] -= value[a] * work[position[a]] }
                     } } }
                     if let reducedInverse {
-                        // x_K = S⁻¹·(reduced right-hand side), through a second slot of the work space.
-                        for j in 0..<m { work[e + m + j] = work[e + j]; work[e + j] = 0 }
-                        reducedInverse.withUnsafeBufferPointer { inverse in
-                            for j in 0..<m {
-                                let value = work[e + m + j]
-                                for i in 0..<m { work[e + i] += inverse[i + j * m] * value }
-                            }
-                        }
+                        reducedInverse.solve(inPlaceBuffer: UnsafeMutableBufferPointer(rebasing: work[e..<(e + m)]))
                     } else if let reduced, m > 0 {
                         reduced.solve(inPlaceBuffer: UnsafeMutableBufferPointer(rebasing: work[e..<(e + m)]))
                     }

@@ -139,7 +139,7 @@ public final class CompiledThermalNetwork: Sendable {
     private let condensed: CondensedSolver?
     /// For a very small network (the 3-node 5R1C), A⁻¹ itself, column-major: a step is then one
     /// n×n matrix–vector product, with neither pivoting nor division.
-    private let smallInverse: [Double]?
+    private let smallInverse: ExplicitInverse?
     /// C_i/Δt (backward Euler) or 2C_i/Δt (Crank–Nicolson mid-point), W/K.
     private let capacityRate: [Double]
 
@@ -170,19 +170,7 @@ public final class CompiledThermalNetwork: Sendable {
             condensed = nil
         }
         let n = network.nodeCount
-        if n <= 8 {
-            // Columns of A⁻¹ from the LU factors (A⁻¹·e_j).
-            var inverse = [Double](repeating: 0, count: n * n)
-            for j in 0..<n {
-                var column = [Double](repeating: 0, count: n)
-                column[j] = 1
-                lu.solve(inPlace: &column)
-                for i in 0..<n { inverse[i + j * n] = column[i] }
-            }
-            smallInverse = inverse
-        } else {
-            smallInverse = nil
-        }
+        smallInverse = n <= 8 ? ExplicitInverse(lu) : nil
     }
 
     /// Number of unknowns of the system solved each hour (after condensation of the chains).
@@ -233,16 +221,7 @@ public final class CompiledThermalNetwork: Sendable {
     /// ``solve(inPlace:)`` for the hourly loop).
     public func solve(inPlaceBuffer values: UnsafeMutableBufferPointer<Double>) {
         if let smallInverse {
-            let n = values.count
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { b in
-                for i in 0..<n { b[i] = values[i]; values[i] = 0 }
-                smallInverse.withUnsafeBufferPointer { inverse in
-                    for j in 0..<n {
-                        let bj = b[j]
-                        for i in 0..<n { values[i] += inverse[i + j * n] * bj }
-                    }
-                }
-            }
+            smallInverse.solve(inPlaceBuffer: values)
         } else if let condensed {
             condensed.solve(inPlaceBuffer: values)
         } else {
