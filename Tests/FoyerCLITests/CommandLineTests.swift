@@ -60,7 +60,7 @@ struct CommandLineTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let run = try Self.run(["validate", file.path])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("envelope.windows[2].g_value = 1.4"), "\(run.stdout)")
+        #expect(run.stdout.contains("envelope.windows[window-south].g_value = 1.4"), "\(run.stdout)")
         #expect(run.stdout.contains("INVALID"))
     }
 

@@ -80,10 +80,57 @@ public enum DwellingLoader {
         let resolverIssues = outcome.issues.filter { issue in
             !(issue.message.hasPrefix("missing") && issues.contains { $0.path == issue.path || $0.path.hasPrefix(issue.path + ".") })
         }
-        let all = (issues + resolverIssues).sorted(by: InputIssue.reportOrder)
+        var all = (issues + resolverIssues).sorted(by: InputIssue.reportOrder)
+        if case let .object(members) = document, members["base"] != nil {
+            // Positions in the merged lists are not those of the user's file: name elements by id.
+            all = all.map { issue in
+                var renamed = issue
+                renamed.path = pathNamingElements(issue.path, in: merged)
+                return renamed
+            }
+        }
         return LoadedDwelling(
             file: file, merged: merged, spec: spec, dwelling: all.hasErrors ? nil : outcome.dwelling,
             issues: all.map { $0.inFile(file) }, defaults: outcome.defaults)
+    }
+
+    /// `envelope.walls[2].u_value_w_per_m2k` → `envelope.walls[wall-south].u_value_w_per_m2k` when
+    /// the element at that position of the merged document has an id.
+    static func pathNamingElements(_ path: String, in document: JSONValue) -> String {
+        var node: JSONValue? = document
+        var result = ""
+        var token = ""
+        func flushKey() {
+            guard !token.isEmpty else { return }
+            if case let .object(members)? = node { node = members[token] } else { node = nil }
+            result += (result.isEmpty ? "" : ".") + token
+            token = ""
+        }
+        var index = path.startIndex
+        while index < path.endIndex {
+            let character = path[index]
+            if character == "." {
+                flushKey()
+            } else if character == "[" {
+                flushKey()
+                guard let close = path[index...].firstIndex(of: "]") else { return path }
+                let position = Int(path[path.index(after: index)..<close])
+                var label = String(path[path.index(after: index)..<close])
+                if let position, case let .array(elements)? = node, elements.indices.contains(position) {
+                    node = elements[position]
+                    if case let .object(members) = elements[position], case let .string(id)? = members["id"] { label = id }
+                } else {
+                    node = nil
+                }
+                result += "[\(label)]"
+                index = close
+            } else {
+                token.append(character)
+            }
+            index = path.index(after: index)
+        }
+        flushKey()
+        return result
     }
 
     private static func failed(_ file: String?, _ issue: InputIssue) -> LoadedDwelling {
