@@ -3,7 +3,6 @@ import Foundation
 import Foyer
 
 extension ThermalModel: ExpressibleByArgument {}
-extension SolarDistribution: ExpressibleByArgument {}
 
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,9 +48,6 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Day of the week of January 1st (1 = Monday … 7 = Sunday).")
     var firstWeekday: Int = 1
 
-    @Option(help: "Where the solar gains through the windows are absorbed (iso52016 model): by-area (EN ISO 52016-1) or floor.")
-    var solarDistribution: SolarDistribution = .byArea
-
     func validate() throws {
         guard (1...7).contains(firstWeekday) else { throw ValidationError("--first-weekday must be 1 (Monday) … 7 (Sunday), not \(firstWeekday)") }
         if model == .monthly {
@@ -73,7 +69,7 @@ struct SimulateCommand: ParsableCommand {
             for issue in error.issues { printError(issue.description) }
             throw ExitCode.inputErrors
         }
-        let options = SimulationOptions(firstWeekday: firstWeekday, idealLoads: idealLoads, solarDistribution: solarDistribution)
+        let options = SimulationOptions(firstWeekday: firstWeekday, idealLoads: idealLoads)
         let solar = SurfaceIrradiance(weather: year)
         let zone: PreparedZone
         do {

@@ -54,6 +54,7 @@ public enum DwellingResolver {
             location: location, dwellingType: geometry.type, yearBuilt: geometry.yearBuilt,
             floorAreaM2: geometry.floorAreaM2, storeys: geometry.storeys, storeyHeightM: geometry.storeyHeightM,
             volumeM3: geometry.volumeM3, opaqueElements: envelope.opaque, windows: envelope.windows,
+            interiorSolarDistribution: envelope.interiorSolar,
             thermalBridgeHeatTransferWPerK: bridges, ventilation: ventilation, thermostat: thermostat,
             occupancy: occupancy, heatingSystems: heating, hotWater: hotWater)
         return Outcome(dwelling: dwelling, issues: issues, defaults: r.defaults)
@@ -151,6 +152,7 @@ public enum DwellingResolver {
     struct Envelope {
         var opaque: [ResolvedOpaqueElement]
         var windows: [ResolvedWindow]
+        var interiorSolar: ResolvedInteriorSolarDistribution?
     }
 
     static func resolveEnvelope(_ spec: EnvelopeSpec?, floorAreaM2: Double?, _ r: Resolution) -> Envelope? {
@@ -242,7 +244,52 @@ public enum DwellingResolver {
         if (spec.windows ?? []).isEmpty {
             r.warning("envelope.windows", nil, "no windows: solar gains will be zero")
         }
-        return Envelope(opaque: opaque, windows: windows)
+        let interiorSolar = spec.interiorSolarDistribution.flatMap {
+            resolveInteriorSolar($0, elementIDs: opaque.map(\.id) + windows.map(\.id), r)
+        }
+        return Envelope(opaque: opaque, windows: windows, interiorSolar: interiorSolar)
+    }
+
+    /// Checks the interior solar fractions: each 0–1, on an element of the dwelling, and with
+    /// the lost fraction adding up to 1 (within 0.005, the rounding of published tables).
+    static func resolveInteriorSolar(
+        _ spec: InteriorSolarDistributionSpec, elementIDs: [String], _ r: Resolution
+    ) -> ResolvedInteriorSolarDistribution? {
+        let path = "envelope.interior_solar_distribution"
+        guard let given = spec.fractions, !given.isEmpty else {
+            r.error(path + ".fractions", nil, "missing: the fraction absorbed by each surface, by element id",
+                    expected: "an object such as {\"floor\": 0.64, \"roof\": 0.17, …}")
+            return nil
+        }
+        var valid = true
+        func check(_ value: Double, _ fieldPath: String) {
+            guard value.isFinite, value >= 0, value <= 1 else {
+                r.error(fieldPath, format(value), "a fraction must be between 0 and 1", expected: "0–1")
+                valid = false
+                return
+            }
+        }
+        for id in given.keys.sorted() {
+            let value = given[id] ?? 0
+            check(value, "\(path).fractions.\(id)")
+            if !elementIDs.contains(id) {
+                r.error("\(path).fractions.\(id)", format(value), "no element has the id \"\(id)\"",
+                        expected: elementIDs.joined(separator: ", "), suggestion: Suggestions.didYouMean(id, among: elementIDs))
+                valid = false
+            }
+        }
+        let lost = spec.lostThroughWindows ?? 0
+        check(lost, path + ".lost_through_windows")
+        guard valid else { return nil }
+        let total = given.values.reduce(0, +) + lost
+        if abs(total - 1) > 0.005 {
+            r.error(path + ".fractions", format(total),
+                    "the fractions and lost_through_windows add up to \(format(total)), not 1", expected: "a sum of 1 (± 0.005)")
+            return nil
+        }
+        // Normalised to exactly 1 so that the energy balance closes.
+        let fractions = elementIDs.compactMap { id in given[id].map { (elementID: id, fraction: $0 / total) } }
+        return ResolvedInteriorSolarDistribution(fractions: fractions, lostThroughWindows: lost / total)
     }
 
     static func resolveOpaque(

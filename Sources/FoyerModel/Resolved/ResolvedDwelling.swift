@@ -16,6 +16,8 @@ public struct ResolvedDwelling: Sendable, Equatable {
     public var volumeM3: Double
     public var opaqueElements: [ResolvedOpaqueElement]
     public var windows: [ResolvedWindow]
+    /// Where the solar radiation through the windows is absorbed, when the file gives it.
+    public var interiorSolarDistribution: ResolvedInteriorSolarDistribution?
     /// Heat transfer coefficient of the thermal bridges, H_tb = Σψ·L + ΔU_tb·ΣA, W/K.
     public var thermalBridgeHeatTransferWPerK: Double
     public var ventilation: ResolvedVentilation
@@ -122,6 +124,23 @@ public struct ResolvedWindow: Sendable, Equatable {
     public var boundary: ResolvedBoundary
     /// Number of panes when the glazing type was given (single 1, double 2, triple 3).
     public var panes: Int?
+}
+
+/// Fractions of the solar radiation transmitted by the windows absorbed by internal surfaces.
+public struct ResolvedInteriorSolarDistribution: Sendable, Equatable {
+    /// (element id, fraction) in the order of the file's elements (opaque elements, then windows).
+    public var fractions: [(elementID: String, fraction: Double)]
+    /// Fraction transmitted back out through the windows.
+    public var lostThroughWindows: Double
+
+    public init(fractions: [(elementID: String, fraction: Double)], lostThroughWindows: Double) {
+        self.fractions = fractions
+        self.lostThroughWindows = lostThroughWindows
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.lostThroughWindows == b.lostThroughWindows && a.fractions.elementsEqual(b.fractions) { $0 == $1 }
+    }
 }
 
 public struct ResolvedVentilation: Sendable, Equatable {

@@ -114,8 +114,37 @@ public struct EnvelopeSpec: Codable, Sendable, Equatable {
     public var floors: [OpaqueElementSpec]?
     public var windows: [WindowSpec]?
     public var doors: [OpaqueElementSpec]?
+    /// `interior_solar_distribution`: where the solar radiation transmitted by the windows is
+    /// absorbed, when a source gives it (e.g. ASHRAE 140 informative Annex B7). Without it, the
+    /// hourly model spreads it as EN ISO 52016-1 does (by area).
+    public var interiorSolarDistribution: InteriorSolarDistributionSpec?
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case walls, roofs, floors, windows, doors
+        case interiorSolarDistribution = "interior_solar_distribution"
+    }
+}
+
+/// Fractions of the transmitted solar radiation absorbed by each internal surface, and the
+/// fraction reflected back out through the windows; together they add up to 1.
+public struct InteriorSolarDistributionSpec: Codable, Sendable, Equatable {
+    /// `fractions`: element id (opaque element or window) → fraction absorbed by its internal
+    /// surface, 0–1. Elements not listed absorb none.
+    public var fractions: [String: Double]?
+    /// `lost_through_windows`: fraction transmitted back to the outside, 0–1 (default 0).
+    public var lostThroughWindows: Double?
+    /// `source`: where the fractions come from.
+    public var source: String?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case fractions
+        case lostThroughWindows = "lost_through_windows"
+        case source
+    }
 }
 
 /// What is on the other side of an element.

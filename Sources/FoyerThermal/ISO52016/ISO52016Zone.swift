@@ -27,14 +27,25 @@ public enum ISO52016 {
     public static let soilLayerHeatCapacityJPerM2K = 1.0e6
 
     /// Internal convective surface coefficient h_ci, W/(m²·K), by direction of the heat flow
-    /// (EN ISO 13789:2017, Table 8): horizontal 2.5, upwards 5.0, downwards 0.7. The directions
-    /// of the heating season are used (air warmer than the surfaces): upwards into a ceiling,
-    /// downwards into a floor.
+    /// (EN ISO 13789:2017, Table 8): horizontal 2.5, upwards 5.0, downwards 0.7. These are the
+    /// directions of the heating season (air warmer than the surfaces: upwards into a ceiling,
+    /// downwards into a floor); ``reversedInternalConvectiveWPerM2K(tiltDeg:)`` gives the other.
     public static func internalConvectiveWPerM2K(tiltDeg: Double) -> Double {
         switch ISO6946.HeatFlowDirection(tiltDeg: tiltDeg) {
         case .horizontal: 2.5
         case .upwards: 5.0
         case .downwards: 0.7
+        }
+    }
+
+    /// h_ci when the heat flows the other way than in the heating season: up from a floor
+    /// warmer than the air (sun patch), down from a ceiling warmer than the air (EN ISO
+    /// 13789:2017, Table 8). Walls keep 2.5.
+    public static func reversedInternalConvectiveWPerM2K(tiltDeg: Double) -> Double {
+        switch ISO6946.HeatFlowDirection(tiltDeg: tiltDeg) {
+        case .horizontal: 2.5
+        case .upwards: 0.7
+        case .downwards: 5.0
         }
     }
 
@@ -104,7 +115,20 @@ public enum ISO52016 {
 
         // Internal surfaces for the radiative star and the radiative gains.
         var internalSurfaces: [(node: Int, areaM2: Double)] = []
-        var floorSurfaces: [(node: Int, areaM2: Double)] = []
+        var internalSurfaceNodeByID: [String: Int] = [:]
+        // Convective links of the horizontal surfaces whose coefficient follows the direction
+        // of the heat flow: link index, reversed conductance; floors (facing up) and ceilings.
+        var floorConvection: [(link: Int, reversedWPerK: Double, node: Int, areaM2: Double)] = []
+        var ceilingConvection: [(link: Int, reversedWPerK: Double, node: Int, areaM2: Double)] = []
+        func convect(_ surface: Int, tiltDeg: Double, areaM2: Double) {
+            network.connect(surface, air, conductanceWPerK: internalConvectiveWPerM2K(tiltDeg: tiltDeg) * areaM2)
+            let entry = (network.links.count - 1, reversedInternalConvectiveWPerM2K(tiltDeg: tiltDeg) * areaM2, surface, areaM2)
+            switch ISO6946.HeatFlowDirection(tiltDeg: tiltDeg) {
+            case .downwards: floorConvection.append(entry)
+            case .upwards: ceilingConvection.append(entry)
+            case .horizontal: break
+            }
+        }
         // Solar absorbed at external nodes: (node, α·A, series index).
         var absorbed: [(node: Int, absorptanceArea: Double, series: Int, family: String)] = []
         // Windows' transmitted solar: g·(1−F_F)·A, series index, panes, and the relative
@@ -139,9 +163,9 @@ public enum ISO52016 {
                 network.connect(nodes[index], nodes[index + 1], conductanceWPerK: h * area)
             }
             // Internal surface: convection to the air; radiation joins the star below.
-            network.connect(nodes[4], air, conductanceWPerK: internalConvectiveWPerM2K(tiltDeg: element.tiltDeg) * area)
+            convect(nodes[4], tiltDeg: element.tiltDeg, areaM2: area)
             internalSurfaces.append((nodes[4], area))
-            if element.kind == .floor { floorSurfaces.append((nodes[4], area)) }
+            internalSurfaceNodeByID[element.id] = nodes[4]
             let external = nodes[0]
             switch element.boundary {
             case .outdoor:
@@ -199,8 +223,9 @@ public enum ISO52016 {
                 // Closed, the shutter adds its ΔR (EN ISO 10077-1, Annex G) to the glazing's R_c.
                 shutterLinks.append((network.links.count - 1, area / (rc + shutter.additionalResistanceM2KPerW)))
             }
-            network.connect(inner, air, conductanceWPerK: internalConvectiveWPerM2K(tiltDeg: window.tiltDeg) * area)
+            convect(inner, tiltDeg: window.tiltDeg, areaM2: area)
             internalSurfaces.append((inner, area))
+            internalSurfaceNodeByID[window.id] = inner
             let skyFactor = 0.5 * (1 + cos(window.tiltDeg * .pi / 180))
             link(external, outdoor, (externalConvectiveWPerM2K + externalRadiativeWPerM2K * (1 - skyFactor)) * area, family: "windows")
             link(external, sky, externalRadiativeWPerM2K * skyFactor * area, family: "windows")
@@ -230,25 +255,39 @@ public enum ISO52016 {
 
         let compiled = try network.compile(timeStepS: 3600)
         let n = network.nodeCount
-        // The same network with the shutters closed, factorised once too; used in the hours
-        // without sun (global horizontal irradiance zero).
-        var closedNetwork: ThermalNetwork?
-        if !shutterLinks.isEmpty {
+        // Variants of the same network, each factorised once (index bits as in
+        // PreparedZone.variants): shutters closed in the hours without sun (global horizontal
+        // irradiance zero), heat flowing up from the floors, down from the ceilings.
+        var variantNetworks: [ThermalNetwork?] = [network]
+        for index in 1..<8 {
+            let shutters = index & 1 != 0, floorsUp = index & 2 != 0, ceilingsDown = index & 4 != 0
+            if (shutters && shutterLinks.isEmpty) || (floorsUp && floorConvection.isEmpty) || (ceilingsDown && ceilingConvection.isEmpty) {
+                variantNetworks.append(nil)
+                continue
+            }
             var variant = network
-            for shutter in shutterLinks { variant.setLinkConductance(shutter.link, conductanceWPerK: shutter.closedConductanceWPerK) }
-            closedNetwork = variant
+            if shutters { for shutter in shutterLinks { variant.setLinkConductance(shutter.link, conductanceWPerK: shutter.closedConductanceWPerK) } }
+            if floorsUp { for link in floorConvection { variant.setLinkConductance(link.link, conductanceWPerK: link.reversedWPerK) } }
+            if ceilingsDown { for link in ceilingConvection { variant.setLinkConductance(link.link, conductanceWPerK: link.reversedWPerK) } }
+            variantNetworks.append(variant)
         }
-        let closedCompiled = try closedNetwork?.compile(timeStepS: 3600)
 
         // Distribution of radiative gains: equal W/m² on every internal surface (6.5.6).
         var radiativeShare = [Double](repeating: 0, count: n)
         for surface in internalSurfaces { radiativeShare[surface.node] = surface.areaM2 / totalInternalArea }
-        // Radiative share of the window solar gains (by area, or on the floors).
-        var solarShare = radiativeShare
-        let floorArea = floorSurfaces.reduce(0) { $0 + $1.areaM2 }
-        if options.solarDistribution == .floor, floorArea > 0 {
+        // Share of the window solar gains absorbed by each internal surface: the file's
+        // fractions when it gives them (all absorbed by surfaces, some lost back outside);
+        // otherwise f_sol,c to the air and the rest by area (6.5.6).
+        var solarShare = radiativeShare.map { (1 - solarConvectiveFraction) * $0 }
+        var solarToAir = solarConvectiveFraction
+        var solarRetained = 1.0
+        if let given = dwelling.interiorSolarDistribution {
             solarShare = [Double](repeating: 0, count: n)
-            for surface in floorSurfaces { solarShare[surface.node] = surface.areaM2 / floorArea }
+            for (id, fraction) in given.fractions {
+                if let node = internalSurfaceNodeByID[id] { solarShare[node] += fraction }
+            }
+            solarToAir = 0
+            solarRetained = 1 - given.lostThroughWindows
         }
         var operative = radiativeShare.map { 0.5 * $0 }
         operative[air] += 0.5
@@ -259,8 +298,18 @@ public enum ISO52016 {
         heatingDistribution[air] += convective
         let controlWeights = dwelling.thermostat.controlTemperature == .air ? airOnly : operative
         let controller = LoadController(network: compiled, heatingDistribution: heatingDistribution, controlWeights: controlWeights)
-        let closedController = closedCompiled.map {
-            LoadController(network: $0, heatingDistribution: heatingDistribution, controlWeights: controlWeights)
+        var variants = [NetworkVariant(compiled: compiled, controller: controller)]
+        let applicableBits = (shutterLinks.isEmpty ? 0 : 1) | (floorConvection.isEmpty ? 0 : 2) | (ceilingConvection.isEmpty ? 0 : 4)
+        for index in 1..<8 {
+            guard let variant = variantNetworks[index] else {
+                // Never selected; the variant without the bits that do not apply stands in.
+                variants.append(variants[index & applicableBits])
+                continue
+            }
+            let variantCompiled = try variant.compile(timeStepS: 3600)
+            variants.append(NetworkVariant(
+                compiled: variantCompiled,
+                controller: LoadController(network: variantCompiled, heatingDistribution: heatingDistribution, controlWeights: controlWeights)))
         }
 
         // Hourly sources.
@@ -288,12 +337,11 @@ public enum ISO52016 {
                 absorbedByFamily[surface.family]?[hour] += gain
             }
             let radiantInternal = radiativeFraction * internalGains[hour]
-            let radiantSolar = (1 - solarConvectiveFraction) * windowSolar
-            sources[base + air] += solarConvectiveFraction * windowSolar + (1 - radiativeFraction) * internalGains[hour]
+            sources[base + air] += solarToAir * windowSolar + (1 - radiativeFraction) * internalGains[hour]
             for surface in internalSurfaces {
-                sources[base + surface.node] += radiantInternal * radiativeShare[surface.node] + radiantSolar * solarShare[surface.node]
+                sources[base + surface.node] += radiantInternal * radiativeShare[surface.node] + windowSolar * solarShare[surface.node]
             }
-            solarGains[hour] = windowSolar
+            solarGains[hour] = solarRetained * windowSolar
         }
 
         let setpoints = ZoneInputs.setpoints(dwelling.thermostat, firstWeekday: options.firstWeekday)
@@ -304,7 +352,9 @@ public enum ISO52016 {
             maxHeatingW: ZoneInputs.maxHeatingW(dwelling, options: options), maxCoolingW: .infinity,
             occupied: ZoneInputs.hourly(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),
             floorAreaM2: dwelling.floorAreaM2,
-            shutterVariant: closedCompiled.flatMap { compiled in closedController.map { (compiled, $0) } },
-            shuttersClosed: closedCompiled == nil ? [] : weather.globalHorizontalWPerM2.map { $0 <= 0 })
+            variants: variants,
+            shuttersClosed: shutterLinks.isEmpty ? [] : weather.globalHorizontalWPerM2.map { $0 <= 0 },
+            floorSurfaces: SurfaceGroup(nodes: floorConvection.map(\.node), areasM2: floorConvection.map(\.areaM2)),
+            ceilingSurfaces: SurfaceGroup(nodes: ceilingConvection.map(\.node), areasM2: ceilingConvection.map(\.areaM2)))
     }
 }

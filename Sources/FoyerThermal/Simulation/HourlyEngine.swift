@@ -45,13 +45,14 @@ public enum HourlyEngine {
         let heatingSet = zone.heatingSetpointFlatC
         let coolingSet = zone.coolingSetpointFlatC
         let weights = zone.controller.controlWeights
-        let openResponse = zone.controller.heatingResponse
-        let openResponseAtControl = zone.controller.controlResponseKPerW
-        // Shutters: a second factorisation of the same network, used in the hours they are closed.
-        let closedCompiled = zone.shutterVariant?.compiled
-        let closedResponse = zone.shutterVariant?.controller.heatingResponse ?? openResponse
-        let closedResponseAtControl = zone.shutterVariant?.controller.controlResponseKPerW ?? openResponseAtControl
+        // Factorisations of the network (shutters closed, direction of the heat flow at the
+        // floors and ceilings), chosen hour by hour; their responses to 1 W of heating, flat.
+        let variantCompiled = zone.variants.map(\.compiled)
+        let variantResponses = zone.variants.flatMap(\.controller.heatingResponse)
+        let variantResponseAtControl = zone.variants.map(\.controller.controlResponseKPerW)
         let shuttersClosed = zone.shuttersClosed.count == hours ? zone.shuttersClosed : [Bool](repeating: false, count: hours)
+        let floorNodes = zone.floorSurfaces.nodes, floorWeights = zone.floorSurfaces.weights
+        let ceilingNodes = zone.ceilingSurfaces.nodes, ceilingWeights = zone.ceilingSurfaces.weights
         let operativeWeights = zone.operativeWeights
         let sources = zone.sourcesW
         let maxHeating = zone.maxHeatingW, maxCooling = zone.maxCoolingW
@@ -80,8 +81,7 @@ public enum HourlyEngine {
             linkBoundary.withUnsafeBufferPointer { linkBoundary in
             linkConductance.withUnsafeBufferPointer { linkConductance in
             weights.withUnsafeBufferPointer { weights in
-            openResponse.withUnsafeBufferPointer { openResponse in
-            closedResponse.withUnsafeBufferPointer { closedResponse in
+            variantResponses.withUnsafeBufferPointer { variantResponses in
             operativeWeights.withUnsafeBufferPointer { operativeWeights in
             linkEnergyJ.withUnsafeMutableBufferPointer { linkEnergyJ in
             records.withUnsafeMutableBufferPointer { records in
@@ -94,10 +94,24 @@ public enum HourlyEngine {
                 // Right-hand side: C/Δt·θ⁻ + Σ H·θ_b + Φ.
                 for i in 0..<n { solution[i] = capacityRate[i] * state[i] + sources[sourceBase + i] }
                 for k in 0..<linkCount { solution[linkNode[k]] += linkConductance[k] * boundaryFlat[boundaryBase + linkBoundary[k]] }
-                let closed = shuttersClosed[hour] && closedCompiled != nil
-                let response = closed ? closedResponse : openResponse
-                let responseAtControl = closed ? closedResponseAtControl : openResponseAtControl
-                if closed, let closedCompiled { closedCompiled.solve(inPlaceBuffer: solution) } else { compiled.solve(inPlaceBuffer: solution) }
+                // The variant of this hour: shutters from the schedule; the direction of the
+                // heat flow at the floors and ceilings from the previous hour's temperatures
+                // (EN ISO 13789:2017 Table 8 coefficients; the direction as HEM's EN ISO 52016-1
+                // implementation decides it, surface against air temperature).
+                var variant = shuttersClosed[hour] ? 1 : 0
+                if !floorNodes.isEmpty {
+                    var mean = 0.0
+                    for (k, node) in floorNodes.enumerated() { mean += floorWeights[k] * state[node] }
+                    if mean > state[air] { variant |= 2 }
+                }
+                if !ceilingNodes.isEmpty {
+                    var mean = 0.0
+                    for (k, node) in ceilingNodes.enumerated() { mean += ceilingWeights[k] * state[node] }
+                    if mean > state[air] { variant |= 4 }
+                }
+                let response = UnsafeBufferPointer(rebasing: variantResponses[(variant * n)..<((variant + 1) * n)])
+                let responseAtControl = variantResponseAtControl[variant]
+                variantCompiled[variant].solve(inPlaceBuffer: solution)
                 // Thermostat by superposition (LoadController's rule on flat data).
                 var controlled = 0.0
                 for i in 0..<n { controlled += weights[i] * solution[i] }
@@ -130,7 +144,7 @@ public enum HourlyEngine {
             heatingJ = heatingSum
             coolingJ = coolingSum
             storageJ = storageSum
-            } } } } } } } } } } } } }
+            } } } } } } } } } } } }
         }
         let outdoor = Array(records[0..<hours]), airC = Array(records[hours..<(2 * hours)])
         let operativeC = Array(records[(2 * hours)..<(3 * hours)]), heating = Array(records[(3 * hours)..<(4 * hours)])

@@ -44,11 +44,19 @@ public final class PreparedZone: Sendable {
     /// temperatures hour-major (`[hour * boundaryCount + boundary]`), set-points with −∞/+∞ for
     /// "off".
     public let boundaryTemperaturesFlatC: [Double]
-    /// The network with the shutters closed (same nodes and boundary links, other window
-    /// conductances) and its controller, when some shutters close at night.
-    public let shutterVariant: (compiled: CompiledThermalNetwork, controller: LoadController)?
-    /// Hours in which the shutter variant applies.
+    /// Eight factorisations of the network, each with its controller: the same nodes and
+    /// boundary links with other conductances. Index bits: 1 = shutters closed, 2 = heat
+    /// flowing up from the floors (h_ci upwards), 4 = heat flowing down from the ceilings (h_ci
+    /// downwards). `variants[0]` is ``compiled`` with ``controller``; a variant that does not
+    /// apply to the zone repeats another.
+    public let variants: [NetworkVariant]
+    /// Hours in which the shutters are closed.
     public let shuttersClosed: [Bool]
+    /// Internal surfaces of the floors (surface facing up), whose convective coefficient
+    /// follows the direction of the heat flow; empty when it is fixed.
+    public let floorSurfaces: SurfaceGroup
+    /// Internal surfaces of the ceilings and roofs (surface facing down), likewise.
+    public let ceilingSurfaces: SurfaceGroup
     public let heatingSetpointFlatC: [Double]
     public let coolingSetpointFlatC: [Double]
 
@@ -57,10 +65,14 @@ public final class PreparedZone: Sendable {
         sourcesW: [Double], solarGainsW: [Double], familyFlowsW: [String: [Double]], internalGainsW: [Double], airNode: Int,
         operativeWeights: [Double], boundaryLinkFamilies: [String], heatingSetpointC: [Double?], coolingSetpointC: [Double?],
         maxHeatingW: Double, maxCoolingW: Double, occupied: [Bool], floorAreaM2: Double,
-        shutterVariant: (compiled: CompiledThermalNetwork, controller: LoadController)? = nil, shuttersClosed: [Bool] = []
+        variants: [NetworkVariant] = [], shuttersClosed: [Bool] = [],
+        floorSurfaces: SurfaceGroup = SurfaceGroup(), ceilingSurfaces: SurfaceGroup = SurfaceGroup()
     ) {
-        self.shutterVariant = shutterVariant
+        let main = NetworkVariant(compiled: compiled, controller: controller)
+        self.variants = (0..<8).map { $0 < variants.count ? variants[$0] : main }
         self.shuttersClosed = shuttersClosed
+        self.floorSurfaces = floorSurfaces
+        self.ceilingSurfaces = ceilingSurfaces
         self.model = model
         self.compiled = compiled
         self.controller = controller
@@ -87,6 +99,30 @@ public final class PreparedZone: Sendable {
         boundaryTemperaturesFlatC = flat
         heatingSetpointFlatC = heatingSetpointC.map { $0 ?? -Double.infinity }
         coolingSetpointFlatC = coolingSetpointC.map { $0 ?? Double.infinity }
+    }
+}
+
+/// One factorisation of a zone's network and the thermostat's controller on it.
+public struct NetworkVariant: Sendable {
+    public let compiled: CompiledThermalNetwork
+    public let controller: LoadController
+
+    public init(compiled: CompiledThermalNetwork, controller: LoadController) {
+        self.compiled = compiled
+        self.controller = controller
+    }
+}
+
+/// Internal surface nodes with their area weights (summing to 1), for an area-weighted mean
+/// surface temperature.
+public struct SurfaceGroup: Sendable {
+    public var nodes: [Int] = []
+    public var weights: [Double] = []
+
+    public init(nodes: [Int] = [], areasM2: [Double] = []) {
+        let total = areasM2.reduce(0, +)
+        self.nodes = total > 0 ? nodes : []
+        self.weights = total > 0 ? areasM2.map { $0 / total } : []
     }
 }
 

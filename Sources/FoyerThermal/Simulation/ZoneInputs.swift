@@ -15,28 +15,13 @@ public struct SimulationOptions: Sendable, Equatable {
     /// Hours simulated before January 1st to set the initial state (the end of the year, run
     /// first, as the weather of December leads into January).
     public var warmUpHours: Int = 744
-    /// Where the radiative part of the solar gains through the windows is absorbed.
-    public var solarDistribution: SolarDistribution = .byArea
 
-    public init(firstWeekday: Int = 1, heatingConvectiveFraction: Double = 1, idealLoads: Bool = false, warmUpHours: Int = 744,
-                solarDistribution: SolarDistribution = .byArea) {
+    public init(firstWeekday: Int = 1, heatingConvectiveFraction: Double = 1, idealLoads: Bool = false, warmUpHours: Int = 744) {
         self.firstWeekday = firstWeekday
         self.heatingConvectiveFraction = heatingConvectiveFraction
         self.idealLoads = idealLoads
         self.warmUpHours = warmUpHours
-        self.solarDistribution = solarDistribution
     }
-}
-
-/// Distribution of the solar radiation transmitted by the windows over the internal surfaces.
-public enum SolarDistribution: String, Sendable, Equatable, CaseIterable {
-    /// Equal W/m² on every internal surface, windows included: the EN ISO 52016-1:2017 default
-    /// (6.5.6, as in the standard's Annex B).
-    case byArea = "by-area"
-    /// On the floors (by their area; by area over all surfaces if there is no floor): where the
-    /// beam through a façade window mostly lands, and how some of the ASHRAE 140 reference
-    /// programs' inputs target it. An option for investigation (Docs/ThermalValidation.md).
-    case floor
 }
 
 /// Hourly schedules, set-points and gains common to the models.
