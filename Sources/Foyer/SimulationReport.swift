@@ -239,3 +239,86 @@ public struct SimulationReport: Sendable, Encodable {
         return text
     }
 }
+
+/// The result of `foyer simulate --model monthly`: the EN ISO 13790 monthly method alone
+/// (quick screening; no peaks, comfort or hourly file, which need an hourly model).
+public struct MonthlyMethodReport: Sendable, Encodable {
+    public struct Month: Sendable, Encodable {
+        public var month: Int
+        public var heatTransferKWh: Double
+        public var internalGainsKWh: Double
+        public var solarGainsKWh: Double
+        public var gainUtilisation: Double
+        public var heatingNeedKWh: Double
+        public var coolingNeedKWh: Double
+
+        enum CodingKeys: String, CodingKey {
+            case month
+            case heatTransferKWh = "heat_transfer_kwh"
+            case internalGainsKWh = "internal_gains_kwh"
+            case solarGainsKWh = "solar_gains_kwh"
+            case gainUtilisation = "gain_utilisation"
+            case heatingNeedKWh = "heating_need_kwh"
+            case coolingNeedKWh = "cooling_need_kwh"
+        }
+    }
+
+    public var model = "monthly"
+    public var dwelling: String
+    public var weather: String
+    public var floorAreaM2: Double
+    public var heatingNeedKWh: Double
+    public var coolingNeedKWh: Double
+    public var heatingNeedKWhPerM2: Double
+    public var monthly: [Month]
+
+    enum CodingKeys: String, CodingKey {
+        case model, dwelling, weather, monthly
+        case floorAreaM2 = "floor_area_m2"
+        case heatingNeedKWh = "heating_need_kwh"
+        case coolingNeedKWh = "cooling_need_kwh"
+        case heatingNeedKWhPerM2 = "heating_need_kwh_per_m2"
+    }
+
+    public init(_ needs: [ISO13790.MonthlyNeed], dwelling: String, weather: String, floorAreaM2: Double) {
+        self.dwelling = dwelling
+        self.weather = weather
+        self.floorAreaM2 = floorAreaM2
+        monthly = needs.map {
+            Month(month: $0.month, heatTransferKWh: $0.heatTransferKWh, internalGainsKWh: $0.internalGainsKWh, solarGainsKWh: $0.solarGainsKWh,
+                  gainUtilisation: $0.gainUtilisation, heatingNeedKWh: $0.heatingNeedKWh, coolingNeedKWh: $0.coolingNeedKWh)
+        }
+        heatingNeedKWh = needs.reduce(0) { $0 + $1.heatingNeedKWh }
+        coolingNeedKWh = needs.reduce(0) { $0 + $1.coolingNeedKWh }
+        heatingNeedKWhPerM2 = floorAreaM2 > 0 ? heatingNeedKWh / floorAreaM2 : 0
+    }
+
+    /// Whether every number is finite (checked before anything is written).
+    public var isFinite: Bool {
+        ([heatingNeedKWh, coolingNeedKWh, heatingNeedKWhPerM2] + monthly.flatMap {
+            [$0.heatTransferKWh, $0.internalGainsKWh, $0.solarGainsKWh, $0.gainUtilisation, $0.heatingNeedKWh, $0.coolingNeedKWh]
+        }).allSatisfy(\.isFinite)
+    }
+
+    /// The readable form.
+    public func text() -> String {
+        var lines: [String] = []
+        lines.append("\(dwelling) — monthly method (EN ISO 13790:2008, 7.2 and 12.2), weather: \(weather)")
+        lines.append("")
+        lines.append("Heating need  \(fixed(heatingNeedKWh, 0)) kWh/year  (\(fixed(heatingNeedKWhPerM2, 0)) kWh/m² for \(fixed(floorAreaM2, 0)) m²)")
+        if coolingNeedKWh > 0 { lines.append("Cooling need  \(fixed(coolingNeedKWh, 0)) kWh/year") }
+        lines.append("")
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        var rows = monthly.map {
+            [names[$0.month - 1], fixed($0.heatTransferKWh, 0), fixed($0.internalGainsKWh, 0), fixed($0.solarGainsKWh, 0),
+             fixed($0.gainUtilisation, 2), fixed($0.heatingNeedKWh, 0), fixed($0.coolingNeedKWh, 0)]
+        }
+        rows.append(["Year", fixed(monthly.reduce(0) { $0 + $1.heatTransferKWh }, 0), fixed(monthly.reduce(0) { $0 + $1.internalGainsKWh }, 0),
+                     fixed(monthly.reduce(0) { $0 + $1.solarGainsKWh }, 0), "", fixed(heatingNeedKWh, 0), fixed(coolingNeedKWh, 0)])
+        lines.append(table(["month", "heat transfer kWh", "internal kWh", "solar kWh", "utilisation", "heating kWh", "cooling kWh"], rows))
+        lines.append("")
+        lines.append("Heating need = heat transfer − utilisation × (internal + solar). Peaks, comfort hours and the hourly")
+        lines.append("file need an hourly model: --model iso52016 (default) or 5r1c.")
+        return lines.joined(separator: "\n")
+    }
+}

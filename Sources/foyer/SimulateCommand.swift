@@ -14,14 +14,17 @@ struct SimulateCommand: ParsableCommand {
         hour, the hours of discomfort during occupancy (operative temperature below 16 °C and \
         19 °C, above 28 °C), and the heat balance by component with its closure error.
 
-        Models: iso52016 (EN ISO 52016-1, the reference: 5 nodes per wall, 2 per window) and \
-        5r1c (EN ISO 13790 Annex C, the fast screening model). The EN ISO 13790 monthly method's \
-        needs are reported beside them. The heating power is limited to the dwelling's systems' \
+        Models: iso52016 (EN ISO 52016-1, the reference: 5 nodes per wall, 2 per window), \
+        5r1c (EN ISO 13790 Annex C, the fast hourly screening model) and monthly (EN ISO 13790 \
+        monthly method alone: needs per month with heat transfer, gains and utilisation; no \
+        peaks, comfort or hourly file). The monthly method's needs are also reported beside \
+        every hourly run. The heating power is limited to the dwelling's systems' \
         max_power_w unless --ideal-loads is given.
 
         Examples:
           foyer simulate fr/sfh-1949-1974
           foyer simulate my-house.json --model 5r1c --format json
+          foyer simulate my-house.json --model monthly
           foyer simulate my-house.json --weather H2b --hourly hours.csv
           foyer simulate validation/ashrae140-600 --weather USA_CO_Denver-725650_TMY3.epw --first-weekday 7
         """
@@ -33,7 +36,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Weather: an embedded climate id (H1a … H3, BE-Uccle) or an EPW file; overrides the dwelling's.")
     var weather: String?
 
-    @Option(help: "Thermal model (the monthly method is always reported beside the hourly one).")
+    @Option(help: "Thermal model: iso52016, 5r1c (hourly) or monthly (the monthly method is also reported beside the hourly ones).")
     var model: ThermalModel = .iso52016
 
     @Option(help: ArgumentHelp("Write the hourly temperatures and powers to this CSV file.", valueName: "file.csv"))
@@ -50,8 +53,8 @@ struct SimulateCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...7).contains(firstWeekday) else { throw ValidationError("--first-weekday must be 1 (Monday) … 7 (Sunday), not \(firstWeekday)") }
-        if model == .monthly {
-            throw ValidationError("the monthly method is reported beside every hourly run (\"monthly_method\"); choose iso52016 or 5r1c for the hourly model")
+        if model == .monthly, hourly != nil {
+            throw ValidationError("--hourly needs an hourly model (--model iso52016 or 5r1c); the monthly method has no hours")
         }
     }
 
@@ -71,6 +74,20 @@ struct SimulateCommand: ParsableCommand {
         }
         let options = SimulationOptions(firstWeekday: firstWeekday, idealLoads: idealLoads)
         let solar = SurfaceIrradiance(weather: year)
+        if model == .monthly {
+            let report = MonthlyMethodReport(
+                ISO13790.monthlyNeeds(resolved, weather: year, solar: solar, options: options),
+                dwelling: resolved.name, weather: year.source, floorAreaM2: resolved.floorAreaM2)
+            guard report.isFinite else {
+                printError("\(dwelling): error: the monthly method produced non-finite values; nothing was written (please report this dwelling file)")
+                throw ExitCode.failure
+            }
+            switch format {
+            case .json: print(try encodeJSON(report))
+            case .text: print(report.text())
+            }
+            return
+        }
         let zone: PreparedZone
         do {
             zone = model == .fiveR1C

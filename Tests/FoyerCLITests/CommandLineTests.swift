@@ -144,3 +144,30 @@ extension CommandLineTests {
         }
     }
 }
+
+extension CommandLineTests {
+    /// `--model monthly` runs the EN ISO 13790 monthly method alone: the same needs as the
+    /// `monthly_method` block beside an hourly run, and each month's need follows from its own
+    /// columns (Q_H,nd = Q_ht − η·(Q_int + Q_sol), EN ISO 13790:2008 eq. 7 for a month heated
+    /// throughout).
+    @Test func monthlyModelReportsTheMonthlyMethodAlone() throws {
+        let run = try Self.run(["simulate", "fr/sfh-1949-1974", "--model", "monthly", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["model"] as? String == "monthly")
+        let hourly = try Self.run(["simulate", "fr/sfh-1949-1974", "--model", "5r1c", "--format", "json"])
+        let hourlyObject = try #require(try JSONSerialization.jsonObject(with: Data(hourly.stdout.utf8)) as? [String: Any])
+        let beside = try #require(hourlyObject["monthly_method"] as? [String: Any])
+        #expect(object["heating_need_kwh"] as? Double == beside["heating_need_kwh"] as? Double)
+        let months = try #require(object["monthly"] as? [[String: Any]])
+        #expect(months.count == 12)
+        let january = try #require(months.first)
+        let transfer = try #require(january["heat_transfer_kwh"] as? Double)
+        let gains = (january["internal_gains_kwh"] as? Double ?? 0) + (january["solar_gains_kwh"] as? Double ?? 0)
+        let eta = try #require(january["gain_utilisation"] as? Double)
+        #expect(abs((january["heating_need_kwh"] as? Double ?? 0) - (transfer - eta * gains)) < 1e-6)
+        let refused = try Self.run(["simulate", "fr/sfh-1949-1974", "--model", "monthly", "--hourly", "x.csv"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("--hourly needs an hourly model"))
+    }
+}

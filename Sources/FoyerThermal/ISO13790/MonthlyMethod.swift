@@ -12,6 +12,13 @@ extension ISO13790 {
         public var gainUtilisation: Double
         /// Loss utilisation factor for cooling η_C,ls.
         public var lossUtilisation: Double
+        /// Total heat transfer at the heating set-point Q_ht = Q_tr + Q_ve, kWh (0 without heating).
+        public var heatTransferKWh: Double = 0
+        /// Internal heat gains Q_int over the month, kWh.
+        public var internalGainsKWh: Double = 0
+        /// Solar heat gains Q_sol over the month (through the windows and absorbed by the opaque
+        /// elements, less the long-wave loss to the sky), kWh.
+        public var solarGainsKWh: Double = 0
     }
 
     /// The monthly quasi-steady-state method of EN ISO 13790:2008 (clause 7.2 and 12.2.1):
@@ -40,7 +47,7 @@ extension ISO13790 {
         return (1...12).map { month in
             let first = WeatherYear.firstHour(ofMonth: month)
             let hours = first..<(first + WeatherYear.daysPerMonth[month - 1] * 24)
-            var heatLossHeatingWh = 0.0, heatLossCoolingWh = 0.0, gainsWh = 0.0
+            var heatLossHeatingWh = 0.0, heatLossCoolingWh = 0.0, internalWh = 0.0, solarWh = 0.0
             var heatingHours = 0, coolingHours = 0
             for hour in hours {
                 let outdoor = weather.dryBulbC[hour]
@@ -54,8 +61,10 @@ extension ISO13790 {
                     coolingHours += 1
                     heatLossCoolingWh += outdoorWPerK * (coolingSet - outdoor) + envelope.groundWPerK * (coolingSet - annualMean)
                 }
-                gainsWh += internalGains[hour] + envelope.solarGainW(hour: hour, outdoorC: outdoor, skyC: skyC[hour])
+                internalWh += internalGains[hour]
+                solarWh += envelope.solarGainW(hour: hour, outdoorC: outdoor, skyC: skyC[hour])
             }
+            let gainsWh = internalWh + solarWh
             let heatingUtilisation = gainUtilisation(gains: gainsWh, losses: heatLossHeatingWh, a: a)
             let coolingUtilisation = lossUtilisation(gains: gainsWh, losses: heatLossCoolingWh, a: a)
             // Gains are counted over the whole month; a season with heating (or cooling) only part
@@ -65,7 +74,8 @@ extension ISO13790 {
             let heating = heatingHours == 0 ? 0 : max(0, heatLossHeatingWh - heatingUtilisation * heatingShare * gainsWh)
             let cooling = coolingHours == 0 ? 0 : max(0, coolingShare * gainsWh - coolingUtilisation * heatLossCoolingWh)
             return MonthlyNeed(month: month, heatingNeedKWh: heating / 1000, coolingNeedKWh: cooling / 1000,
-                               gainUtilisation: heatingUtilisation, lossUtilisation: coolingUtilisation)
+                               gainUtilisation: heatingUtilisation, lossUtilisation: coolingUtilisation,
+                               heatTransferKWh: heatLossHeatingWh / 1000, internalGainsKWh: internalWh / 1000, solarGainsKWh: solarWh / 1000)
         }
     }
 
