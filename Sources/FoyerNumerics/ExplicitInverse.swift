@@ -39,4 +39,25 @@ public struct ExplicitInverse: Sendable {
             }
         }
     }
+
+    /// Solves A·X = B for `count` right-hand sides stored one after the other in `columns`
+    /// (B on entry, X on return): the same products as ``solve(inPlaceBuffer:)`` column by
+    /// column, with one scratch column for all of them.
+    /// - Precondition: `columns.count == order * count`.
+    public func solve(columns: UnsafeMutableBufferPointer<Double>, count: Int) {
+        precondition(columns.count == order * count, "right-hand sides have the wrong length")
+        let n = order
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { b in
+            values.withUnsafeBufferPointer { inverse in
+                for column in 0..<count {
+                    let x = UnsafeMutableBufferPointer(rebasing: columns[(column * n)..<((column + 1) * n)])
+                    for i in 0..<n { b[i] = x[i]; x[i] = 0 }
+                    for j in 0..<n {
+                        let bj = b[j]
+                        for i in 0..<n { x[i] += inverse[i + j * n] * bj }
+                    }
+                }
+            }
+        }
+    }
 }

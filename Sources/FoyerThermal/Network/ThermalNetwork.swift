@@ -229,6 +229,17 @@ public final class CompiledThermalNetwork: Sendable {
         }
     }
 
+    /// Solves `count` independent steps whose right-hand sides are stored one after the other
+    /// in `columns` (each `nodeCount` long), in place.
+    public func solve(columns: UnsafeMutableBufferPointer<Double>, count: Int) {
+        if let smallInverse {
+            smallInverse.solve(columns: columns, count: count)
+        } else {
+            let n = nodeCount
+            for column in 0..<count { solve(inPlaceBuffer: UnsafeMutableBufferPointer(rebasing: columns[(column * n)..<((column + 1) * n)])) }
+        }
+    }
+
     /// The dense LU solve, kept as the reference the condensed solve is tested against.
     func solveDense(inPlace values: inout [Double]) {
         lu.solve(inPlace: &values)

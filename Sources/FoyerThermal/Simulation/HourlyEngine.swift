@@ -28,6 +28,19 @@ public struct HourlyResult: Sendable {
 /// Steps a ``PreparedZone`` through the year: one back-substitution per hour for the
 /// free-floating state, then the thermostat by superposition (``LoadController``).
 public enum HourlyEngine {
+    /// w·x over n values, with four partial sums (independent additions the processor overlaps).
+    @inline(__always)
+    static func dot(_ w: UnsafeBufferPointer<Double>, _ x: UnsafeBufferPointer<Double>, _ n: Int) -> Double {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var i = 0
+        while i + 4 <= n {
+            s0 += w[i] * x[i]; s1 += w[i + 1] * x[i + 1]; s2 += w[i + 2] * x[i + 2]; s3 += w[i + 3] * x[i + 3]
+            i += 4
+        }
+        while i < n { s0 += w[i] * x[i]; i += 1 }
+        return (s0 + s1) + (s2 + s3)
+    }
+
     public static func run(_ zone: PreparedZone, warmUpHours: Int = 744) -> HourlyResult {
         let hours = WeatherYear.hoursPerYear
         let compiled = zone.compiled
@@ -37,14 +50,16 @@ public enum HourlyEngine {
         // dictionaries in the loop).
         let boundaryCount = zone.boundaryTemperaturesC.count
         let boundaryFlat = zone.boundaryTemperaturesFlatC
+        let drives = zone.drivesW
         let links = compiled.network.boundaryLinks
-        let linkNode = links.map(\.node), linkBoundary = links.map(\.boundary), linkConductance = links.map(\.conductanceWPerK)
         let capacityRate = compiled.stepCapacityRatesWPerK
         let capacities = compiled.network.capacitiesJPerK
         let crankNicolson = compiled.scheme == .crankNicolson
         let heatingSet = zone.heatingSetpointFlatC
         let coolingSet = zone.coolingSetpointFlatC
         let weights = zone.controller.controlWeights
+        // A controlled temperature on one node (the air, as ASHRAE 140 asks) is read, not summed.
+        let controlNode = weights.filter { $0 != 0 }.count == 1 ? weights.firstIndex { $0 == 1 } ?? -1 : -1
         // Factorisations of the network (shutters closed, direction of the heat flow at the
         // floors and ceilings), chosen hour by hour; their responses to 1 W of heating, flat.
         let variantCompiled = zone.variants.map(\.compiled)
@@ -54,46 +69,82 @@ public enum HourlyEngine {
         let floorNodes = zone.floorSurfaces.nodes, floorWeights = zone.floorSurfaces.weights
         let ceilingNodes = zone.ceilingSurfaces.nodes, ceilingWeights = zone.ceilingSurfaces.weights
         let operativeWeights = zone.operativeWeights
-        let sources = zone.sourcesW
         let maxHeating = zone.maxHeatingW, maxCooling = zone.maxCoolingW
         let air = zone.airNode
 
         let initialC = zone.heatingSetpointC.first.flatMap { $0 } ?? 20
         // Hourly records, series after series: outdoor, air, operative, heating, cooling, unmet.
         var records = [Double](repeating: 0, count: 6 * hours)
-        var linkEnergyJ = [Double](repeating: 0, count: links.count)
-        var heatingJ = 0.0, coolingJ = 0.0, storageJ = 0.0
+        // Σ over the recorded hours of each node's temperature: with the precomputed input
+        // side, it gives the heat through every boundary link without a per-hour loop over links.
+        var nodeSums = [Double](repeating: 0, count: n)
+        // Node temperatures when recording starts and at the end: the change of stored heat is
+        // Σ C_i·(θ_i,end − θ_i,start) (the hourly changes telescope).
+        var startState = [Double](repeating: initialC, count: n)
+        var endState = [Double](repeating: initialC, count: n)
+        var heatingJ = 0.0, coolingJ = 0.0
         let warmUp = max(0, min(warmUpHours, hours))
-        let linkCount = linkNode.count
+
+        // Small zones with a single factorisation (the 5R1C network): the step is linear in the
+        // state, θ = A⁻¹·(C/Δt ⊙ θ⁻) + A⁻¹·(Σ H·θ_b + Φ). The second term does not depend on
+        // the state: it is solved for all hours first, in one pass without a dependency chain,
+        // and the loop keeps a small matrix–vector product over the capacitive nodes.
+        let singleVariant = zone.variants.allSatisfy { $0.compiled === compiled }
+        let transition: (capacitive: [Int], matrix: [Double], free: [Double])? = singleVariant && n <= 8 ? {
+            let capacitive = (0..<n).filter { capacityRate[$0] > 0 }
+            var matrix = [Double](repeating: 0, count: n * capacitive.count)
+            for (c, node) in capacitive.enumerated() {
+                var column = [Double](repeating: 0, count: n)
+                column[node] = capacityRate[node]
+                compiled.solve(inPlace: &column)
+                for i in 0..<n { matrix[c * n + i] = column[i] }
+            }
+            var free = drives
+            free.withUnsafeMutableBufferPointer { compiled.solve(columns: $0, count: hours) }
+            return (capacitive, matrix, free)
+        }() : nil
+        let transitionNodes = transition?.capacitive ?? []
+        let transitionMatrix = transition?.matrix ?? []
+        let freeSolutions = transition?.free ?? []
 
         // The hourly loop reads and writes through buffer pointers (no bounds checks, no
         // copy-on-write checks); every index stays within the sizes set above.
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n) { memory in
             var state = UnsafeMutableBufferPointer(rebasing: memory[0..<n])
             var previous = UnsafeMutableBufferPointer(rebasing: memory[n..<(2 * n)])
-            let solution = UnsafeMutableBufferPointer(rebasing: memory[(2 * n)..<(3 * n)])
+            var solution = UnsafeMutableBufferPointer(rebasing: memory[(2 * n)..<(3 * n)])
             for i in 0..<n { state[i] = initialC; previous[i] = initialC }
             capacityRate.withUnsafeBufferPointer { capacityRate in
-            capacities.withUnsafeBufferPointer { capacities in
-            sources.withUnsafeBufferPointer { sources in
+            drives.withUnsafeBufferPointer { drives in
+            freeSolutions.withUnsafeBufferPointer { freeSolutions in
+            heatingSet.withUnsafeBufferPointer { heatingSet in
+            coolingSet.withUnsafeBufferPointer { coolingSet in
+            shuttersClosed.withUnsafeBufferPointer { shuttersClosed in
+            transitionNodes.withUnsafeBufferPointer { transitionNodes in
+            transitionMatrix.withUnsafeBufferPointer { transitionMatrix in
             boundaryFlat.withUnsafeBufferPointer { boundaryFlat in
-            linkNode.withUnsafeBufferPointer { linkNode in
-            linkBoundary.withUnsafeBufferPointer { linkBoundary in
-            linkConductance.withUnsafeBufferPointer { linkConductance in
             weights.withUnsafeBufferPointer { weights in
             variantResponses.withUnsafeBufferPointer { variantResponses in
             operativeWeights.withUnsafeBufferPointer { operativeWeights in
-            linkEnergyJ.withUnsafeMutableBufferPointer { linkEnergyJ in
+            nodeSums.withUnsafeMutableBufferPointer { nodeSums in
             records.withUnsafeMutableBufferPointer { records in
-            var heatingSum = 0.0, coolingSum = 0.0, storageSum = 0.0
+            var heatingSum = 0.0, coolingSum = 0.0
             for step in 0..<(warmUp + hours) {
                 let recording = step >= warmUp
                 let hour = recording ? step - warmUp : hours - warmUp + step
-                let boundaryBase = hour * boundaryCount
-                let sourceBase = hour * n
-                // Right-hand side: C/Δt·θ⁻ + Σ H·θ_b + Φ.
-                for i in 0..<n { solution[i] = capacityRate[i] * state[i] + sources[sourceBase + i] }
-                for k in 0..<linkCount { solution[linkNode[k]] += linkConductance[k] * boundaryFlat[boundaryBase + linkBoundary[k]] }
+                if step == warmUp { for i in 0..<n { startState[i] = state[i] } }
+                if transition != nil {
+                    // θ = A⁻¹·(Σ H·θ_b + Φ) + Σ_c θ⁻_c·A⁻¹(C_c/Δt·e_c).
+                    for i in 0..<n { solution[i] = freeSolutions[hour * n + i] }
+                    for (c, node) in transitionNodes.enumerated() {
+                        let value = state[node]
+                        for i in 0..<n { solution[i] += transitionMatrix[c * n + i] * value }
+                    }
+                } else {
+                    // Right-hand side: C/Δt·θ⁻ + (Σ H·θ_b + Φ), the bracket precomputed.
+                    let drive = UnsafeBufferPointer(rebasing: drives[(hour * n)..<((hour + 1) * n)])
+                    for i in 0..<n { solution[i] = capacityRate[i] * state[i] + drive[i] }
+                }
                 // The variant of this hour: shutters from the schedule; the direction of the
                 // heat flow at the floors and ceilings from the previous hour's temperatures
                 // (EN ISO 13789:2017 Table 8 coefficients; the direction as HEM's EN ISO 52016-1
@@ -110,41 +161,44 @@ public enum HourlyEngine {
                     if mean > state[air] { variant |= 4 }
                 }
                 let response = UnsafeBufferPointer(rebasing: variantResponses[(variant * n)..<((variant + 1) * n)])
-                let responseAtControl = variantResponseAtControl[variant]
-                variantCompiled[variant].solve(inPlaceBuffer: solution)
+                if transition == nil { variantCompiled[variant].solve(inPlaceBuffer: solution) }
                 // Thermostat by superposition (LoadController's rule on flat data).
-                var controlled = 0.0
-                for i in 0..<n { controlled += weights[i] * solution[i] }
+                let controlled = controlNode >= 0 ? solution[controlNode] : dot(weights, UnsafeBufferPointer(solution), n)
                 let outcome = LoadController.power(
                     freeFloatingC: controlled, heatingSetpointC: heatingSet[hour], coolingSetpointC: coolingSet[hour],
-                    responseKPerW: responseAtControl, maxHeatingW: maxHeating, maxCoolingW: maxCooling)
+                    responseKPerW: variantResponseAtControl[variant], maxHeatingW: maxHeating, maxCoolingW: maxCooling)
                 let power = outcome.powerW, needed = outcome.unrestrictedPowerW
                 if power != 0 { for i in 0..<n { solution[i] += power * response[i] } }
                 if recording {
-                    records[hour] = boundaryFlat[boundaryBase]
+                    records[hour] = boundaryFlat[hour * boundaryCount]
                     records[hours + hour] = solution[air]
-                    var operative = 0.0
-                    for i in 0..<n { operative += operativeWeights[i] * solution[i] }
-                    records[2 * hours + hour] = operative
+                    records[2 * hours + hour] = dot(operativeWeights, UnsafeBufferPointer(solution), n)
                     records[3 * hours + hour] = max(power, 0)
                     records[4 * hours + hour] = max(-power, 0)
                     records[5 * hours + hour] = max(needed - power, 0)
-                    for k in 0..<linkCount {
-                        linkEnergyJ[k] += linkConductance[k] * (boundaryFlat[boundaryBase + linkBoundary[k]] - solution[linkNode[k]]) * timeStep
-                    }
+                    for i in 0..<n { nodeSums[i] += solution[i] }
                     heatingSum += max(power, 0) * timeStep
                     coolingSum -= max(-power, 0) * timeStep
                 }
-                swap(&previous, &state)
-                for i in 0..<n {
-                    state[i] = crankNicolson && capacityRate[i] > 0 ? 2 * solution[i] - previous[i] : solution[i]
-                    if recording && capacities[i] > 0 { storageSum += capacities[i] * (state[i] - previous[i]) }
+                if crankNicolson {
+                    // EN ISO 13790 C.4: the mid-step solution extrapolated to the end of the
+                    // step for the capacitive nodes.
+                    swap(&previous, &state)
+                    for i in 0..<n { state[i] = capacityRate[i] > 0 ? 2 * solution[i] - previous[i] : solution[i] }
+                } else {
+                    swap(&state, &solution)
                 }
             }
+            for i in 0..<n { endState[i] = state[i] }
             heatingJ = heatingSum
             coolingJ = coolingSum
-            storageJ = storageSum
-            } } } } } } } } } } } }
+            } } } } } } } } } } } } } }
+        }
+        var storageJ = 0.0
+        for i in 0..<n where capacities[i] > 0 { storageJ += capacities[i] * (endState[i] - startState[i]) }
+        var linkEnergyJ = [Double](repeating: 0, count: links.count)
+        for (k, link) in links.enumerated() {
+            linkEnergyJ[k] = (zone.boundaryLinkInputSumsW[k] - link.conductanceWPerK * nodeSums[link.node]) * timeStep
         }
         let outdoor = Array(records[0..<hours]), airC = Array(records[hours..<(2 * hours)])
         let operativeC = Array(records[(2 * hours)..<(3 * hours)]), heating = Array(records[(3 * hours)..<(4 * hours)])

@@ -59,6 +59,13 @@ public final class PreparedZone: Sendable {
     public let ceilingSurfaces: SurfaceGroup
     public let heatingSetpointFlatC: [Double]
     public let coolingSetpointFlatC: [Double]
+    /// The part of each hour's right-hand side that does not depend on the state, hour-major:
+    /// Φ_i + Σ_k H_k·θ_b,k over the boundary links of node i, W. The same for every variant
+    /// (they differ in node–node conductances only).
+    public let drivesW: [Double]
+    /// Σ over the year's hours of H_k·θ_b,k for each boundary link k, W·h/h (the input side of
+    /// the heat through the link; the node side follows from the sums of node temperatures).
+    public let boundaryLinkInputSumsW: [Double]
 
     public init(
         model: ThermalModel, compiled: CompiledThermalNetwork, controller: LoadController, boundaryTemperaturesC: [[Double]],
@@ -98,6 +105,19 @@ public final class PreparedZone: Sendable {
         }
         boundaryTemperaturesFlatC = flat
         heatingSetpointFlatC = heatingSetpointC.map { $0 ?? -Double.infinity }
+        let n = compiled.nodeCount
+        let links = compiled.network.boundaryLinks
+        var drives = sourcesW.count == hours * n ? sourcesW : [Double](repeating: 0, count: hours * n)
+        var inputSums = [Double](repeating: 0, count: links.count)
+        for hour in 0..<hours {
+            for (k, link) in links.enumerated() {
+                let flow = link.conductanceWPerK * flat[hour * boundaryCount + link.boundary]
+                drives[hour * n + link.node] += flow
+                inputSums[k] += flow
+            }
+        }
+        drivesW = drives
+        boundaryLinkInputSumsW = inputSums
         coolingSetpointFlatC = coolingSetpointC.map { $0 ?? Double.infinity }
     }
 }
