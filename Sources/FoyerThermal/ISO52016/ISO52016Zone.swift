@@ -317,24 +317,42 @@ public enum ISO52016 {
         let radiativeFraction = dwelling.occupancy.internalGainsRadiativeFraction
         var sources = [Double](repeating: 0, count: hours * n)
         var solarGains = [Double](repeating: 0, count: hours)
-        var absorbedByFamily: [String: [Double]] = [:]
-        for surface in absorbed where absorbedByFamily[surface.family] == nil {
-            absorbedByFamily[surface.family] = [Double](repeating: 0, count: hours)
+        // Solar absorbed on the outer surfaces, per element family (indexed, not hashed, in the
+        // hourly loop).
+        var familyNames: [String] = []
+        for surface in absorbed where !familyNames.contains(surface.family) { familyNames.append(surface.family) }
+        let absorbedFamilyIndex = absorbed.map { surface in familyNames.firstIndex(of: surface.family) ?? 0 }
+        var absorbedByFamilyIndex = [[Double]](repeating: [Double](repeating: 0, count: hours), count: familyNames.count)
+        // The beam's relative transmittance depends on the orientation and the number of panes
+        // only: computed once per (orientation, panes), shared by the windows that have them.
+        var beamFactors: [[Double]] = []
+        var beamFactorIndex: [Int] = []
+        var beamFactorKeys: [(series: Int, panes: Int)] = []
+        for window in transmitted {
+            if let index = beamFactorKeys.firstIndex(where: { $0.series == window.series && $0.panes == window.panes }) {
+                beamFactorIndex.append(index)
+                continue
+            }
+            let series = seriesList[window.series]
+            beamFactors.append((0..<hours).map { hour in
+                series.beamWPerM2[hour] > 0 ? GlazingAngularModel.relativeTransmittance(incidenceDeg: series.incidenceDeg[hour], panes: window.panes) : 0
+            })
+            beamFactorKeys.append((window.series, window.panes))
+            beamFactorIndex.append(beamFactors.count - 1)
         }
         for hour in 0..<hours {
             let base = hour * n
             var windowSolar = 0.0
-            for window in transmitted {
+            for (w, window) in transmitted.enumerated() {
                 let series = seriesList[window.series]
-                let beam = series.beamWPerM2[hour]
-                let beamFactor = beam > 0 ? GlazingAngularModel.relativeTransmittance(incidenceDeg: series.incidenceDeg[hour], panes: window.panes) : 0
                 windowSolar += window.effectiveArea
-                    * (beam * beamFactor + series.skyDiffuseWPerM2[hour] * window.sky + series.groundReflectedWPerM2[hour] * window.ground)
+                    * (series.beamWPerM2[hour] * beamFactors[beamFactorIndex[w]][hour]
+                        + series.skyDiffuseWPerM2[hour] * window.sky + series.groundReflectedWPerM2[hour] * window.ground)
             }
-            for surface in absorbed {
+            for (a, surface) in absorbed.enumerated() {
                 let gain = surface.absorptanceArea * seriesList[surface.series].totalWPerM2[hour]
                 sources[base + surface.node] += gain
-                absorbedByFamily[surface.family]?[hour] += gain
+                absorbedByFamilyIndex[absorbedFamilyIndex[a]][hour] += gain
             }
             let radiantInternal = radiativeFraction * internalGains[hour]
             sources[base + air] += solarToAir * windowSolar + (1 - radiativeFraction) * internalGains[hour]
@@ -347,7 +365,7 @@ public enum ISO52016 {
         let setpoints = ZoneInputs.setpoints(dwelling.thermostat, firstWeekday: options.firstWeekday)
         return PreparedZone(
             model: .iso52016, compiled: compiled, controller: controller, boundaryTemperaturesC: boundaryTemperatures,
-            sourcesW: sources, solarGainsW: solarGains, familyFlowsW: absorbedByFamily, internalGainsW: internalGains, airNode: air, operativeWeights: operative,
+            sourcesW: sources, solarGainsW: solarGains, familyFlowsW: Dictionary(uniqueKeysWithValues: zip(familyNames, absorbedByFamilyIndex)), internalGainsW: internalGains, airNode: air, operativeWeights: operative,
             boundaryLinkFamilies: linkFamilies, heatingSetpointC: setpoints.heating, coolingSetpointC: setpoints.cooling,
             maxHeatingW: ZoneInputs.maxHeatingW(dwelling, options: options), maxCoolingW: .infinity,
             occupied: ZoneInputs.hourly(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),
