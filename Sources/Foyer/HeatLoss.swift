@@ -18,6 +18,14 @@ public struct HeatLossSummary: Sendable, Equatable, Codable {
     /// Total per m² of heated floor, W/(m²·K).
     public var totalPerFloorAreaWPerM2K: Double
 
+    enum CodingKeys: String, CodingKey {
+        case transmissionByFamilyWPerK = "transmission_by_family_w_per_k"
+        case thermalBridgesWPerK = "thermal_bridges_w_per_k"
+        case ventilationWPerK = "ventilation_w_per_k"
+        case totalWPerK = "total_w_per_k"
+        case totalPerFloorAreaWPerM2K = "total_per_floor_area_w_per_m2k"
+    }
+
     /// Volumetric heat capacity of air, ρ_a·c_a, J/(m³·K) (EN ISO 13789:2017 value).
     public static let airVolumetricHeatCapacityJPerM3K = 1200.0
 
