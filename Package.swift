@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "FoyerClimate", dependencies: ["FoyerCore", "FoyerNumerics"]),
         .target(name: "FoyerModel", dependencies: ["FoyerCore", "FoyerClimate", "FoyerArchetypeFiles"]),
         .target(name: "FoyerThermal", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel"]),
-        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal"]),
+        // Energy carriers, units, primary-energy and CO₂ factors (issue 4's foundation).
+        .target(name: "FoyerEnergy", dependencies: ["FoyerCore"]),
+        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy"]),
         .executableTarget(
             name: "foyer",
             dependencies: ["Foyer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -59,6 +61,7 @@ let package = Package(
         .testTarget(name: "FoyerClimateTests", dependencies: ["FoyerClimate", "FoyerCore"], exclude: ["Fixtures"]),
         .testTarget(name: "FoyerModelTests", dependencies: ["FoyerModel", "Foyer"]),
         .testTarget(name: "FoyerThermalTests", dependencies: ["FoyerThermal"]),
+        .testTarget(name: "FoyerEnergyTests", dependencies: ["FoyerEnergy"]),
         // Validation against published references (ASHRAE 140, real weather years): its own
         // target so that the unit tests stay fast.
         .testTarget(name: "FoyerValidationTests", dependencies: ["Foyer"], exclude: ["Data"]),
