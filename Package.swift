@@ -8,7 +8,10 @@
 //   FoyerNumerics (dense matrices, LU factorise-once/solve-many, least squares)
 //   FoyerClimate (EPW reader, embedded reference years, solar geometry and irradiance)
 //   FoyerModel (dwelling JSON schema: spec → resolve → resolved dwelling; archetypes)
+//   FoyerEnergy (energy carriers, purchase units, primary-energy and CO₂ factors, calendar)
 //   FoyerThermal (thermal network solved with LAPACK; EN ISO 52016-1 and ISO 13790 5R1C builders)
+//   FoyerTariffs (tariff files and their checks) → FoyerBills (bills, load curves, comparison)
+//   FoyerSystems (heating, hot water, other uses: heat need → delivered energy per fuel)
 //   Foyer (umbrella library: re-exports the domains and holds the pipeline the CLI uses)
 //   foyer (the command-line tool: commands only)
 //
@@ -26,17 +29,25 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Load-curve CSV files (smart-meter exports).
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // MARK: Domains
         .target(name: "FoyerCore"),
         .target(name: "FoyerNumerics", dependencies: ["CLapack"]),
         .target(name: "FoyerClimate", dependencies: ["FoyerCore", "FoyerNumerics"]),
-        .target(name: "FoyerModel", dependencies: ["FoyerCore", "FoyerClimate", "FoyerArchetypeFiles"]),
+        .target(name: "FoyerModel", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerClimate", "FoyerArchetypeFiles"]),
         .target(name: "FoyerThermal", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel"]),
         // Energy carriers, units, primary-energy and CO₂ factors (issue 4's foundation).
         .target(name: "FoyerEnergy", dependencies: ["FoyerCore"]),
-        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy"]),
+        // Tariff files: format, checks, the shipped offers, day colours.
+        .target(name: "FoyerTariffs", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerTariffFiles"]),
+        // Bills from load curves (simulated or metered CSV), offer comparison.
+        .target(name: "FoyerBills", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerTariffs", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        // Heating, hot-water and other-use systems: from heat need to delivered energy per fuel.
+        .target(name: "FoyerSystems", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerClimate"]),
+        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems"]),
         .executableTarget(
             name: "foyer",
             dependencies: ["Foyer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -50,6 +61,13 @@ let package = Package(
             exclude: ["README.md"],
             resources: [.copy("fr"), .copy("be"), .copy("validation")]
         ),
+        // The tariff JSON files of Tariffs/, shipped as resources.
+        .target(
+            name: "FoyerTariffFiles",
+            path: "Tariffs",
+            exclude: ["README.md"],
+            resources: [.copy("fr"), .copy("be")]
+        ),
         .systemLibrary(
             name: "CLapack",
             pkgConfig: "lapacke",
@@ -62,6 +80,8 @@ let package = Package(
         .testTarget(name: "FoyerModelTests", dependencies: ["FoyerModel", "Foyer"]),
         .testTarget(name: "FoyerThermalTests", dependencies: ["FoyerThermal"]),
         .testTarget(name: "FoyerEnergyTests", dependencies: ["FoyerEnergy"]),
+        .testTarget(name: "FoyerBillsTests", dependencies: ["FoyerBills", "FoyerTariffs", "FoyerEnergy"]),
+        .testTarget(name: "FoyerSystemsTests", dependencies: ["FoyerSystems", "Foyer"]),
         // Validation against published references (ASHRAE 140, real weather years): its own
         // target so that the unit tests stay fast.
         .testTarget(name: "FoyerValidationTests", dependencies: ["Foyer"], exclude: ["Data"]),

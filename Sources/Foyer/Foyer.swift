@@ -1,6 +1,9 @@
 @_exported import FoyerClimate
 @_exported import FoyerCore
 @_exported import FoyerEnergy
+@_exported import FoyerBills
 @_exported import FoyerModel
 @_exported import FoyerNumerics
+@_exported import FoyerSystems
+@_exported import FoyerTariffs
 @_exported import FoyerThermal

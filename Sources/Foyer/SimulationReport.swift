@@ -113,6 +113,8 @@ public struct SimulationReport: Sendable, Encodable {
     public var temperatures: Temperatures
     public var balance: Balance
     public var monthlyMethod: MonthlyMethod?
+    /// Delivered energy per fuel, primary energy, CO₂, bills and offers (when computed).
+    public var energy: EnergyReport?
 
     enum CodingKeys: String, CodingKey {
         case model, dwelling, weather, monthly, comfort, temperatures, balance

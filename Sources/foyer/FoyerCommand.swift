@@ -15,14 +15,19 @@ struct FoyerCommand: ParsableCommand {
           foyer describe fr/sfh-1949-1974        what the archetype holds, and its heat losses
           foyer validate my-house.json           check a dwelling file you wrote
           foyer weather H1a                      the monthly climate of zone H1a
-          foyer simulate fr/sfh-1949-1974        hourly heating need, peaks, comfort, heat balance
+          foyer simulate fr/sfh-1949-1974        hourly heating need, peaks, comfort, heat balance,
+                                                 delivered energy per fuel, cost, primary energy, CO₂
+          foyer bill fr/sfh-1949-1974 --tariff fr-cre-gas-reference
+                                                 the bill, month by month, line by line
+          foyer tariffs compare my-house.json    every applicable offer ranked, and contract mismatches
+          foyer tariffs list                     the shipped offers (dated, sourced)
 
         Exit codes: 0 success; 1 an input has errors (each is printed with its file, field path, \
         value and what is allowed); 64 the command line itself is wrong.
         Results go to standard output; warnings and progress to standard error.
         """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ArchetypesCommand.self, DescribeCommand.self, WeatherCommand.self, SimulateCommand.self]
+        subcommands: [ValidateCommand.self, ArchetypesCommand.self, DescribeCommand.self, WeatherCommand.self, SimulateCommand.self, BillCommand.self, TariffsCommand.self]
     )
 
     /// Makes OpenBLAS single-threaded before anything runs (Docs/Decisions/0001), then parses

@@ -12,7 +12,10 @@ struct SimulateCommand: ParsableCommand {
         Runs a year of hourly weather through the dwelling's thermal network and reports the \
         heating and cooling needs (kWh, per month and per year), the peak powers (W) with their \
         hour, the hours of discomfort during occupancy (operative temperature below 16 °C and \
-        19 °C, above 28 °C), and the heat balance by component with its closure error.
+        19 °C, above 28 °C), and the heat balance by component with its closure error; then, \
+        through the dwelling's heating, hot-water and other-use systems, the delivered energy \
+        per fuel, primary energy and CO₂, the bill under its contracts and every applicable \
+        offer ranked (--no-energy skips this part).
 
         Models: iso52016 (EN ISO 52016-1, the reference: 5 nodes per wall, 2 per window), \
         5r1c (EN ISO 13790 Annex C, the fast hourly screening model) and monthly (EN ISO 13790 \
@@ -51,7 +54,17 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Day of the week of January 1st (1 = Monday … 7 = Sunday).")
     var firstWeekday: Int = 1
 
+    @Flag(help: "Skip the systems, fuels and bills (thermal results only).")
+    var noEnergy = false
+
+    @Option(help: ArgumentHelp("Price at the tariffs in force on this day (YYYY-MM-DD); default: the newest date on which most offers have prices.", valueName: "date"))
+    var pricesOn: String?
+
+    @Option(name: .customLong("tariffs-dir"), help: ArgumentHelp("A folder of extra tariff files.", valueName: "folder"))
+    var tariffDirectories: [String] = []
+
     func validate() throws {
+        if let pricesOn, CivilDate(iso: pricesOn) == nil { throw ValidationError("--prices-on must be a date YYYY-MM-DD, not '\(pricesOn)'") }
         guard (1...7).contains(firstWeekday) else { throw ValidationError("--first-weekday must be 1 (Monday) … 7 (Sunday), not \(firstWeekday)") }
         if model == .monthly, hourly != nil {
             throw ValidationError("--hourly needs an hourly model (--model iso52016 or 5r1c); the monthly method has no hours")
@@ -99,7 +112,18 @@ struct SimulateCommand: ParsableCommand {
         }
         let result = HourlyEngine.run(zone, warmUpHours: options.warmUpHours)
         let monthlyNeeds = ISO13790.monthlyNeeds(resolved, weather: year, solar: solar, options: options)
-        let report = SimulationReport(result, dwelling: resolved.name, weather: year.source, monthlyMethod: monthlyNeeds)
+        var report = SimulationReport(result, dwelling: resolved.name, weather: year.source, monthlyMethod: monthlyNeeds)
+        if !noEnergy {
+            // From heat to the bill: systems, fuels, tariffs (issue 4).
+            do throws(InputError) {
+                let library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories)
+                report.energy = try EnergyAnalysis.analyse(resolved, result: result, weather: year, library: library,
+                                                           options: EnergyOptions(pricesOn: pricesOn.flatMap(CivilDate.init(iso:))))
+            } catch {
+                for issue in error.issues { printError(issue.description) }
+                throw ExitCode.inputErrors
+            }
+        }
         guard report.isFinite else {
             printError("\(dwelling): error: the simulation produced non-finite values; nothing was written (please report this dwelling file)")
             throw ExitCode.failure
@@ -114,7 +138,9 @@ struct SimulateCommand: ParsableCommand {
         }
         switch format {
         case .json: print(try encodeJSON(report))
-        case .text: print(report.text())
+        case .text:
+            print(report.text())
+            if let energy = report.energy { print("\n" + EnergyText.summary(energy)) }
         }
     }
 }

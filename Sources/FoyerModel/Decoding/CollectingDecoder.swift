@@ -313,6 +313,18 @@ private struct SingleValueContainer: SingleValueDecodingContainer {
     }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try decodeValue(type, from: value, at: codingPath, context: context)
+        // A raw JSON value is handed over as it is (fields whose shape varies).
+        if let raw = value as? T { return raw }
+        return try decodeValue(type, from: value, at: codingPath, context: context)
+    }
+}
+
+/// Decodes spec types from a parsed JSON document, collecting every issue (wrong types, unknown
+/// names with the allowed ones, misspelt keys) instead of stopping at the first: the decoder the
+/// dwelling files use, for the other input files (tariffs).
+public enum SpecDecoder {
+    /// Decodes `T` from `value`; the result is `nil` only when the document's shape is unusable.
+    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) -> (value: T?, issues: [InputIssue]) {
+        CollectingDecoder.decode(type, from: value)
     }
 }

@@ -1,4 +1,5 @@
 import FoyerCore
+import FoyerEnergy
 
 /// Turns a ``DwellingSpec`` into a ``ResolvedDwelling``: applies every default in one place,
 /// reports each default it applied, and checks every value.
@@ -44,6 +45,8 @@ public enum DwellingResolver {
         let occupancy = resolveOccupancy(spec.occupancy ?? OccupancySpec(), floorAreaM2: geometry?.floorAreaM2, r)
         let heating = resolveHeating(spec.heating, r)
         let hotWater = resolveHotWater(spec.hotWater, heatingIDs: heating.compactMap(\.id), r)
+        let otherUses = resolveOtherUses(spec.otherUses, r)
+        let supply = resolveEnergySupply(spec.energySupply, r)
 
         let issues = r.issues.sorted(by: InputIssue.reportOrder)
         guard !issues.hasErrors, let location, let geometry, let envelope, let ventilation, let thermostat, let occupancy
@@ -57,7 +60,10 @@ public enum DwellingResolver {
             interiorSolarDistribution: envelope.interiorSolar,
             thermalBridgeHeatTransferWPerK: bridges, ventilation: ventilation, thermostat: thermostat,
             occupancy: occupancy, heatingSystems: heating, hotWater: hotWater)
-        return Outcome(dwelling: dwelling, issues: issues, defaults: r.defaults)
+        var complete = dwelling
+        complete.otherUses = otherUses
+        complete.energySupply = supply
+        return Outcome(dwelling: complete, issues: issues, defaults: r.defaults)
     }
 
     // MARK: - Location
@@ -787,6 +793,15 @@ public enum DwellingResolver {
             r.check(system.copNominal, at: p + ".cop_nominal", in: 1...8, unit: "")
             r.checkPositive(system.maxPowerW, at: p + ".max_power_w", unit: "W")
             r.check(system.share, at: p + ".share", in: 0...1, unit: "")
+            r.check(system.generationEfficiency, at: p + ".generation_efficiency", in: 0.05...1.1, unit: "")
+            r.check(system.distributionEfficiency, at: p + ".distribution_efficiency", in: 0.3...1, unit: "")
+            r.check(system.emissionEfficiency, at: p + ".emission_efficiency", in: 0.3...1, unit: "")
+            r.check(system.regulationEfficiency, at: p + ".regulation_efficiency", in: 0.3...1, unit: "")
+            r.check(system.designFlowTemperatureC, at: p + ".design_flow_temperature_c", in: 25...90, unit: "°C")
+            if system.efficiency != nil, [system.generationEfficiency, system.distributionEfficiency, system.emissionEfficiency, system.regulationEfficiency].contains(where: { $0 != nil }) {
+                r.error(p + ".efficiency", system.efficiency.map(format), "the whole-chain efficiency and its parts are both given",
+                        expected: "either efficiency (the whole chain) or generation/distribution/emission/regulation_efficiency")
+            }
             if let type = system.type, type.isHeatPump, system.efficiency != nil, system.copNominal == nil {
                 r.warning(p + ".efficiency", system.efficiency.map(format), "a heat pump is rated by cop_nominal, not an efficiency")
             }
@@ -811,6 +826,8 @@ public enum DwellingResolver {
             r.check(system.efficiency, at: p + ".efficiency", in: 0.05...1.1, unit: "")
             r.check(system.copNominal, at: p + ".cop_nominal", in: 1...8, unit: "")
             r.check(system.storageVolumeL, at: p + ".storage_volume_l", in: 0...3000, unit: "L")
+            r.check(system.setpointC, at: p + ".setpoint_c", in: 40...85, unit: "°C")
+            r.check(system.solarFraction, at: p + ".solar_fraction", in: 0...1, unit: "")
             if let heatingID = system.heatingSystem, !heatingIDs.contains(heatingID) {
                 r.error(p + ".heating_system", "\"\(heatingID)\"", "no heating system has this id",
                         expected: heatingIDs.isEmpty ? "the id of a heating system" : heatingIDs.joined(separator: ", "),
@@ -821,6 +838,57 @@ public enum DwellingResolver {
             }
         }
         return hotWater
+    }
+}
+
+extension DwellingResolver {
+    static func resolveOtherUses(_ spec: OtherUsesSpec?, _ r: Resolution) -> OtherUsesSpec {
+        let uses = spec ?? OtherUsesSpec()
+        r.check(uses.lightingKWhPerYear, at: "other_uses.lighting_kwh_per_year", in: 0...20_000, unit: "kWh/yr")
+        r.check(uses.appliancesKWhPerYear, at: "other_uses.appliances_kwh_per_year", in: 0...50_000, unit: "kWh/yr")
+        r.check(uses.cookingKWhPerYear, at: "other_uses.cooking_kwh_per_year", in: 0...20_000, unit: "kWh/yr")
+        r.check(uses.standbyW, at: "other_uses.standby_w", in: 0...2_000, unit: "W")
+        if let energy = uses.cookingEnergy, ![.electricity, .naturalGas, .butane, .propane].contains(energy) {
+            r.error("other_uses.cooking_energy", energy.rawValue, "not a cooking energy", expected: "electricity, natural_gas, butane, propane")
+        }
+        return uses
+    }
+
+    static func resolveEnergySupply(_ spec: EnergySupplySpec?, _ r: Resolution) -> EnergySupplySpec {
+        let supply = spec ?? EnergySupplySpec()
+        let p = "energy_supply"
+        r.check(supply.subscribedKVA, at: p + ".subscribed_kva", in: 1...250, unit: "kVA")
+        for (index, window) in (supply.offPeakHours ?? []).enumerated() where !isClockWindow(window) {
+            r.error(p + ".off_peak_hours[\(index)]", "\"\(window)\"", "not a clock window", expected: "HH:MM-HH:MM on quarter-hours, e.g. \"22:00-06:00\"")
+        }
+        var seen: [String: Int] = [:]
+        for (index, contract) in (supply.contracts ?? []).enumerated() {
+            let cp = p + ".contracts[\(index)]"
+            let energy = r.required(contract.energy, at: cp + ".energy", "the energy the contract sells")
+            _ = r.required(contract.offer, at: cp + ".offer", "a tariff offer id (foyer tariffs list)")
+            if contract.circuit == .exclusiveNight, energy != .electricity {
+                r.error(cp + ".circuit", "exclusive_night", "only electricity has an exclusive-night circuit")
+            }
+            let key = "\(energy?.rawValue ?? "")/\(contract.circuit?.rawValue ?? "main")"
+            if let first = seen[key] {
+                r.error(cp, nil, "a second contract for \(key), already contracts[\(first)]", expected: "one contract per energy and circuit")
+            }
+            seen[key] = index
+        }
+        return supply
+    }
+
+    /// `HH:MM-HH:MM` on quarter-hours, the two ends different.
+    static func isClockWindow(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2 else { return false }
+        let minutes = parts.map { part -> Int? in
+            let hm = part.trimmingCharacters(in: .whitespaces).split(separator: ":")
+            guard hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...24).contains(h), [0, 15, 30, 45].contains(m), h * 60 + m <= 1440 else { return nil }
+            return h * 60 + m
+        }
+        guard let from = minutes[0], let to = minutes[1] else { return false }
+        return from != to && from < 1440
     }
 }
 

@@ -25,6 +25,10 @@ public struct ResolvedDwelling: Sendable, Equatable {
     public var occupancy: ResolvedOccupancy
     public var heatingSystems: [HeatingSystemSpec]
     public var hotWater: HotWaterSpec
+    /// Electricity and cooking fuel for the other uses (defaults applied by FoyerSystems).
+    public var otherUses = OtherUsesSpec()
+    /// Meters and contracts.
+    public var energySupply = EnergySupplySpec()
 
     /// Σ A·U over the opaque elements and windows (without the adjustment factor), W/K.
     public var envelopeAUWPerK: Double {
@@ -194,4 +198,11 @@ public struct DefaultedValue: Sendable, Equatable, Codable, CustomStringConverti
     public var reason: String
 
     public var description: String { "\(path) = \(value) (\(reason))" }
+
+    public init(path: String, value: String, reason: String) {
+        self.path = path
+        self.value = value
+        self.reason = reason
+    }
 }
+

@@ -31,6 +31,10 @@ public struct DwellingSpec: Codable, Sendable, Equatable {
     public var heating: HeatingSpec?
     /// `hot_water`
     public var hotWater: HotWaterSpec?
+    /// `other_uses`
+    public var otherUses: OtherUsesSpec?
+    /// `energy_supply`
+    public var energySupply: EnergySupplySpec?
 
     public init() {}
 
@@ -39,6 +43,8 @@ public struct DwellingSpec: Codable, Sendable, Equatable {
         case thermalBridges = "thermal_bridges"
         case ventilation, thermostat, occupancy, heating
         case hotWater = "hot_water"
+        case otherUses = "other_uses"
+        case energySupply = "energy_supply"
     }
 }
 

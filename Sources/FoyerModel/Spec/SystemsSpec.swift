@@ -1,16 +1,11 @@
-/// Energy carriers a dwelling buys.
-public enum Fuel: String, SpecEnum {
-    case electricity
-    case naturalGas = "natural_gas"
-    case fuelOil = "fuel_oil"
-    /// Liquefied petroleum gas (propane or butane), bottled or in a tank.
-    case lpg
-    case woodLogs = "wood_logs"
-    case woodPellets = "wood_pellets"
-    case coal
-    case kerosene
-    case districtHeat = "district_heat"
-}
+import FoyerEnergy
+
+/// The energy carriers a dwelling buys are FoyerEnergy's ``Energy``: one list for the schema,
+/// the unit conversions, the factors and the tariffs. `lpg` of earlier drafts is `propane` (tank)
+/// or `butane` (bottles).
+public typealias Fuel = Energy
+
+extension Energy: SpecEnum {}
 
 /// Space-heating generators. Their physics comes in a later step; the schema holds them now.
 public enum HeatingSystemType: String, SpecEnum {
@@ -30,6 +25,7 @@ public enum HeatingSystemType: String, SpecEnum {
     case pelletBoiler = "pellet_boiler"
     case coalStove = "coal_stove"
     case keroseneHeater = "kerosene_heater"
+    /// Mobile unvented heater on a butane bottle (or propane).
     case lpgHeater = "lpg_heater"
     case districtHeating = "district_heating"
 
@@ -44,8 +40,8 @@ public enum HeatingSystemType: String, SpecEnum {
         case .pelletStove, .pelletBoiler: .woodPellets
         case .coalStove: .coal
         case .keroseneHeater: .kerosene
-        case .lpgHeater: .lpg
-        case .districtHeating: .districtHeat
+        case .lpgHeater: .butane
+        case .districtHeating: .districtHeating
         }
     }
 
@@ -88,6 +84,17 @@ public struct HeatingSystemSpec: Codable, Sendable, Equatable {
     public var emitter: EmitterType?
     /// `year_installed`
     public var yearInstalled: Int?
+    /// `generation_efficiency`, `distribution_efficiency`, `emission_efficiency`,
+    /// `regulation_efficiency`: the 3CL-DPE split of the seasonal efficiency (each 0–1.1; the
+    /// generator's on the lower heating value). Used when `efficiency` (the whole chain) is not
+    /// given; missing parts take the type's default.
+    public var generationEfficiency: Double?
+    public var distributionEfficiency: Double?
+    public var emissionEfficiency: Double?
+    public var regulationEfficiency: Double?
+    /// `design_flow_temperature_c`: water flow temperature at the design outdoor temperature
+    /// (heat pumps; defaults by emitter).
+    public var designFlowTemperatureC: Double?
 
     public init() {}
 
@@ -97,6 +104,11 @@ public struct HeatingSystemSpec: Codable, Sendable, Equatable {
         case maxPowerW = "max_power_w"
         case share, role, emitter
         case yearInstalled = "year_installed"
+        case generationEfficiency = "generation_efficiency"
+        case distributionEfficiency = "distribution_efficiency"
+        case emissionEfficiency = "emission_efficiency"
+        case regulationEfficiency = "regulation_efficiency"
+        case designFlowTemperatureC = "design_flow_temperature_c"
     }
 }
 
@@ -132,8 +144,12 @@ public struct HotWaterSystemSpec: Codable, Sendable, Equatable {
     public var storageVolumeL: Double?
     /// `heating_system`: id of the heating system that heats the water (type `from_heating_system`).
     public var heatingSystem: String?
-    /// `off_peak_charging`: whether a storage heater charges in off-peak hours.
+    /// `off_peak_charging`: whether a storage water heater heats only in off-peak hours.
     public var offPeakCharging: Bool?
+    /// `setpoint_c`: storage temperature (default 55 °C).
+    public var setpointC: Double?
+    /// `solar_fraction`: share of the need the solar collectors cover (`solar_with_backup`).
+    public var solarFraction: Double?
 
     public init() {}
 
@@ -143,6 +159,8 @@ public struct HotWaterSystemSpec: Codable, Sendable, Equatable {
         case storageVolumeL = "storage_volume_l"
         case heatingSystem = "heating_system"
         case offPeakCharging = "off_peak_charging"
+        case setpointC = "setpoint_c"
+        case solarFraction = "solar_fraction"
     }
 }
 
@@ -160,5 +178,88 @@ public struct HotWaterSpec: Codable, Sendable, Equatable {
         case systems
         case litresPerPersonPerDay = "litres_per_person_per_day"
         case deliveryTemperatureC = "delivery_temperature_c"
+    }
+}
+
+/// `other_uses`: electricity (and cooking fuel) for everything but heating and hot water.
+public struct OtherUsesSpec: Codable, Sendable, Equatable {
+    /// `lighting_kwh_per_year`
+    public var lightingKWhPerYear: Double?
+    /// `appliances_kwh_per_year`: cold, washing, audiovisual, computing.
+    public var appliancesKWhPerYear: Double?
+    /// `cooking_kwh_per_year`
+    public var cookingKWhPerYear: Double?
+    /// `cooking_energy`: electricity (default), natural_gas, butane or propane.
+    public var cookingEnergy: Energy?
+    /// `standby_w`: constant standby draw.
+    public var standbyW: Double?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case lightingKWhPerYear = "lighting_kwh_per_year"
+        case appliancesKWhPerYear = "appliances_kwh_per_year"
+        case cookingKWhPerYear = "cooking_kwh_per_year"
+        case cookingEnergy = "cooking_energy"
+        case standbyW = "standby_w"
+    }
+}
+
+/// What the household's electricity meter can do.
+public enum ElectricityMeter: String, SpecEnum {
+    /// One register (only single-rate offers).
+    case single
+    /// Two registers, peak and off-peak (French HP/HC meters, Belgian bi-horaire).
+    case peakOffPeak = "peak_off_peak"
+    /// A communicating meter (French Linky): any offer, including day colours.
+    case smart
+}
+
+/// Which meter circuit a contract bills.
+public enum MeterCircuit: String, SpecEnum {
+    case main
+    /// The Belgian exclusive-night circuit (storage heaters, water heater).
+    case exclusiveNight = "exclusive_night"
+}
+
+/// `energy_supply.contracts[]`: the offer the household pays for an energy.
+public struct ContractSpec: Codable, Sendable, Equatable {
+    public var energy: Energy?
+    /// `offer`: a tariff offer id (`foyer tariffs list`).
+    public var offer: String?
+    /// `circuit`: main (default) or exclusive_night.
+    public var circuit: MeterCircuit?
+    public init() {}
+    public init(energy: Energy?, offer: String?, circuit: MeterCircuit? = nil) {
+        self.energy = energy
+        self.offer = offer
+        self.circuit = circuit
+    }
+}
+
+/// `energy_supply`: meters and contracts (what the bill and the cheapest-offer search need).
+public struct EnergySupplySpec: Codable, Sendable, Equatable {
+    /// `electricity_meter`: single, peak_off_peak or smart.
+    public var electricityMeter: ElectricityMeter?
+    /// `exclusive_night_circuit`: storage heaters and off-peak water heaters on a separate
+    /// exclusive-night meter (Belgium).
+    public var exclusiveNightCircuit: Bool?
+    /// `off_peak_hours`: the meter's own off-peak windows, `"22:00-06:00"` (they differ by meter).
+    public var offPeakHours: [String]?
+    /// `subscribed_kva`: subscribed electrical power.
+    public var subscribedKVA: Double?
+    /// `protected_customer`: entitled to the social tariff (Belgium).
+    public var protectedCustomer: Bool?
+    public var contracts: [ContractSpec]?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case electricityMeter = "electricity_meter"
+        case exclusiveNightCircuit = "exclusive_night_circuit"
+        case offPeakHours = "off_peak_hours"
+        case subscribedKVA = "subscribed_kva"
+        case protectedCustomer = "protected_customer"
+        case contracts
     }
 }

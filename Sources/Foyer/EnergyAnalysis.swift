@@ -1,0 +1,332 @@
+import Foundation
+import FoyerBills
+import FoyerClimate
+import FoyerCore
+import FoyerEnergy
+import FoyerModel
+import FoyerSystems
+import FoyerTariffs
+import FoyerThermal
+
+/// From a simulated year to what the household pays: delivered energy per fuel, primary energy,
+/// CO₂, bills under the household's contracts, every applicable offer ranked, and the mismatches
+/// between contract and use.
+public struct EnergyReport: Sendable, Encodable {
+    /// One energy bought.
+    public struct Delivered: Sendable, Encodable {
+        public var energy: Energy
+        /// kWh PCI (for natural gas also in kWh PCS, as billed).
+        public var kWh: Double
+        public var kWhPCS: Double?
+        /// The usual purchase quantity (litres of fuel oil, stères of logs, …) when not kWh.
+        public var quantity: Double?
+        public var unit: String?
+        public var byUseKWh: [String: Double]
+        public var primaryEnergyKWh: Double
+        public var co2Kg: Double
+        enum CodingKeys: String, CodingKey {
+            case energy, kWh = "kwh", kWhPCS = "kwh_pcs", quantity, unit, byUseKWh = "by_use_kwh"
+            case primaryEnergyKWh = "primary_energy_kwh", co2Kg = "co2_kg"
+        }
+    }
+
+    /// One offer's annual cost for one meter.
+    public struct Option: Sendable, Encodable {
+        public var offer: String
+        public var name: String
+        public var totalEUR: Double
+        /// Cost minus the current contract's (negative: cheaper), when there is one.
+        public var differenceEUR: Double?
+        public var isCurrent: Bool
+        enum CodingKeys: String, CodingKey {
+            case offer, name, totalEUR = "total_eur", differenceEUR = "difference_eur", isCurrent = "is_current"
+        }
+    }
+
+    /// Every applicable offer for one energy and circuit, cheapest first.
+    public struct Comparison: Sendable, Encodable {
+        public var energy: Energy
+        public var circuit: String
+        public var pricesOn: CivilDate
+        public var options: [Option]
+        /// Offers left out, and why.
+        public var excluded: [String]
+        enum CodingKeys: String, CodingKey {
+            case energy, circuit, pricesOn = "prices_on", options, excluded
+        }
+    }
+
+    /// A contract that does not fit the meter or the use.
+    public struct Mismatch: Sendable, Encodable {
+        public var kind: String
+        public var message: String
+        /// What the household would save a year by acting on it, €.
+        public var savingEURPerYear: Double
+        enum CodingKeys: String, CodingKey {
+            case kind, message, savingEURPerYear = "saving_eur_per_year"
+        }
+    }
+
+    public var delivered: [Delivered]
+    public var primaryEnergyKWh: Double
+    public var primaryEnergyKWhPerM2: Double
+    public var co2Kg: Double
+    public var heatingSystems: [HeatingSystemResult]
+    public var unmetHeatKWh: Double
+    public var unmetHeatHours: Int
+    public var hotWater: HotWaterResult?
+    public var otherUses: OtherUsesResult
+    /// Bills under the household's contracts.
+    public var bills: [Bill]
+    public var annualCostEUR: Double?
+    public var comparisons: [Comparison]
+    public var mismatches: [Mismatch]
+    /// Subscribed power used, and the level the hourly peak calls for.
+    public var subscribedKVA: Double?
+    public var recommendedKVA: Double?
+    public var peakElectricKW: Double
+    public var defaults: [DefaultedValue]
+    public var notes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case delivered, primaryEnergyKWh = "primary_energy_kwh", primaryEnergyKWhPerM2 = "primary_energy_kwh_per_m2", co2Kg = "co2_kg"
+        case heatingSystems = "heating_systems", unmetHeatKWh = "unmet_heat_kwh", unmetHeatHours = "unmet_heat_hours"
+        case hotWater = "hot_water", otherUses = "other_uses", bills, annualCostEUR = "annual_cost_eur", comparisons, mismatches
+        case subscribedKVA = "subscribed_kva", recommendedKVA = "recommended_kva", peakElectricKW = "peak_electric_kw", defaults, notes
+    }
+}
+
+/// Options of an energy analysis.
+public struct EnergyOptions: Sendable {
+    /// Price at the versions in force on this day (default: chosen per energy, see
+    /// ``EnergyAnalysis/defaultPricesDate(for:library:)``).
+    public var pricesOn: CivilDate?
+    /// Day colours (Tempo) when an actual calendar is known.
+    public var knownColours: [CivilDate: DayColour]
+    public init(pricesOn: CivilDate? = nil, knownColours: [CivilDate: DayColour] = [:]) {
+        self.pricesOn = pricesOn
+        self.knownColours = knownColours
+    }
+}
+
+public enum EnergyAnalysis {
+    /// Standard subscribed-power levels of French residential offers, kVA.
+    public static let standardKVA: [Double] = [3, 6, 9, 12, 15, 18, 24, 30, 36]
+
+    /// Analyses a simulated year of `dwelling`.
+    public static func analyse(_ dwelling: ResolvedDwelling, result: HourlyResult, weather: WeatherYear, library: TariffLibrary,
+                               options: EnergyOptions = EnergyOptions()) throws(InputError) -> EnergyReport {
+        let country = (dwelling.location.country ?? "FR").uppercased()
+        let supply = dwelling.energySupply
+        var notes: [String] = []
+        var defaults: [DefaultedValue] = []
+        // Off-peak windows of the meter (clock time).
+        var windows = (supply.offPeakHours ?? []).compactMap(ClockWindow.init)
+        if windows.isEmpty {
+            windows = country == "BE" ? [ClockWindow(fromMinute: 22 * 60, toMinute: 7 * 60)] : [ClockWindow(fromMinute: 22 * 60, toMinute: 6 * 60)]
+            defaults.append(DefaultedValue(path: "energy_supply.off_peak_hours", value: windows.map(\.description).joined(separator: ", "),
+                                           reason: country == "BE" ? "the Walloon night window (exclusive-night and day/night meters)" : "the most common Enedis off-peak window"))
+        }
+        // The calendar year the simulated year is laid on: that of the prices.
+        let electricityDate = options.pricesOn ?? defaultPricesDate(for: candidates(.electricity, circuit: .main, country: country, supply: supply, library: library), library: library)
+        let calendarYear = electricityDate?.year ?? 2026
+        let clock = LoadCurve.simulatedYear(hourlyKWh: [Double](repeating: 0, count: result.heatingW.count), year: calendarYear, origin: "")
+        let offPeak = clock.intervals.map { interval in windows.contains { $0.contains(minuteOfDay: interval.start.minuteOfDay) } }
+        let inputs = SystemInputs(heatingW: result.heatingW, outdoorC: result.outdoorC, offPeak: offPeak,
+                                  coldWaterC: ColdWater.monthlyC(dwelling: dwelling, weather: weather))
+        let systems = SystemsModel.run(dwelling, inputs: inputs)
+        defaults += systems.defaults
+
+        // Delivered energy, primary energy, CO₂.
+        let factorDate = electricityDate ?? CivilDate(2026, 1, 1)
+        var delivered: [EnergyReport.Delivered] = []
+        for energy in Energy.allCases {
+            let streams = systems.streams.filter { $0.energy == energy }
+            guard !streams.isEmpty else { continue }
+            let kWh = streams.reduce(0) { $0 + $1.totalKWh }
+            guard kWh > 0 else { continue }
+            var byUse: [String: Double] = [:]
+            var co2 = 0.0
+            for stream in streams {
+                byUse[stream.use.rawValue, default: 0] += stream.totalKWh
+                co2 += stream.totalKWh * Emissions.kgCO2PerKWh(energy, use: stream.use)
+            }
+            let unit = FuelUnit.units(of: energy).first
+            let quantity = unit.flatMap { $0 == .kilowattHour ? nil : FuelQuantity.holding(kWhPCI: kWh, of: energy, in: $0) }
+            delivered.append(EnergyReport.Delivered(
+                energy: energy, kWh: kWh, kWhPCS: energy == .naturalGas ? kWh * energy.grossOverNetCalorificValue : nil,
+                quantity: quantity?.amount, unit: quantity.map { $0.unit.rawValue }, byUseKWh: byUse,
+                primaryEnergyKWh: kWh * PrimaryEnergy.factor(energy, on: factorDate), co2Kg: co2))
+        }
+        let primary = delivered.reduce(0) { $0 + $1.primaryEnergyKWh }
+
+        // Load curves per energy and circuit, as billed.
+        let colours = DayColourCalendar(known: options.knownColours, ranking: .dailyMeanOutdoorC(dailyMeans(result.outdoorC)))
+        func curve(_ energy: Energy, _ circuit: Circuit?) -> LoadCurve {
+            var hourly = systems.hourlyKWh(energy, circuit: circuit)
+            if energy == .naturalGas { hourly = hourly.map { $0 * energy.grossOverNetCalorificValue } }
+            return LoadCurve.simulatedYear(hourlyKWh: hourly, year: calendarYear, origin: "simulated \(energy.rawValue)")
+        }
+        let mainElectric = curve(.electricity, .main)
+        let peakKW = mainElectric.peakKW
+        // Subscribed power: an hourly mean underestimates the instantaneous peak; the level is
+        // the smallest standard one above 1.3 × the hourly peak (see Docs/Bills.md).
+        let recommended = standardKVA.first { $0 >= peakKW * 1.3 } ?? standardKVA.last ?? 36
+        let kva = supply.subscribedKVA ?? recommended
+        if supply.subscribedKVA == nil {
+            defaults.append(DefaultedValue(path: "energy_supply.subscribed_kva", value: "\(Int(kva))",
+                                           reason: String(format: "smallest standard level ≥ 1.3 × the hourly electric peak (%.2f kW)", peakKW)))
+        }
+        var billing = BillingOptions(subscribedKVA: kva, offPeakHours: windows, colours: colours)
+
+        // Bills under the contracts, and the comparison for each energy and circuit bought.
+        var bills: [Bill] = []
+        var comparisons: [EnergyReport.Comparison] = []
+        var mismatches: [EnergyReport.Mismatch] = []
+        var groups: [(Energy, Circuit)] = []
+        for energy in delivered.map(\.energy) {
+            if energy == .electricity {
+                groups.append((.electricity, .main))
+                if systems.streams.contains(where: { $0.energy == .electricity && $0.circuit == .exclusiveNight && $0.totalKWh > 0 }) {
+                    groups.append((.electricity, .exclusiveNight))
+                }
+            } else {
+                groups.append((energy, .main))
+            }
+        }
+        var currentCost = 0.0, allContractsBilled = true
+        for (energy, circuit) in groups {
+            let load = curve(energy, energy == .electricity ? circuit : nil)
+            let contract = supply.contracts?.first { $0.energy == energy && ($0.circuit ?? .main).rawValue == circuit.rawValue }
+            let offers = candidates(energy, circuit: circuit, country: country, supply: supply, library: library)
+            let date = options.pricesOn ?? defaultPricesDate(for: offers + [contract?.offer].compactMap { $0 }, library: library)
+            billing.pricesOn = date
+            var currentBill: Bill?
+            if let offer = contract?.offer {
+                guard !library.versions(of: offer).isEmpty else {
+                    var issue = library.unknownOffer(offer, path: "energy_supply.contracts[\(energy.rawValue)].offer")
+                    issue.message = "unknown tariff offer"
+                    throw InputError(issue)
+                }
+                let bill = try BillEngine.bill(load, offer: offer, library: library, options: billing)
+                bills.append(bill)
+                currentBill = bill
+                currentCost += bill.totalEUR
+            } else {
+                allContractsBilled = false
+            }
+            guard let date else {
+                notes.append("no tariff for \(energy.rawValue) in \(country): no bill")
+                continue
+            }
+            var optionsList: [EnergyReport.Option] = []
+            var excluded: [String] = []
+            for offer in offers {
+                guard library.tariff(offer, on: date) != nil else {
+                    excluded.append("\(offer): no prices in force on \(date)")
+                    continue
+                }
+                do {
+                    let bill = try BillEngine.bill(load, offer: offer, library: library, options: billing)
+                    optionsList.append(EnergyReport.Option(offer: offer, name: bill.name, totalEUR: bill.totalEUR,
+                                                           differenceEUR: currentBill.map { bill.totalEUR - $0.totalEUR }, isCurrent: offer == contract?.offer))
+                } catch {
+                    excluded.append("\(offer): " + (error.issues.first?.message ?? "cannot be billed"))
+                }
+            }
+            if let currentBill, !optionsList.contains(where: \.isCurrent) {
+                optionsList.append(EnergyReport.Option(offer: currentBill.offer, name: currentBill.name, totalEUR: currentBill.totalEUR, differenceEUR: 0, isCurrent: true))
+            }
+            optionsList.sort { ($0.totalEUR, $0.offer) < ($1.totalEUR, $1.offer) }
+            comparisons.append(EnergyReport.Comparison(energy: energy, circuit: circuit.rawValue, pricesOn: date, options: optionsList, excluded: excluded))
+
+            // Mismatches.
+            guard let currentBill, let current = library.tariff(currentBill.offer, on: date) else { continue }
+            if let cheapest = optionsList.first, !cheapest.isCurrent, let difference = cheapest.differenceEUR, difference < -1 {
+                let meter = supply.electricityMeter
+                if energy == .electricity, current.meter == .single, meter == .peakOffPeak || meter == .smart,
+                   let tariff = library.tariff(cheapest.offer, on: date), tariff.meter != .single {
+                    mismatches.append(EnergyReport.Mismatch(
+                        kind: "dual_meter_single_rate",
+                        message: "the meter counts peak and off-peak hours but the contract (\(current.name)) bills a single rate; \(cheapest.name) would cost \(euros(cheapest.totalEUR)) instead of \(euros(currentBill.totalEUR))",
+                        savingEURPerYear: -difference))
+                } else {
+                    mismatches.append(EnergyReport.Mismatch(
+                        kind: "cheaper_offer",
+                        message: "\(cheapest.name) would cost \(euros(cheapest.totalEUR)) a year instead of \(euros(currentBill.totalEUR)) (\(current.name))",
+                        savingEURPerYear: -difference))
+                }
+            }
+            if energy == .electricity, circuit == .main, current.offPeakPeriodIndex != nil,
+               let water = dwelling.hotWater.systems?.first, water.type == .electricStorage || water.type == .heatPumpWaterHeater,
+               water.offPeakCharging != true {
+                // Re-run the systems with the water heater on the off-peak contact.
+                var shifted = dwelling
+                shifted.hotWater.systems?[0].offPeakCharging = true
+                let shiftedSystems = SystemsModel.run(shifted, inputs: inputs)
+                let shiftedLoad = LoadCurve.simulatedYear(hourlyKWh: shiftedSystems.hourlyKWh(.electricity, circuit: .main), year: calendarYear, origin: "simulated")
+                if let bill = try? BillEngine.bill(shiftedLoad, offer: currentBill.offer, library: library, options: billing), currentBill.totalEUR - bill.totalEUR > 1 {
+                    mismatches.append(EnergyReport.Mismatch(
+                        kind: "off_peak_not_used",
+                        message: "the contract has off-peak hours but the electric water heater heats whenever water is drawn; on the off-peak contact (or a timer) it would cost \(euros(currentBill.totalEUR - bill.totalEUR)) less",
+                        savingEURPerYear: currentBill.totalEUR - bill.totalEUR))
+                }
+            }
+            if energy == .electricity, circuit == .main, let subscribed = supply.subscribedKVA,
+               let index = standardKVA.firstIndex(of: recommended), let levelIndex = standardKVA.firstIndex(where: { $0 >= subscribed }), levelIndex >= index + 2 {
+                var lower = billing
+                lower.subscribedKVA = standardKVA[index + 1]
+                if let bill = try? BillEngine.bill(load, offer: currentBill.offer, library: library, options: lower), currentBill.totalEUR - bill.totalEUR > 1 {
+                    mismatches.append(EnergyReport.Mismatch(
+                        kind: "subscribed_power_too_high",
+                        message: String(format: "%.0f kVA subscribed for an hourly peak of %.1f kW; %.0f kVA (one level of margin above %.0f kVA) would cost %@ less", subscribed, peakKW, standardKVA[index + 1], recommended, euros(currentBill.totalEUR - bill.totalEUR)),
+                        savingEURPerYear: currentBill.totalEUR - bill.totalEUR))
+                }
+            }
+        }
+        if supply.contracts?.isEmpty ?? true { notes.append("no contract in energy_supply.contracts: the offers are compared, no current bill") }
+
+        return EnergyReport(
+            delivered: delivered, primaryEnergyKWh: primary, primaryEnergyKWhPerM2: primary / dwelling.floorAreaM2,
+            co2Kg: delivered.reduce(0) { $0 + $1.co2Kg }, heatingSystems: systems.heating,
+            unmetHeatKWh: systems.unmetHeatKWh, unmetHeatHours: systems.unmetHeatHours, hotWater: systems.hotWater,
+            otherUses: systems.otherUses, bills: bills, annualCostEUR: bills.isEmpty || !allContractsBilled ? (bills.isEmpty ? nil : currentCost) : currentCost,
+            comparisons: comparisons, mismatches: mismatches.sorted { $0.savingEURPerYear > $1.savingEURPerYear },
+            subscribedKVA: kva, recommendedKVA: recommended, peakElectricKW: peakKW, defaults: defaults, notes: notes)
+    }
+
+    /// The offers that can bill `energy` on `circuit` for this household: same country, the
+    /// meter able to count what the offer prices, the social tariff only for protected customers.
+    public static func candidates(_ energy: Energy, circuit: Circuit, country: String, supply: EnergySupplySpec, library: TariffLibrary) -> [String] {
+        library.offers.filter { offer in
+            guard let tariff = library.latest(offer), tariff.energy == energy, tariff.country == country else { return false }
+            if tariff.eligibility == .protectedCustomers && supply.protectedCustomer != true { return false }
+            guard energy == .electricity else { return true }
+            if circuit == .exclusiveNight { return tariff.meter == .exclusiveNight }
+            switch tariff.meter {
+            case .exclusiveNight: return false
+            case .single: return true
+            case .peakOffPeak: return supply.electricityMeter != .single
+            case .dayColour: return (supply.electricityMeter ?? .smart) == .smart
+            }
+        }
+    }
+
+    /// The day whose prices a comparison uses when none is given: among the start dates of the
+    /// offers' versions, the one on which the most offers have prices, the latest on a tie.
+    public static func defaultPricesDate(for offers: [String], library: TariffLibrary) -> CivilDate? {
+        let starts = Set(offers.flatMap { library.versions(of: $0).map(\.validFrom) })
+        return starts.max { a, b in
+            let ca = offers.filter { library.tariff($0, on: a) != nil }.count, cb = offers.filter { library.tariff($0, on: b) != nil }.count
+            return (ca, a) < (cb, b)
+        }
+    }
+
+    static func dailyMeans(_ hourly: [Double]) -> [Double] {
+        stride(from: 0, to: hourly.count, by: 24).map { start in
+            hourly[start..<min(start + 24, hourly.count)].reduce(0, +) / 24
+        }
+    }
+
+    static func euros(_ value: Double) -> String { String(format: "%.2f €", value) }
+}

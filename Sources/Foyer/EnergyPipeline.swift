@@ -1,0 +1,56 @@
+import Foundation
+import FoyerBills
+import FoyerClimate
+import FoyerCore
+import FoyerEnergy
+import FoyerModel
+import FoyerTariffs
+import FoyerThermal
+
+/// The steps the CLI chains for bills: simulate a dwelling, read a load curve, load tariffs.
+public enum EnergyPipeline {
+    /// A simulated dwelling: the resolved dwelling, its hourly year and its weather.
+    public struct Simulated: Sendable {
+        public var dwelling: ResolvedDwelling
+        public var result: HourlyResult
+        public var weather: WeatherYear
+    }
+
+    /// Loads and simulates `argument` (a file or an archetype id) with `model` (hourly).
+    /// The simulated year starts on the weekday of 1 January of `calendarYear`.
+    public static func simulate(_ argument: String, weather: String?, model: ThermalModel, calendarYear: Int) throws(InputError) -> Simulated {
+        let loaded = Inputs.loadDwelling(argument)
+        guard let dwelling = loaded.dwelling else { throw InputError(loaded.issues) }
+        let year: WeatherYear
+        if let weather { year = try Inputs.weather(source: weather).year } else { year = try Inputs.weather(for: dwelling.location) }
+        let options = SimulationOptions(firstWeekday: CivilDate(calendarYear, 1, 1).isoWeekday)
+        let solar = SurfaceIrradiance(weather: year)
+        let zone: PreparedZone
+        do {
+            zone = model == .fiveR1C
+                ? try ISO13790.prepare(dwelling, weather: year, solar: solar, options: options)
+                : try ISO52016.prepare(dwelling, weather: year, solar: solar, options: options)
+        } catch {
+            throw InputError(InputIssue(.error, file: argument, path: "", message: "\(error)"))
+        }
+        return Simulated(dwelling: dwelling, result: HourlyEngine.run(zone, warmUpHours: options.warmUpHours), weather: year)
+    }
+
+    /// Reads a load-curve CSV file.
+    public static func loadCurve(path: String, fillGaps: Bool) throws(InputError) -> LoadCurve {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(InputIssue(.error, file: path, path: "", message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file",
+                                        expected: "a CSV load curve (Docs/LoadCurveCSV.md)"))
+        }
+        let (curve, issues) = LoadCurveCSV.read(String(decoding: data, as: UTF8.self), file: path, gaps: fillGaps ? .fillWithTypicalWeek : .refuse)
+        guard let curve, !issues.hasErrors else { throw InputError(issues) }
+        return curve
+    }
+
+    /// The tariff library (shipped files plus `extraDirectories`); errors in any file are thrown.
+    public static func tariffs(extraDirectories: [String] = []) throws(InputError) -> TariffLibrary {
+        let library = TariffLibrary.load(extraDirectories: extraDirectories)
+        if library.issues.hasErrors { throw InputError(library.issues) }
+        return library
+    }
+}

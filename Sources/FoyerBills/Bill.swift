@@ -1,0 +1,343 @@
+import Foundation
+import FoyerCore
+import FoyerEnergy
+import FoyerTariffs
+
+/// A clock window of the day, `22:00-06:00` (may run past midnight).
+public struct ClockWindow: Sendable, Equatable, CustomStringConvertible {
+    public var fromMinute: Int
+    public var toMinute: Int
+
+    public init(fromMinute: Int, toMinute: Int) {
+        self.fromMinute = fromMinute
+        self.toMinute = toMinute
+    }
+
+    /// Parses `HH:MM-HH:MM` (quarter-hours); `nil` if malformed.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-")
+        func minute(_ part: Substring) -> Int? {
+            let hm = part.trimmingCharacters(in: .whitespaces).split(separator: ":")
+            guard hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...24).contains(h), [0, 15, 30, 45].contains(m), h * 60 + m <= 1440 else { return nil }
+            return h * 60 + m
+        }
+        guard parts.count == 2, let from = minute(parts[0]), let to = minute(parts[1]), from != to, from < 1440 else { return nil }
+        self.init(fromMinute: from, toMinute: to)
+    }
+
+    public func contains(minuteOfDay minute: Int) -> Bool {
+        fromMinute < toMinute ? (minute >= fromMinute && minute < toMinute) : (minute >= fromMinute || minute < toMinute)
+    }
+
+    public var minutes: Int { fromMinute < toMinute ? toMinute - fromMinute : 1440 - fromMinute + toMinute }
+
+    public var description: String {
+        func text(_ m: Int) -> String { (m / 60 < 10 ? "0" : "") + "\(m / 60):" + (m % 60 < 10 ? "0" : "") + "\(m % 60)" }
+        return "\(text(fromMinute))-\(text(toMinute))"
+    }
+}
+
+/// What a bill needs besides the consumption and the offer.
+public struct BillingOptions: Sendable {
+    /// Subscribed power, kVA (electricity offers priced by kVA).
+    public var subscribedKVA: Double?
+    /// The household's own off-peak hours (they differ by meter), replacing the offer's default
+    /// hours on offers that say so (French HP/HC).
+    public var offPeakHours: [ClockWindow]?
+    /// Day colours for day-colour offers.
+    public var colours: DayColourCalendar
+    /// Price every interval at the version in force on this day (a "what would it cost at
+    /// today's prices" bill). `nil`: each interval at the version in force when it was drawn.
+    public var pricesOn: CivilDate?
+
+    public init(subscribedKVA: Double? = nil, offPeakHours: [ClockWindow]? = nil,
+                colours: DayColourCalendar = DayColourCalendar(), pricesOn: CivilDate? = nil) {
+        self.subscribedKVA = subscribedKVA
+        self.offPeakHours = offPeakHours
+        self.colours = colours
+        self.pricesOn = pricesOn
+    }
+}
+
+/// A bill: lines per month and for the whole span, every amount in euros.
+///
+/// The lines add up to the total: standing charge, energy by period (and colour), each tax and
+/// VAT. Published prices include the taxes, so the energy and standing-charge lines are what
+/// remains once the included taxes and VAT are taken out (a French bill prints them the same
+/// way: "prix unitaire HT", accise, TVA).
+public struct Bill: Sendable, Encodable {
+    public enum LineKind: String, Sendable, Encodable {
+        case fixedCharge = "fixed_charge"
+        case energy
+        case tax
+        case vat
+    }
+
+    public struct Line: Sendable, Encodable, Equatable {
+        public var kind: LineKind
+        public var label: String
+        /// Energy on the line, kWh (energy and per-kWh tax lines).
+        public var kWh: Double?
+        /// € per kWh excluding VAT (energy and per-kWh tax lines).
+        public var unitPriceEUR: Double?
+        public var amountEUR: Double
+
+        enum CodingKeys: String, CodingKey {
+            case kind, label, kWh = "kwh", unitPriceEUR = "unit_price_eur", amountEUR = "amount_eur"
+        }
+    }
+
+    public struct Month: Sendable, Encodable {
+        public var year: Int
+        public var month: Int
+        public var kWh: Double
+        public var lines: [Line]
+        public var totalEUR: Double
+        enum CodingKeys: String, CodingKey {
+            case year, month, kWh = "kwh", lines, totalEUR = "total_eur"
+        }
+    }
+
+    public var offer: String
+    public var name: String
+    public var energy: Energy
+    public var meter: MeterKind
+    /// The tariff versions used (`offer@valid_from`).
+    public var tariffVersions: [String]
+    public var subscribedKVA: Double?
+    public var from: CivilDate
+    public var to: CivilDate
+    public var kWh: Double
+    /// kWh by period label (and colour).
+    public var kWhByPeriod: [String: Double]
+    public var months: [Month]
+    /// The lines of the whole span (months' lines summed by label and unit price).
+    public var lines: [Line]
+    public var totalEUR: Double
+    /// How the bill was made (band chosen, colour rule, off-peak hours used).
+    public var notes: [String]
+    /// Corrections made to the consumption data on the way in.
+    public var corrections: [InputIssue]
+
+    enum CodingKeys: String, CodingKey {
+        case offer, name, energy, meter, tariffVersions = "tariff_versions", subscribedKVA = "subscribed_kva"
+        case from, to, kWh = "kwh", kWhByPeriod = "kwh_by_period", months, lines, totalEUR = "total_eur", notes, corrections
+    }
+}
+
+/// Computes bills from a load curve and an offer.
+public enum BillEngine {
+    /// The bill of `curve` under `offer`.
+    ///
+    /// Errors: unknown offer (with the known ones), consumption on days no version of the offer
+    /// covers, a subscribed power the offer does not sell, off-peak hours on an offer without
+    /// off-peak period.
+    public static func bill(_ curve: LoadCurve, offer: String, library: TariffLibrary, options: BillingOptions) throws(InputError) -> Bill {
+        let versions = library.versions(of: offer)
+        guard !versions.isEmpty else { throw InputError(library.unknownOffer(offer, path: "tariff")) }
+        guard let range = curve.dateRange else {
+            throw InputError(InputIssue(.error, file: curve.origin, path: "", message: "no consumption to bill"))
+        }
+        // The version in force on each day.
+        var versionOfDay: [CivilDate: Int] = [:]
+        var uncovered: [CivilDate] = []
+        for dayNumber in range.lowerBound.dayNumber...range.upperBound.dayNumber {
+            let day = CivilDate(dayNumber: dayNumber)
+            let priceDay = options.pricesOn ?? day
+            if let index = versions.firstIndex(where: { $0.isValid(on: priceDay) }) {
+                versionOfDay[day] = index
+            } else {
+                uncovered.append(priceDay)
+            }
+        }
+        if let first = uncovered.first, let last = uncovered.last {
+            let known = versions.map(\.validityText).joined(separator: "; ")
+            throw InputError(InputIssue(.error, path: options.pricesOn == nil ? "consumption dates" : "prices on", value: first == last ? "\(first)" : "\(first) … \(last)",
+                                        message: "no version of \(offer) is in force on \(uncovered.count) of these days",
+                                        expected: "dates within the offer's validity: \(known)"))
+        }
+        let used = Array(Set(versionOfDay.values)).sorted()
+        let reference = versions[used[0]]
+        var notes: [String] = []
+
+        // Subscribed power.
+        if reference.energy == .electricity, !reference.subscribedKVALevels.isEmpty {
+            guard let kva = options.subscribedKVA else {
+                throw InputError(InputIssue(.error, path: "subscribed_kva", message: "\(offer) is priced by subscribed power",
+                                            expected: reference.subscribedKVALevels.map { format($0) }.joined(separator: ", ") + " kVA"))
+            }
+            for index in used where versions[index].fixedCharge(subscribedKVA: kva) == nil {
+                throw InputError(InputIssue(.error, path: "subscribed_kva", value: format(kva), message: "\(versions[index].id) does not sell this power",
+                                            expected: versions[index].subscribedKVALevels.map { format($0) }.joined(separator: ", ") + " kVA"))
+            }
+        }
+        // Household off-peak hours.
+        var offPeakQuarters: [Bool]?
+        if let windows = options.offPeakHours, !windows.isEmpty, reference.householdOffPeakHours {
+            offPeakQuarters = (0..<96).map { q in windows.contains { $0.contains(minuteOfDay: q * 15) } }
+            notes.append("off-peak hours of the meter: " + windows.map(\.description).joined(separator: ", "))
+        } else if reference.householdOffPeakHours, let offPeak = reference.offPeakPeriodIndex {
+            let hours = (0..<96).filter { reference.periodIndex(month: 1, weekday: 1, quarter: $0) == offPeak }.count / 4
+            notes.append("off-peak hours: the offer's default (\(hours) h a day); give the meter's own hours if they differ")
+        }
+        // Day colours.
+        var colourOfDay: [CivilDate: DayColour] = [:]
+        if let rule = reference.colourRule {
+            let extended = range.lowerBound.adding(days: -1)...range.upperBound
+            colourOfDay = options.colours.colours(for: extended, rule: rule, country: reference.country)
+            let counted = Dictionary(grouping: range.lowerBound.dayNumber...range.upperBound.dayNumber) { colourOfDay[CivilDate(dayNumber: $0)] ?? .blue }
+            let source = options.colours.known.isEmpty ? "the offer's rule (\(rule.redDays) red, \(rule.whiteDays) white days a year on the coldest eligible days)" : "the given calendar, the rule elsewhere"
+            notes.append("day colours from \(source): \(counted[.red]?.count ?? 0) red, \(counted[.white]?.count ?? 0) white, \(counted[.blue]?.count ?? 0) blue days billed")
+        }
+
+        // Accumulate energy by month, version, period and colour.
+        let colourCount = reference.meter == .dayColour ? DayColour.allCases.count : 1
+        struct Key: Hashable { var year: Int; var month: Int; var version: Int; var period: Int; var colour: Int }
+        var energy: [Key: Double] = [:]
+        var holidayCache: [Int: Set<CivilDate>] = [:]
+        func isHoliday(_ date: CivilDate) -> Bool {
+            if holidayCache[date.year] == nil { holidayCache[date.year] = PublicHolidays.dates(country: reference.country, year: date.year) }
+            return holidayCache[date.year]?.contains(date) ?? false
+        }
+        for interval in curve.intervals where interval.kWh != 0 {
+            let quarters = max(1, (interval.minutes + 14) / 15)
+            let share = interval.kWh / Double(quarters)
+            var minute = interval.start.minuteNumber
+            for _ in 0..<quarters {
+                let time = LocalDateTime(minuteNumber: minute)
+                let date = time.date
+                let version = versionOfDay[date] ?? used[0]
+                let tariff = versions[version]
+                let quarter = time.minuteOfDay / 15
+                var period: Int
+                if let offPeakQuarters, let offPeak = tariff.offPeakPeriodIndex {
+                    period = offPeakQuarters[quarter] ? offPeak : (offPeak == 0 ? 1 : 0)
+                } else {
+                    var weekday = date.isoWeekday
+                    if tariff.publicHolidaysAsSunday && isHoliday(date) { weekday = 7 }
+                    period = tariff.periodIndex(month: date.month, weekday: weekday, quarter: quarter)
+                }
+                var colour = 0
+                if let rule = tariff.colourRule {
+                    let colourDay = time.minuteOfDay < rule.dayStartMinute ? date.adding(days: -1) : date
+                    colour = DayColour.allCases.firstIndex(of: colourOfDay[colourDay] ?? .blue) ?? 0
+                }
+                energy[Key(year: date.year, month: date.month, version: version, period: period, colour: colour), default: 0] += share
+                minute += 15
+            }
+        }
+        let totalKWh = curve.totalKWh
+        let dayCount = range.upperBound.dayNumber - range.lowerBound.dayNumber + 1
+
+        // Consumption band (annualised consumption).
+        var bandIndex: [Int: Int] = [:]
+        if !reference.bands.isEmpty {
+            let annual = totalKWh * 365 / Double(dayCount)
+            for index in used {
+                let bands = versions[index].bands
+                bandIndex[index] = bands.firstIndex { ($0.maxKWhPerYear ?? .infinity) > annual } ?? bands.count - 1
+            }
+            if let band = bandIndex[used[0]] {
+                let upper = reference.bands[band].maxKWhPerYear.map { "up to \(format($0)) kWh/yr" } ?? "above \(format(band > 0 ? reference.bands[band - 1].maxKWhPerYear ?? 0 : 0)) kWh/yr"
+                notes.append("consumption band \(band + 1) (\(upper)) for \(format(annual)) kWh/yr")
+            }
+        }
+
+        // Lines per month.
+        var monthKeys: [(Int, Int)] = []
+        var fixedByMonth: [String: [Int: Double]] = [:]  // "yyyy-mm" → version → € incl. VAT (or excl. when prices exclude VAT)
+        for dayNumber in range.lowerBound.dayNumber...range.upperBound.dayNumber {
+            let day = CivilDate(dayNumber: dayNumber)
+            let key = "\(day.year)-\(day.month)"
+            if fixedByMonth[key] == nil { monthKeys.append((day.year, day.month)); fixedByMonth[key] = [:] }
+            guard let version = versionOfDay[day] else { continue }
+            let tariff = versions[version]
+            let perYear: Double
+            if let band = bandIndex[version] {
+                perYear = tariff.bands[band].fixedEurPerYear
+            } else {
+                perYear = tariff.fixedCharge(subscribedKVA: options.subscribedKVA)?.eurPerYear ?? 0
+            }
+            fixedByMonth[key, default: [:]][version, default: 0] += perYear / Double(CivilDate.isLeapYear(day.year) ? 366 : 365)
+        }
+        var months: [Bill.Month] = []
+        var kWhByPeriod: [String: Double] = [:]
+        for (year, month) in monthKeys {
+            var lines: [Bill.Line] = []
+            var vatLines: [Double: Double] = [:]
+            var monthKWh = 0.0
+            for version in used {
+                let tariff = versions[version]
+                // Fixed charge.
+                if let fixed = fixedByMonth["\(year)-\(month)"]?[version], fixed > 0 {
+                    let excluding = tariff.pricesIncludeVAT ? fixed / (1 + tariff.vatRateFixed) : fixed
+                    var remaining = excluding
+                    for tax in tariff.taxes {
+                        guard let share = tax.shareOfFixed else { continue }
+                        lines.append(Bill.Line(kind: .tax, label: tax.name, kWh: nil, unitPriceEUR: nil, amountEUR: excluding * share))
+                        remaining -= excluding * share
+                    }
+                    let label: String
+                    if let band = bandIndex[version] {
+                        label = "Fixed charge (band \(band + 1))"
+                    } else if let kva = options.subscribedKVA, tariff.fixedCharges.first?.subscribedKVA != nil {
+                        label = "Subscription \(format(kva)) kVA"
+                    } else {
+                        label = "Fixed charge"
+                    }
+                    lines.append(Bill.Line(kind: .fixedCharge, label: label, kWh: nil, unitPriceEUR: nil, amountEUR: remaining))
+                    vatLines[tariff.vatRateFixed, default: 0] += tariff.pricesIncludeVAT ? fixed - excluding : excluding * tariff.vatRateFixed
+                }
+                // Energy by period and colour.
+                var taxKWh = 0.0
+                for period in tariff.periods.indices {
+                    for colour in 0..<colourCount {
+                        guard let kWh = energy[Key(year: year, month: month, version: version, period: period, colour: colour)], kWh != 0 else { continue }
+                        let price = bandIndex[version].map { tariff.bands[$0].eurPerKWh } ?? tariff.prices[period][colour]
+                        let gross = kWh * price
+                        let excluding = tariff.pricesIncludeVAT ? gross / (1 + tariff.vatRateEnergy) : gross
+                        let perKWhTaxes = tariff.taxes.compactMap(\.eurPerKWh).reduce(0, +)
+                        let net = excluding - kWh * perKWhTaxes
+                        var label = tariff.periods.count > 1 ? "Energy, \(tariff.periods[period].name)" : "Energy"
+                        if colourCount > 1 { label += ", \(DayColour.allCases[colour].rawValue) days" }
+                        lines.append(Bill.Line(kind: .energy, label: label, kWh: kWh, unitPriceEUR: net / kWh, amountEUR: net))
+                        vatLines[tariff.vatRateEnergy, default: 0] += tariff.pricesIncludeVAT ? gross - excluding : excluding * tariff.vatRateEnergy
+                        taxKWh += kWh
+                        monthKWh += kWh
+                        kWhByPeriod[label, default: 0] += kWh
+                    }
+                }
+                for tax in tariff.taxes {
+                    guard let rate = tax.eurPerKWh, taxKWh > 0 else { continue }
+                    lines.append(Bill.Line(kind: .tax, label: tax.name, kWh: taxKWh, unitPriceEUR: rate, amountEUR: taxKWh * rate))
+                }
+            }
+            for rate in vatLines.keys.sorted() {
+                lines.append(Bill.Line(kind: .vat, label: "VAT \(format(rate * 100)) %", kWh: nil, unitPriceEUR: nil, amountEUR: vatLines[rate] ?? 0))
+            }
+            let total = lines.reduce(0) { $0 + $1.amountEUR }
+            months.append(Bill.Month(year: year, month: month, kWh: monthKWh, lines: lines, totalEUR: total))
+        }
+        // The span's lines: same kind, label and unit price summed.
+        var annual: [Bill.Line] = []
+        for line in months.flatMap(\.lines) {
+            let price = line.unitPriceEUR.map { ($0 * 1e6).rounded() }
+            if let index = annual.firstIndex(where: { $0.kind == line.kind && $0.label == line.label && $0.unitPriceEUR.map { ($0 * 1e6).rounded() } == price }) {
+                annual[index].amountEUR += line.amountEUR
+                if let kWh = line.kWh { annual[index].kWh = (annual[index].kWh ?? 0) + kWh }
+            } else {
+                annual.append(line)
+            }
+        }
+        if reference.energy == .naturalGas { notes.append("gas energy in kWh PCS (gross calorific value), as billed") }
+        return Bill(
+            offer: offer, name: reference.name, energy: reference.energy, meter: reference.meter,
+            tariffVersions: used.map { versions[$0].id }, subscribedKVA: reference.subscribedKVALevels.isEmpty ? nil : options.subscribedKVA,
+            from: range.lowerBound, to: range.upperBound, kWh: totalKWh, kWhByPeriod: kWhByPeriod, months: months,
+            lines: annual, totalEUR: months.reduce(0) { $0 + $1.totalEUR }, notes: notes, corrections: curve.corrections)
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import FoyerCore
+import FoyerEnergy
+import FoyerModel
+import FoyerTariffFiles
+
+/// Every tariff Foyer knows: the files shipped in `Tariffs/` and any folder the user adds.
+///
+/// Versions of one offer must not overlap in time; an offer's identity (energy, meter, country)
+/// must be the same in all its versions. Problems are collected as ``InputIssue``s naming the file.
+public struct TariffLibrary: Sendable {
+    /// Every valid tariff version, sorted by offer then start date.
+    public private(set) var tariffs: [Tariff]
+    /// Problems found while reading (files with errors are left out).
+    public private(set) var issues: [InputIssue]
+
+    public init(tariffs: [Tariff], issues: [InputIssue] = []) {
+        self.tariffs = tariffs.sorted { ($0.offer, $0.validFrom) < ($1.offer, $1.validFrom) }
+        self.issues = issues
+        checkVersions()
+    }
+
+    /// The shipped tariffs plus those under `extraDirectories` (searched recursively for
+    /// `*.json`).
+    public static func load(extraDirectories: [String] = []) -> TariffLibrary {
+        var tariffs: [Tariff] = [], issues: [InputIssue] = []
+        var roots: [(URL, String?)] = []
+        if let shipped = TariffFiles.directory { roots.append((shipped, "Tariffs")) }
+        for directory in extraDirectories { roots.append((URL(fileURLWithPath: directory), nil)) }
+        for (root, label) in roots {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                issues.append(InputIssue(.error, file: root.path, path: "", message: "no such folder", expected: "a folder of tariff JSON files"))
+                continue
+            }
+            let files = (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
+                .filter { $0.pathExtension == "json" }
+                .sorted { $0.path < $1.path }
+            for url in files {
+                let relative = String(url.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+                let name = label.map { "\($0)/\(relative)" } ?? url.path
+                let (tariff, fileIssues) = read(url: url, name: name)
+                issues += fileIssues
+                if let tariff { tariffs.append(tariff) }
+            }
+        }
+        return TariffLibrary(tariffs: tariffs, issues: issues)
+    }
+
+    /// Reads one tariff file.
+    public static func read(url: URL, name: String) -> (Tariff?, [InputIssue]) {
+        guard let data = try? Data(contentsOf: url) else {
+            return (nil, [InputIssue(.error, file: name, path: "", message: "cannot be read")])
+        }
+        return read(data: data, name: name)
+    }
+
+    /// Reads one tariff from JSON bytes.
+    public static func read(data: Data, name: String) -> (Tariff?, [InputIssue]) {
+        let document: JSONValue
+        do {
+            document = try JSONValue.parse(data, file: name)
+        } catch {
+            return (nil, error.issues)
+        }
+        let (spec, decodeIssues) = SpecDecoder.decode(TariffSpec.self, from: document)
+        guard let spec else { return (nil, decodeIssues.map { $0.inFile(name) }) }
+        let (tariff, issues) = Tariff.resolve(spec, file: name)
+        let all = (decodeIssues.map { $0.inFile(name) } + issues).sorted(by: InputIssue.reportOrder)
+        return (all.hasErrors ? nil : tariff, all)
+    }
+
+    private mutating func checkVersions() {
+        var kept: [Tariff] = []
+        for tariff in tariffs {
+            if let previous = kept.last, previous.offer == tariff.offer {
+                if previous.energy != tariff.energy || previous.meter != tariff.meter || previous.country != tariff.country {
+                    issues.append(InputIssue(.error, file: tariff.file, path: "offer", value: "\"\(tariff.offer)\"",
+                                             message: "a version of this offer is a \(tariff.energy.rawValue)/\(tariff.meter.rawValue) tariff in \(tariff.country), another (\(previous.file ?? previous.id)) a \(previous.energy.rawValue)/\(previous.meter.rawValue) one in \(previous.country)",
+                                             expected: "the same energy, meter and country in every version of an offer"))
+                    continue
+                }
+                if previous.validTo.map({ $0 >= tariff.validFrom }) ?? true {
+                    issues.append(InputIssue(.error, file: tariff.file, path: "valid_from", value: tariff.validFrom.description,
+                                             message: "overlaps \(previous.file ?? previous.id) (\(previous.validityText))",
+                                             expected: "versions of one offer in consecutive periods: end the earlier one with valid_to"))
+                    continue
+                }
+            }
+            kept.append(tariff)
+        }
+        tariffs = kept
+    }
+
+    /// The offer ids, sorted.
+    public var offers: [String] { Array(Set(tariffs.map(\.offer))).sorted() }
+
+    /// Every version of `offer`, oldest first.
+    public func versions(of offer: String) -> [Tariff] { tariffs.filter { $0.offer == offer } }
+
+    /// The version of `offer` in force on `date`.
+    public func tariff(_ offer: String, on date: CivilDate) -> Tariff? {
+        versions(of: offer).first { $0.isValid(on: date) }
+    }
+
+    /// The newest version of `offer`.
+    public func latest(_ offer: String) -> Tariff? { versions(of: offer).last }
+
+    /// The issue for an unknown offer id, listing the known ones and the nearest.
+    public func unknownOffer(_ offer: String, path: String) -> InputIssue {
+        InputIssue(.error, path: path, value: "\"\(offer)\"", message: "unknown tariff offer",
+                   expected: offers.joined(separator: ", "), suggestion: Suggestions.didYouMean(offer, among: offers))
+    }
+}
