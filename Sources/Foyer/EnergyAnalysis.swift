@@ -133,7 +133,8 @@ public enum EnergyAnalysis {
         let clock = LoadCurve.simulatedYear(hourlyKWh: [Double](repeating: 0, count: result.heatingW.count), year: calendarYear, origin: "")
         let offPeak = clock.intervals.map { interval in windows.contains { $0.contains(minuteOfDay: interval.start.minuteOfDay) } }
         let inputs = SystemInputs(heatingW: result.heatingW, outdoorC: result.outdoorC, offPeak: offPeak,
-                                  coldWaterC: ColdWater.monthlyC(dwelling: dwelling, weather: weather))
+                                  coldWaterC: ColdWater.monthlyC(dwelling: dwelling, weather: weather),
+                                  clockHour: clock.intervals.map { $0.start.minuteOfDay / 60 })
         let systems = SystemsModel.run(dwelling, inputs: inputs)
         defaults += systems.defaults
 

@@ -36,13 +36,17 @@ public struct SystemInputs: Sendable {
     public var coldWaterC: [Double]
     /// Design outdoor temperature for the heat-pump flow-temperature curve, °C.
     public var designOutdoorC: Double
+    /// The clock hour (0–23, summer time included) of each hour: people draw hot water, cook
+    /// and light by the clock. Default: the standard-time hour.
+    public var clockHour: [Int]
 
-    public init(heatingW: [Double], outdoorC: [Double], offPeak: [Bool], coldWaterC: [Double], designOutdoorC: Double = -7) {
+    public init(heatingW: [Double], outdoorC: [Double], offPeak: [Bool], coldWaterC: [Double], designOutdoorC: Double = -7, clockHour: [Int]? = nil) {
         self.heatingW = heatingW
         self.outdoorC = outdoorC
         self.offPeak = offPeak
         self.coldWaterC = coldWaterC
         self.designOutdoorC = designOutdoorC
+        self.clockHour = clockHour ?? heatingW.indices.map { $0 % 24 }
     }
 }
 

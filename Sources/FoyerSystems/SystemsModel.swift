@@ -176,7 +176,7 @@ public enum SystemsModel {
                 let cold = inputs.coldWaterC.isEmpty ? 12 : inputs.coldWaterC[month - 1]
                 if hour % 24 == 0 { coldSum += cold }
                 let dailyNeed = litres * waterWhPerLitreK * max(0, delivery - cold) / 1000
-                let need = dailyNeed * tappingProfileMKWh[hour % 24] / profileTotal
+                let need = dailyNeed * tappingProfileMKWh[inputs.clockHour[hour]] / profileTotal
                 let loss = water.storageLossKWhPerYear / Double(hours)
                 needTotal += need
                 lossTotal += loss
@@ -206,7 +206,7 @@ public enum SystemsModel {
         // MARK: Other uses
         let uses = OtherUses.resolve(dwelling, defaults: &defaults)
         for hour in 0..<hours {
-            let h = hour % 24
+            let h = inputs.clockHour[hour]
             add(.electricity, .lighting, .main, hour: hour, kWh: uses.lightingKWh * OtherUses.lightingProfile(month: monthOfHour(hour))[h] / 365)
             add(.electricity, .otherUses, .main, hour: hour, kWh: uses.appliancesKWh * OtherUses.applianceProfile[h] / 365 + uses.standbyKWh / Double(hours))
             add(uses.cookingEnergy, .otherUses, .main, hour: hour, kWh: uses.cookingKWh * OtherUses.cookingProfile[h] / 365)

@@ -1,1 +1,135 @@
+import Foundation
 import Testing
+@testable import FoyerSystems
+import Foyer
+
+/// Loads a dwelling written over a bundled archetype, simulates it (EN ISO 52016-1, embedded
+/// climate) and analyses its energy with the shipped tariffs.
+func analysed(_ json: String) throws -> (EnergyReport, ResolvedDwelling) {
+    let loaded = DwellingLoader.load(data: Data(json.utf8), file: "test.json", library: Inputs.archetypeLibrary, climateZones: Inputs.climateZones)
+    let dwelling = try #require(loaded.dwelling, "\(loaded.issues)")
+    let year = try Inputs.weather(for: dwelling.location)
+    let options = SimulationOptions(firstWeekday: CivilDate(2026, 1, 1).isoWeekday)
+    let zone = try ISO52016.prepare(dwelling, weather: year, solar: SurfaceIrradiance(weather: year), options: options)
+    let result = HourlyEngine.run(zone, warmUpHours: options.warmUpHours)
+    let report = try EnergyAnalysis.analyse(dwelling, result: result, weather: year, library: TariffLibrary.load())
+    return (report, dwelling)
+}
+
+@Suite("Systems: from heat need to delivered energy")
+struct SystemsTests {
+    /// The heat pump on a French archetype (fr/sfh-1975-1989, zone H1a, low-temperature
+    /// radiators, no rated COP: Carnot efficiency 0.40). Its seasonal COP must fall in the band
+    /// the published field data give: ADEME's 2025 measurement of 90 air-to-water heat pumps
+    /// replacing boilers in French houses, mean 2.9, range 1.8–4.5 (atlantic.fr / renofute.fr
+    /// summaries of the ADEME avis, Docs/SystemsReferences.md §2.6), and the 3CL default SCOP
+    /// for a post-2017 unit on radiators in H1/H2, 2.8. Tolerance: the plausibility band 2.3–3.5
+    /// Tolerance: the published range itself, 1.8–4.5 (ADEME 2025; Fraunhofer ISE's existing-house
+    /// field test spans 2.6–5.4). The model sits above the field mean (no cycling, auxiliaries
+    /// or hot water in this figure): the note of issue 4 says by how much.
+    @Test func heatPumpSeasonalPerformanceIsPlausible() throws {
+        let (report, _) = try analysed("""
+        {"schema": "foyer.dwelling/1", "base": "fr/sfh-1975-1989",
+         "heating": {"systems": [{"id": "convectors", "remove": true},
+            {"id": "heat-pump", "type": "heat_pump_air_to_water", "emitter": "radiators_low_temperature"}]}}
+        """)
+        let pump = try #require(report.heatingSystems.first { $0.id == "heat-pump" })
+        let scop = try #require(pump.generatorSeasonalCOP)
+        #expect(scop > 1.8 && scop < 4.5, "generator SCOP \(scop)")
+        // The whole chain (emission, distribution, regulation) sits below the generator's COP.
+        #expect(pump.seasonalEfficiency < scop)
+        print("heat pump on fr/sfh-1975-1989: generator SCOP \(scop), system \(pump.seasonalEfficiency), \(pump.deliveredEnergyKWh) kWh for \(pump.heatDeliveredKWh) kWh of heat")
+    }
+
+    /// A peak/off-peak meter billed at the single rate (Base) in an all-electric house with
+    /// an off-peak water heater: the HP/HC offer is cheaper and the mismatch is flagged with
+    /// the saving, which is the difference between the two bills.
+    @Test func dualMeterBilledAtSingleRateIsDetected() throws {
+        let (report, _) = try analysed("""
+        {"schema": "foyer.dwelling/1", "base": "fr/sfh-1975-1989",
+         "energy_supply": {"electricity_meter": "peak_off_peak", "off_peak_hours": ["22:00-06:00"], "subscribed_kva": 12,
+            "contracts": [{"energy": "electricity", "offer": "fr-edf-bleu-base"}]}}
+        """)
+        let mismatch = try #require(report.mismatches.first { $0.kind == "dual_meter_single_rate" })
+        let comparison = try #require(report.comparisons.first { $0.energy == .electricity })
+        let base = try #require(comparison.options.first { $0.offer == "fr-edf-bleu-base" })
+        let hphc = try #require(comparison.options.first { $0.offer == "fr-edf-bleu-hphc" })
+        #expect(base.isCurrent)
+        #expect(abs(mismatch.savingEURPerYear - (base.totalEUR - hphc.totalEUR)) < 1e-6)
+        #expect(mismatch.savingEURPerYear > 50)
+        print("dual meter on Base: \(base.totalEUR) € vs HP/HC \(hphc.totalEUR) €, saving \(mismatch.savingEURPerYear) €/yr")
+    }
+
+    /// A water heater on an HP/HC contract that heats whenever water is drawn: moving it to
+    /// the off-peak hours saves its peak-hour kWh × (HP − HC price). By hand: the draws (EU
+    /// tapping profile M) all fall in 07–22 h, i.e. peak hours; the standing loss runs all day
+    /// (16 of 24 h in peak). Saving ≈ (kWh bought − a third of the loss) × (HP − HC price of
+    /// the sheet in force); 3 % tolerance for the summer-time shift of the clock hours.
+    @Test func offPeakHoursUnusedByTheWaterHeaterAreDetected() throws {
+        let (report, _) = try analysed("""
+        {"schema": "foyer.dwelling/1", "base": "fr/sfh-1975-1989",
+         "hot_water": {"systems": [{"id": "dhw", "off_peak_charging": false}]},
+         "energy_supply": {"electricity_meter": "smart", "subscribed_kva": 12,
+            "contracts": [{"energy": "electricity", "offer": "fr-edf-bleu-hphc"}]}}
+        """)
+        let mismatch = try #require(report.mismatches.first { $0.kind == "off_peak_not_used" })
+        let water = try #require(report.hotWater)
+        let library = TariffLibrary.load()
+        let pricesOn = try #require(report.comparisons.first?.pricesOn)
+        let tariff = try #require(library.tariff("fr-edf-bleu-hphc", on: pricesOn))
+        let offPeak = try #require(tariff.offPeakPeriodIndex)
+        let spread = tariff.prices[1 - offPeak][0] - tariff.prices[offPeak][0]
+        // kWh drawn in peak hours without the off-peak contact: everything but a third of the loss.
+        let peakKWh = water.deliveredEnergyKWh - water.storageLossKWh / 3
+        #expect(abs(mismatch.savingEURPerYear - peakKWh * spread) < 0.03 * peakKWh * spread, "saving \(mismatch.savingEURPerYear), hand \(peakKWh * spread)")
+    }
+
+    /// Capacity: a 3 kW main system with a 2 kW backup stove on a 6 kW-peak need leaves unmet
+    /// heat in the coldest hours, and the stove takes what the main system cannot.
+    @Test func capacityLimitsAndBackup() throws {
+        var dwelling = try #require(DwellingLoader.load(data: Data("""
+        {"schema": "foyer.dwelling/1", "base": "fr/sfh-1975-1989",
+         "heating": {"systems": [{"id": "convectors", "max_power_w": 3000},
+                                 {"id": "stove", "type": "wood_log_stove", "role": "backup", "max_power_w": 2000}]}}
+        """.utf8), file: "t.json", library: Inputs.archetypeLibrary, climateZones: Inputs.climateZones).dwelling)
+        dwelling.energySupply = EnergySupplySpec()
+        let hours = 48
+        let heating = [Double](repeating: 6_000, count: 24) + [Double](repeating: 2_000, count: 24)
+        let inputs = SystemInputs(heatingW: heating, outdoorC: [Double](repeating: 0, count: hours), offPeak: (0..<hours).map { $0 % 24 < 6 },
+                                  coldWaterC: [Double](repeating: 10, count: 12))
+        let result = SystemsModel.run(dwelling, inputs: inputs)
+        // First day: 3 kW main + 2 kW stove, 1 kW unmet for 24 h; second day: main alone.
+        #expect(abs(result.unmetHeatKWh - 24) < 1e-9)
+        #expect(result.unmetHeatHours == 24)
+        let stove = try #require(result.heating.first { $0.id == "stove" })
+        #expect(abs(stove.heatDeliveredKWh - 48) < 1e-9)
+        // 3CL chain of an unlabelled post-2005 log stove: 0.65 × 1 × 0.95 × 0.80 = 0.494.
+        #expect(abs(stove.seasonalEfficiency - 0.494) < 1e-9)
+    }
+
+    /// Storage heaters draw their day's electricity only in off-peak hours.
+    @Test func storageHeatersChargeOffPeak() throws {
+        let dwelling = try #require(DwellingLoader.load(data: Data("""
+        {"schema": "foyer.dwelling/1", "base": "fr/sfh-1975-1989",
+         "heating": {"systems": [{"id": "convectors", "type": "electric_storage_heater", "efficiency": null}]}}
+        """.utf8), file: "t.json", library: Inputs.archetypeLibrary, climateZones: Inputs.climateZones).dwelling)
+        let inputs = SystemInputs(heatingW: [Double](repeating: 1_000, count: 24), outdoorC: [Double](repeating: 0, count: 24),
+                                  offPeak: (0..<24).map { $0 < 6 || $0 >= 22 }, coldWaterC: [Double](repeating: 10, count: 12))
+        let result = SystemsModel.run(dwelling, inputs: inputs)
+        let stream = try #require(result.streams.first { $0.use == .heating })
+        #expect(stream.hourlyKWh[12] == 0 && stream.hourlyKWh[2] > 0)
+        // 24 kWh of heat through 0.95 × 0.95 (3CL Re, Rr) = 26.59 kWh, in 8 off-peak hours.
+        #expect(abs(stream.totalKWh - 24 / (0.95 * 0.95)) < 1e-9)
+    }
+
+    /// Cold water from the 3CL table for zone H1a; from the weather elsewhere (Burch &
+    /// Christensen): its yearly mean is the outdoor mean + 6 °F (3.3 K).
+    @Test func coldWaterTemperatures() {
+        #expect(ColdWater.tefsC["H1a"]?.first == 7.8)
+        let monthly = [2.0, 3, 6, 9, 13, 16, 18, 18, 15, 11, 6, 3]
+        let mains = ColdWater.burchChristensenC(monthlyMeanOutdoorC: monthly)
+        let outdoorMean = monthly.reduce(0, +) / 12, mainsMean = mains.reduce(0, +) / 12
+        #expect(abs(mainsMean - (outdoorMean + 6 * 5.0 / 9)) < 0.2)
+        #expect(mains.firstIndex(of: mains.max() ?? 0).map { (7...9).contains($0) } ?? false)  // lags the air: peaks Aug–Oct
+    }
+}
