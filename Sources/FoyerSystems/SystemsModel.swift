@@ -128,8 +128,7 @@ public enum SystemsModel {
                 // Storage heaters: each day's electricity is drawn in that day's off-peak hours.
                 if hour % 24 == 23 {
                     let day = hour / 24
-                    let window = (day * 24..<(day * 24 + 24)).filter { inputs.offPeak[$0] }
-                    let charging = window.isEmpty ? Array((day * 24)..<(day * 24 + 6)) + [day * 24 + 22, day * 24 + 23] : window
+                    let charging = chargingHours(day: day, offPeak: inputs.offPeak)
                     for index in systems.indices where storageDaily[index] > 0 {
                         for chargeHour in charging {
                             add(.electricity, .heating, offPeakCircuit, hour: chargeHour, kWh: storageDaily[index] / Double(charging.count))
@@ -189,8 +188,7 @@ public enum SystemsModel {
                     dayBought += bought
                     if hour % 24 == 23 {
                         let day = hour / 24
-                        let window = (day * 24..<(day * 24 + 24)).filter { inputs.offPeak[$0] }
-                        let charging = window.isEmpty ? Array((day * 24)..<(day * 24 + 6)) + [day * 24 + 22, day * 24 + 23] : window
+                        let charging = chargingHours(day: day, offPeak: inputs.offPeak)
                         for chargeHour in charging { add(.electricity, .hotWater, circuit, hour: chargeHour, kWh: dayBought / Double(charging.count)) }
                         dayBought = 0
                     }
@@ -214,6 +212,13 @@ public enum SystemsModel {
 
         return SystemsResult(streams: order.compactMap { streams[$0] }, heating: results, unmetHeatKWh: unmetKWh, unmetHeatHours: unmetHours,
                              hotWater: hotWaterResult, otherUses: uses, defaults: defaults)
+    }
+
+    /// The hours of `day` in which an off-peak store (storage heater, water heater) charges:
+    /// that day's off-peak hours, or 22:00–06:00 when the day has none.
+    static func chargingHours(day: Int, offPeak: [Bool]) -> [Int] {
+        let window = (day * 24..<(day * 24 + 24)).filter { offPeak[$0] }
+        return window.isEmpty ? Array((day * 24)..<(day * 24 + 6)) + [day * 24 + 22, day * 24 + 23] : window
     }
 
     /// Month (1–12) of an hour of a common year.
