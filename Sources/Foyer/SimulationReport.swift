@@ -117,7 +117,7 @@ public struct SimulationReport: Sendable, Encodable {
     public var energy: EnergyReport?
 
     enum CodingKeys: String, CodingKey {
-        case model, dwelling, weather, monthly, comfort, temperatures, balance
+        case model, dwelling, weather, monthly, comfort, temperatures, balance, energy
         case monthlyMethod = "monthly_method"
         case floorAreaM2 = "floor_area_m2"
         case heatingNeedKWh = "heating_need_kwh"

@@ -57,10 +57,11 @@ public enum SystemDefaults {
         }
     }
 
-    /// Carnot efficiency of an air-source heat pump when no rated COP is given: η = 0.40
-    /// (VDE ETG heat-pump study 2015, as used by oemof-thermal; `Docs/SystemsReferences.md`
-    /// §2.2). It gives COP 4.4 at A7/W35.
-    public static let airSourceCarnotEfficiency = 0.40
+    /// Rated COP at A7/W35 of an air-source heat pump when the dwelling file gives none: 4.4,
+    /// what the Carnot fraction η = 0.40 of the VDE ETG heat-pump study (2015, as used by
+    /// oemof-thermal; `Docs/SystemsReferences.md` §2.2) gives at that point, and within the
+    /// range of current units' EN 14511 ratings.
+    public static let airSourceRatedCOP = 4.4
 
     /// Design flow temperature by emitter (at the design outdoor temperature), °C, and the
     /// emitter exponent n. 3CL design water temperatures: underfloor 35 °C, medium-temperature

@@ -50,6 +50,7 @@ public enum SystemsModel {
                 var overall: Double?
                 var capacityKW: Double
                 var flowDesignC: Double, exponent: Double, hpEfficiency: Double?
+                var designKW = 0.0
             }
             var plans: [Plan] = []
             for (index, system) in systems.enumerated() {
@@ -73,16 +74,34 @@ public enum SystemsModel {
                     if let rated = system.copNominal {
                         hpEfficiency = CarnotHeatPump.exergeticEfficiency(ratedCOP: rated)
                     } else {
-                        hpEfficiency = SystemDefaults.airSourceCarnotEfficiency
-                        defaults.append(DefaultedValue(path: p + ".cop_nominal", value: String(format: "%.2f", CarnotHeatPump.cop(outdoorC: 7, sinkC: 35, efficiency: SystemDefaults.airSourceCarnotEfficiency)),
-                                                       reason: "Carnot efficiency 0.40 of an air-source heat pump (VDE ETG 2015 via oemof-thermal)"))
+                        hpEfficiency = CarnotHeatPump.exergeticEfficiency(ratedCOP: SystemDefaults.airSourceRatedCOP)
+                        defaults.append(DefaultedValue(path: p + ".cop_nominal", value: String(format: "%.2f", SystemDefaults.airSourceRatedCOP),
+                                                       reason: "rated COP at A7/W35 of an air-source heat pump: Carnot fraction 0.40 at that point (VDE ETG 2015 via oemof-thermal)"))
                     }
                 }
                 plans.append(Plan(chain: chain, overall: system.efficiency, capacityKW: (system.maxPowerW ?? .infinity) / 1000,
                                   flowDesignC: system.designFlowTemperatureC ?? flow.temperatureC, exponent: flow.exponent, hpEfficiency: hpEfficiency))
             }
+            // A heat pump's design output (EN 14825 Pdesignh): its `max_power_w`, or else sized
+            // to the year's largest hourly load on it (its share of the need, or all of it for a
+            // backup), as an installer sizes to the design heat loss. It sets the lowest output
+            // the unit holds without cycling.
+            for (index, system) in systems.enumerated() where plans[index].hpEfficiency != nil && plans[index].overall == nil {
+                let chain = plans[index].chain
+                let portion = system.role == .backup ? 1 : (share[index] ?? 0)
+                let peakKW = (inputs.heatingW.max() ?? 0) / 1000 * portion / (chain.distribution * chain.emission * chain.regulation)
+                let p = "heating.systems[\(system.id ?? String(index))]"
+                if plans[index].capacityKW.isFinite {
+                    plans[index].designKW = plans[index].capacityKW
+                } else {
+                    plans[index].designKW = peakKW
+                    defaults.append(DefaultedValue(path: p + ".max_power_w", value: String(format: "%.0f", peakKW * 1000),
+                                                   reason: "heat pump sized to the year's largest hourly load (EN 14825 design load); it cycles below \(Int(CarnotHeatPump.minimumModulation * 100)) % of it"))
+                }
+            }
             var heat = [Double](repeating: 0, count: systems.count), energyKWh = heat, generatorHeat = heat
             var storageDaily = [Double](repeating: 0, count: systems.count)  // per day, kWh of electricity to charge
+            var idle = [[Bool]](repeating: [Bool](repeating: true, count: hours), count: systems.count)
             for hour in 0..<hours {
                 let needKWh = max(0, inputs.heatingW[hour]) / 1000
                 var served = [Double](repeating: 0, count: systems.count)
@@ -103,6 +122,7 @@ public enum SystemsModel {
                     let system = systems[index], plan = plans[index], type = system.type ?? .electricConvector
                     let energy = system.fuel ?? type.naturalFuel
                     heat[index] += served[index]
+                    idle[index][hour] = false
                     var bought: Double
                     if let overall = plan.overall {
                         bought = served[index] / overall
@@ -110,10 +130,17 @@ public enum SystemsModel {
                         let atGenerator = served[index] / (plan.chain.distribution * plan.chain.emission * plan.chain.regulation)
                         generatorHeat[index] += atGenerator
                         if let efficiency = plan.hpEfficiency {
+                            // Air-to-air: the indoor unit blows air near its design temperature
+                            // at any load (the fan speed follows the load, not the coil
+                            // temperature), so the sink stays at the design value. Water: the
+                            // weather-compensated flow temperature of the emitters.
                             let sink = type == .heatPumpAirToAir
-                                ? CarnotHeatPump.flowTemperatureC(outdoorC: inputs.outdoorC[hour], designFlowC: plan.flowDesignC, designOutdoorC: inputs.designOutdoorC, exponent: 1)
+                                ? plan.flowDesignC
                                 : CarnotHeatPump.flowTemperatureC(outdoorC: inputs.outdoorC[hour], designFlowC: plan.flowDesignC, designOutdoorC: inputs.designOutdoorC, exponent: plan.exponent)
-                            bought = atGenerator / CarnotHeatPump.cop(outdoorC: inputs.outdoorC[hour], sinkC: sink, efficiency: efficiency)
+                            let steady = CarnotHeatPump.cop(outdoorC: inputs.outdoorC[hour], sinkC: sink, efficiency: efficiency)
+                            let cycling = CarnotHeatPump.cyclingFactor(loadKW: atGenerator, minimumKW: CarnotHeatPump.minimumModulation * plan.designKW,
+                                                                       airToAir: type == .heatPumpAirToAir)
+                            bought = cycling > 0 ? atGenerator / (steady * cycling) : 0
                         } else {
                             bought = atGenerator / plan.chain.generation
                         }
@@ -123,6 +150,22 @@ public enum SystemsModel {
                         storageDaily[index] += bought
                     } else {
                         add(energy, .heating, .main, hour: hour, kWh: bought)
+                    }
+                }
+                // Heat pumps idle in the heating season (a day with heat need) draw their
+                // crankcase heater and off-mode power (EN 14825 P_CK, P_OFF).
+                if hour % 24 == 23 {
+                    let day = hour / 24
+                    let dayNeed = (day * 24...hour).reduce(0.0) { $0 + max(0, inputs.heatingW[$1]) }
+                    if dayNeed > 0 {
+                        for index in systems.indices where plans[index].hpEfficiency != nil && plans[index].overall == nil {
+                            let idleHours = (day * 24...hour).filter { idle[index][$0] }
+                            for idleHour in idleHours {
+                                let kWh = CarnotHeatPump.idleAuxiliaryW / 1000
+                                energyKWh[index] += kWh
+                                add(.electricity, .heating, .main, hour: idleHour, kWh: kWh)
+                            }
+                        }
                     }
                 }
                 // Storage heaters: each day's electricity is drawn in that day's off-peak hours.

@@ -102,6 +102,11 @@ extension CommandLineTests {
             #expect((object["monthly"] as? [Any])?.count == 12)
             let balance = try #require(object["balance"] as? [String: Any])
             #expect(abs(balance["closure_error_kwh"] as? Double ?? 1) < 1e-4 * heating)
+            // The energy part (systems, fuels, offers) is in the JSON too, not only in the text.
+            let energy = try #require(object["energy"] as? [String: Any], "no energy section in the JSON")
+            let delivered = try #require(energy["delivered"] as? [[String: Any]])
+            #expect(delivered.contains { $0["energy"] as? String == "electricity" && ($0["kwh"] as? Double ?? 0) > 0 })
+            #expect((energy["comparisons"] as? [Any])?.isEmpty == false)
         }
         let bad = try Self.run(["simulate", "fr/sfh-1975-1989", "--first-weekday", "8"])
         #expect(bad.status == 64)

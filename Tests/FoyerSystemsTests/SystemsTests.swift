@@ -18,27 +18,66 @@ func analysed(_ json: String) throws -> (EnergyReport, ResolvedDwelling) {
 
 @Suite("Systems: from heat need to delivered energy")
 struct SystemsTests {
-    /// The heat pump on a French archetype (fr/sfh-1975-1989, zone H1a, low-temperature
-    /// radiators, no rated COP: Carnot efficiency 0.40). Its seasonal COP must fall in the band
-    /// the published field data give: ADEME's 2025 measurement of 90 air-to-water heat pumps
-    /// replacing boilers in French houses, mean 2.9, range 1.8–4.5 (atlantic.fr / renofute.fr
-    /// summaries of the ADEME avis, Docs/SystemsReferences.md §2.6), and the 3CL default SCOP
-    /// for a post-2017 unit on radiators in H1/H2, 2.8. Tolerance: the plausibility band 2.3–3.5
-    /// Tolerance: the published range itself, 1.8–4.5 (ADEME 2025; Fraunhofer ISE's existing-house
-    /// field test spans 2.6–5.4). The model sits above the field mean (no cycling, auxiliaries
-    /// or hot water in this figure): the note of issue 4 says by how much.
+    /// Air-to-water heat pumps on a French archetype (fr/sfh-1975-1989, zone H1a, no rated COP:
+    /// A7/W35 4.4, sized to the year's peak load, cycling below 35 % of it, 20 W idle).
+    ///
+    /// References (Docs/SystemsReferences.md §2.1, §2.6): ADEME's 2025 measurement of 90
+    /// air-to-water heat pumps that replaced gas or oil boilers in French houses, keeping their
+    /// radiators: heating seasonal COP mean 2.9, range 1.8–4.5, underfloor heating about 30 %
+    /// better than radiators (atlantic.fr / renofute.fr summaries of the ADEME avis of
+    /// 7 Oct 2025); 3CL-DPE default SCOP for a post-2017 unit in H1/H2: 2.8 on radiators, 3.2 on
+    /// underfloor heating, 3.0 for air-to-air.
+    ///
+    /// Tolerances: the ADEME case (existing high-temperature radiators) within 20 % of the
+    /// field mean; every emitter inside the field range 1.8–4.5 except underfloor, which the
+    /// field sample did not include, held to the range widened by ADEME's +30 %; the emitter
+    /// order the physics requires (lower water temperature, higher COP).
     @Test func heatPumpSeasonalPerformanceIsPlausible() throws {
-        let (report, _) = try analysed("""
-        {"schema": "foyer.dwelling/1", "base": "fr/sfh-1975-1989",
-         "heating": {"systems": [{"id": "convectors", "remove": true},
-            {"id": "heat-pump", "type": "heat_pump_air_to_water", "emitter": "radiators_low_temperature"}]}}
-        """)
-        let pump = try #require(report.heatingSystems.first { $0.id == "heat-pump" })
-        let scop = try #require(pump.generatorSeasonalCOP)
-        #expect(scop > 1.8 && scop < 4.5, "generator SCOP \(scop)")
+        func scop(_ system: String) throws -> (generator: Double, system: Double) {
+            let (report, _) = try analysed("""
+            {"schema": "foyer.dwelling/1", "base": "fr/sfh-1975-1989",
+             "heating": {"systems": [{"id": "convectors", "remove": true}, {"id": "heat-pump", \(system)}]}}
+            """)
+            let pump = try #require(report.heatingSystems.first { $0.id == "heat-pump" })
+            #expect(report.unmetHeatKWh < 1)
+            return (try #require(pump.generatorSeasonalCOP), pump.seasonalEfficiency)
+        }
+        let existing = try scop(#""type": "heat_pump_air_to_water", "emitter": "radiators_high_temperature""#)
+        let lowTemperature = try scop(#""type": "heat_pump_air_to_water", "emitter": "radiators_low_temperature""#)
+        let underfloor = try scop(#""type": "heat_pump_air_to_water", "emitter": "underfloor""#)
+        let airToAir = try scop(#""type": "heat_pump_air_to_air""#)
+        #expect(abs(existing.generator - 2.9) / 2.9 < 0.20, "ADEME case: generator SCOP \(existing.generator)")
+        for (name, value) in [("low-temperature radiators", lowTemperature.generator), ("air-to-air", airToAir.generator)] {
+            #expect(value > 1.8 && value < 4.5, "\(name): generator SCOP \(value)")
+        }
+        #expect(underfloor.generator > 1.8 && underfloor.generator < 4.5 * 1.3, "underfloor: generator SCOP \(underfloor.generator)")
+        #expect(existing.generator < lowTemperature.generator && lowTemperature.generator < underfloor.generator)
         // The whole chain (emission, distribution, regulation) sits below the generator's COP.
-        #expect(pump.seasonalEfficiency < scop)
-        print("heat pump on fr/sfh-1975-1989: generator SCOP \(scop), system \(pump.seasonalEfficiency), \(pump.deliveredEnergyKWh) kWh for \(pump.heatDeliveredKWh) kWh of heat")
+        #expect(existing.system < existing.generator)
+        print("heat pump on fr/sfh-1975-1989 (generator SCOP / system): existing radiators \(existing), low-temperature radiators \(lowTemperature), underfloor \(underfloor), air-to-air \(airToAir)")
+    }
+
+    /// An oversized heat pump cycles more in mild weather and idles longer: its seasonal COP
+    /// falls (EN 14825 §8 part-load degradation), all else equal.
+    @Test func oversizedHeatPumpCyclesAndLosesSeasonalPerformance() throws {
+        func scop(_ power: String) throws -> Double {
+            let (report, _) = try analysed("""
+            {"schema": "foyer.dwelling/1", "base": "fr/sfh-1975-1989",
+             "heating": {"systems": [{"id": "convectors", "remove": true},
+                {"id": "heat-pump", "type": "heat_pump_air_to_water", "emitter": "radiators_low_temperature"\(power)}]}}
+            """)
+            return try #require(report.heatingSystems.first { $0.id == "heat-pump" }?.generatorSeasonalCOP)
+        }
+        let sized = try scop(""), oversized = try scop(#", "max_power_w": 16000"#)
+        #expect(oversized < sized * 0.97, "sized \(sized), oversized \(oversized)")
+    }
+
+    /// EN 14825 §8 cycling of a water-based unit at half its lowest output, Cdh 0.9:
+    /// 0.5 / (0.9 × 0.5 + 0.1) = 0.9091; air-to-air, Cd 0.25: 1 − 0.25 × 0.5 = 0.875.
+    @Test func cyclingDegradationFollowsEN14825() {
+        #expect(abs(CarnotHeatPump.cyclingFactor(loadKW: 1, minimumKW: 2, airToAir: false) - 0.5 / 0.55) < 1e-12)
+        #expect(abs(CarnotHeatPump.cyclingFactor(loadKW: 1, minimumKW: 2, airToAir: true) - 0.875) < 1e-12)
+        #expect(CarnotHeatPump.cyclingFactor(loadKW: 3, minimumKW: 2, airToAir: false) == 1)
     }
 
     /// A peak/off-peak meter billed at the single rate (Base) in an all-electric house with
