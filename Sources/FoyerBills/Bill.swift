@@ -194,6 +194,7 @@ public enum BillEngine {
         let colourCount = reference.meter == .dayColour ? DayColour.allCases.count : 1
         struct Key: Hashable { var year: Int; var month: Int; var version: Int; var period: Int; var colour: Int }
         var energy: [Key: Double] = [:]
+        var unsuppliedKWh = 0.0, firstUnsupplied: LocalDateTime?, unsuppliedPeriod = ""
         var holidayCache: [Int: Set<CivilDate>] = [:]
         func isHoliday(_ date: CivilDate) -> Bool {
             if holidayCache[date.year] == nil { holidayCache[date.year] = PublicHolidays.dates(country: reference.country, year: date.year) }
@@ -222,9 +223,18 @@ public enum BillEngine {
                     let colourDay = time.minuteOfDay < rule.dayStartMinute ? date.adding(days: -1) : date
                     colour = DayColour.allCases.firstIndex(of: colourOfDay[colourDay] ?? .blue) ?? 0
                 }
+                if !tariff.periods[period].supplied, share > 0 {
+                    unsuppliedKWh += share
+                    if firstUnsupplied == nil { firstUnsupplied = time; unsuppliedPeriod = tariff.periods[period].name }
+                }
                 energy[Key(year: date.year, month: date.month, version: version, period: period, colour: colour), default: 0] += share
                 minute += 15
             }
+        }
+        if let firstUnsupplied {
+            throw InputError(InputIssue(.error, file: curve.origin, path: "consumption", value: String(format: "%.3f kWh from %@", unsuppliedKWh, "\(firstUnsupplied)"),
+                                        message: "\(offer) supplies nothing in its period \"\(unsuppliedPeriod)\" (an exclusive-night meter is powered only in its night window), yet this consumption falls there",
+                                        expected: "consumption only in the offer's supplied hours; bill day-time use on the main meter's offer"))
         }
         let totalKWh = curve.totalKWh
         let dayCount = range.upperBound.dayNumber - range.lowerBound.dayNumber + 1
@@ -293,7 +303,7 @@ public enum BillEngine {
                 for period in tariff.periods.indices {
                     for colour in 0..<colourCount {
                         guard let kWh = energy[Key(year: year, month: month, version: version, period: period, colour: colour)], kWh != 0 else { continue }
-                        let price = bandIndex[version].map { tariff.bands[$0].eurPerKWh } ?? tariff.prices[period][colour]
+                        let price = bandIndex[version].map { tariff.bands[$0].eurPerKWh } ?? tariff.price(period: period, colour: colour, subscribedKVA: options.subscribedKVA)
                         let gross = kWh * price
                         let excluding = tariff.pricesIncludeVAT ? gross / (1 + tariff.vatRateEnergy) : gross
                         let perKWhTaxes = tariff.taxes.compactMap(\.eurPerKWh).reduce(0, +)

@@ -13,6 +13,16 @@ public struct Tariff: Sendable, Identifiable {
         public var id: String
         public var name: String
         public var offPeak: Bool
+        /// `false`: the meter is not powered in this period (exclusive-night circuit by day).
+        public var supplied: Bool = true
+    }
+
+    /// A kWh price that replaces the base price from a subscribed power up.
+    public struct PowerPrice: Sendable, Equatable {
+        public var minSubscribedKVA: Double
+        public var period: Int
+        public var colour: Int
+        public var eurPerKWh: Double
     }
 
     /// The standing charge for one subscribed power (`subscribedKVA` nil: the only one).
@@ -82,8 +92,22 @@ public struct Tariff: Sendable, Identifiable {
     /// €/kWh by period and colour (index of ``DayColour/allCases``; one column without colours),
     /// including VAT when ``pricesIncludeVAT``. For natural gas the kWh is PCS (as billed).
     public var prices: [[Double]]
+    /// Prices that depend on the subscribed power (override ``prices`` from their power up).
+    public var powerPrices: [PowerPrice] = []
     public var bands: [Band]
     public var taxes: [Tax]
+
+    /// The €/kWh of `period` and `colour` for a household subscribing `subscribedKVA`: the
+    /// power-dependent price with the highest threshold not above it, else the base price.
+    /// NaN for a period without supply.
+    public func price(period: Int, colour: Int, subscribedKVA: Double?) -> Double {
+        if let kva = subscribedKVA,
+           let tier = powerPrices.filter({ $0.period == period && $0.colour == colour && $0.minSubscribedKVA <= kva + 1e-9 })
+               .max(by: { $0.minSubscribedKVA < $1.minSubscribedKVA }) {
+            return tier.eurPerKWh
+        }
+        return prices[period][colour]
+    }
 
     /// Whether the tariff is in force on `date`.
     public func isValid(on date: CivilDate) -> Bool {
@@ -186,7 +210,10 @@ extension Tariff {
                 let id = required(period.id, p + ".id", expected: "a short id such as \"hp\"") ?? "#\(index)"
                 if let first = seen[id] { error(p + ".id", "\"\(id)\"", "duplicate period id, already periods[\(first)]") }
                 seen[id] = index
-                periods.append(Period(id: id, name: period.name ?? id, offPeak: period.offPeak ?? false))
+                periods.append(Period(id: id, name: period.name ?? id, offPeak: period.offPeak ?? false, supplied: period.supply ?? true))
+                if period.supply == false, period.offPeak == true {
+                    error(p + ".supply", "false", "an off-peak period without supply", expected: "off_peak periods are supplied")
+                }
                 guard let hours = required(period.hours, p + ".hours", expected: "a list of {days, from, to}") else { continue }
                 for (h, entry) in hours.enumerated() {
                     let hp = p + ".hours[\(h)]"
@@ -241,6 +268,9 @@ extension Tariff {
             periods = [Period(id: "all", name: "all hours", offPeak: false)]
             schedule = [UInt8](repeating: 0, count: schedule.count)
         }
+        if !periods.isEmpty, periods.allSatisfy({ !$0.supplied }) {
+            error("periods", nil, "no period is supplied", expected: "at least one period without \"supply\": false")
+        }
         if meter == .peakOffPeak || meter == .dayColour, periods.filter(\.offPeak).count != 1 {
             error("periods", nil, "a \(meter.rawValue) tariff has exactly one off-peak period", expected: "one period with \"off_peak\": true")
         }
@@ -267,6 +297,7 @@ extension Tariff {
         // Prices.
         let colours = meter == .dayColour ? DayColour.allCases.count : 1
         var prices = [[Double]](repeating: [Double](repeating: .nan, count: colours), count: periods.count)
+        var powerPrices: [PowerPrice] = []
         var bands: [Band] = []
         if let bandSpecs = spec.bands, !bandSpecs.isEmpty {
             if spec.energyPrices != nil { error("energy_prices", nil, "a banded tariff gives its prices in bands", expected: "either bands or energy_prices") }
@@ -319,12 +350,23 @@ extension Tariff {
                 }
                 guard let perKWh else { continue }
                 if !(perKWh >= 0 && perKWh < 10) { error(p, String(perKWh), "implausible price", expected: "0 ≤ €/kWh < 10") }
+                if !periods[periodIndex].supplied {
+                    error(p + ".period", "\"\(periods[periodIndex].id)\"", "a period without supply has no price", expected: "a supplied period"); continue
+                }
+                if let kva = entry.minSubscribedKVA {
+                    if !(kva > 0 && kva <= 250) { error(p + ".min_subscribed_kva", String(kva), "out of range", expected: "0 < kVA ≤ 250"); continue }
+                    if powerPrices.contains(where: { $0.period == periodIndex && $0.colour == colourIndex && $0.minSubscribedKVA == kva }) {
+                        error(p, nil, "a second price for period \(periods[periodIndex].id) from \(kva) kVA")
+                    }
+                    powerPrices.append(PowerPrice(minSubscribedKVA: kva, period: periodIndex, colour: colourIndex, eurPerKWh: perKWh))
+                    continue
+                }
                 if !prices[periodIndex][colourIndex].isNaN {
                     error(p, nil, "a second price for period \(periods[periodIndex].id)\(meter == .dayColour ? " and colour \(DayColour.allCases[colourIndex].rawValue)" : "")")
                 }
                 prices[periodIndex][colourIndex] = perKWh
             }
-            for (periodIndex, row) in prices.enumerated() {
+            for (periodIndex, row) in prices.enumerated() where periods[periodIndex].supplied {
                 for (colourIndex, value) in row.enumerated() where value.isNaN {
                     let colour = meter == .dayColour ? " and colour \(DayColour.allCases[colourIndex].rawValue)" : ""
                     error("energy_prices", nil, "no price for period \(periods[periodIndex].id)\(colour)", expected: "one price per period\(meter == .dayColour ? " and colour" : "")")
@@ -368,7 +410,7 @@ extension Tariff {
             pricesIncludeVAT: includeVAT, vatRateFixed: vatFixed, vatRateEnergy: vatEnergy, sources: spec.sources ?? [],
             notes: spec.notes, file: file, fixedCharges: fixedCharges, periods: periods, schedule: schedule,
             householdOffPeakHours: spec.householdOffPeakHours ?? false, publicHolidaysAsSunday: spec.publicHolidaysAsSunday ?? false,
-            colourRule: colourRule, prices: prices, bands: bands, taxes: taxes)
+            colourRule: colourRule, prices: prices, powerPrices: powerPrices, bands: bands, taxes: taxes)
         return (tariff, issues)
     }
 

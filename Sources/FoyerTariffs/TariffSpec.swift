@@ -112,9 +112,13 @@ public struct PeriodSpec: Codable, Sendable, Equatable {
     public var id: String?
     public var name: String?
     public var offPeak: Bool?
+    /// `false` for hours in which the meter is not powered at all (an exclusive-night
+    /// circuit outside its night window): such a period has no price, and consumption in it
+    /// is an error. Default `true`.
+    public var supply: Bool?
     public var hours: [HoursSpec]?
     enum CodingKeys: String, CodingKey {
-        case id, name, offPeak = "off_peak", hours
+        case id, name, offPeak = "off_peak", supply, hours
     }
 }
 
@@ -180,8 +184,12 @@ public struct EnergyPriceSpec: Codable, Sendable, Equatable {
     public var eurPerKWh: Double?
     public var eurPerUnit: Double?
     public var unit: PriceUnit?
+    /// The price applies from this subscribed power up (French Tarif Bleu Base since
+    /// 1 Feb 2026: a lower kWh price from 9 kVA). Entries without it are the price for every
+    /// power; an entry with it overrides them from that power.
+    public var minSubscribedKVA: Double?
     enum CodingKeys: String, CodingKey {
-        case period, colour, eurPerKWh = "eur_per_kwh", eurPerUnit = "eur_per_unit", unit
+        case period, colour, eurPerKWh = "eur_per_kwh", eurPerUnit = "eur_per_unit", unit, minSubscribedKVA = "min_subscribed_kva"
     }
 }
 

@@ -103,7 +103,11 @@ enum TariffText {
         if tariff.bands.isEmpty {
             let colours = tariff.meter == .dayColour ? DayColour.allCases.map(\.rawValue) : [""]
             for (periodIndex, period) in tariff.periods.enumerated() {
-                let prices = colours.indices.map { c in (colours[c].isEmpty ? "" : colours[c] + " ") + String(format: "%.5f €/kWh", tariff.prices[periodIndex][c]) }
+                var prices = colours.indices.map { c in (colours[c].isEmpty ? "" : colours[c] + " ") + String(format: "%.5f €/kWh", tariff.prices[periodIndex][c]) }
+                for tier in tariff.powerPrices where tier.period == periodIndex {
+                    prices.append((colours[tier.colour].isEmpty ? "" : colours[tier.colour] + " ") + String(format: "%.5f €/kWh from %.0f kVA", tier.eurPerKWh, tier.minSubscribedKVA))
+                }
+                if !period.supplied { prices = ["no supply (the meter is not powered)"] }
                 var hours = ""
                 if tariff.periods.count > 1 {
                     let quarters = (0..<96).filter { tariff.periodIndex(month: 1, weekday: 1, quarter: $0) == periodIndex }

@@ -91,6 +91,51 @@ struct BillTests {
         #expect(bill.totalEUR > 1_418.71)
     }
 
+    /// EDF Tarif Bleu Base, CRE grid of 1 Feb 2026 (Tariffs/fr/edf-bleu-base/2026-02-01.json):
+    /// the kWh price depends on the subscribed power, 0.19398 €/kWh TTC for 3–6 kVA and
+    /// 0.19266 €/kWh from 9 kVA; subscriptions 188.20 (6 kVA) and 235.90 €/yr (9 kVA).
+    /// 3 000 kWh over 2026: 188.20 + 3 000 × 0.19398 = 770.14 €; 235.90 + 3 000 × 0.19266 =
+    /// 813.88 €.
+    @Test(arguments: [(6.0, 770.14), (9.0, 813.88)])
+    func basePriceDependsOnThePowerFromFebruary2026(kva: Double, expectedEUR: Double) throws {
+        let bill = try BillEngine.bill(constantYear(3_000.0 / 8760, year: 2026), offer: "fr-edf-bleu-base", library: library,
+                                       options: BillingOptions(subscribedKVA: kva, pricesOn: CivilDate(2026, 2, 1)))
+        #expect(abs(bill.totalEUR - expectedEUR) < 0.01, "total \(bill.totalEUR)")
+    }
+
+    /// EDF Tempo, price sheet of 1 Feb 2026 (Tariffs/fr/edf-bleu-tempo/2026-02-01.json): 6 kVA
+    /// 15.59 €/month = 187.08 €/yr, blue HC 0.1325, HP 0.1612 €/kWh. 1 kWh every hour of 2026
+    /// on a calendar of blue days only: 187.08 + 2 920 × 0.1325 + 5 840 × 0.1612 = 1 515.388 €.
+    @Test func tempoFebruary2026OnBlueDays() throws {
+        let days = (CivilDate(2025, 12, 31).dayNumber...CivilDate(2026, 12, 31).dayNumber).map { (CivilDate(dayNumber: $0), DayColour.blue) }
+        let options = BillingOptions(subscribedKVA: 6, colours: DayColourCalendar(known: Dictionary(uniqueKeysWithValues: days)), pricesOn: CivilDate(2026, 2, 1))
+        let bill = try BillEngine.bill(constantYear(1, year: 2026), offer: "fr-edf-bleu-tempo", library: library, options: options)
+        #expect(abs(bill.totalEUR - 1_515.388) < 0.01, "total \(bill.totalEUR)")
+    }
+
+    /// Walloon exclusive-night meter, CREG social tariff Q1 2026: 19.245 c€/kWh TTC, no fixed
+    /// charge, supplied 22:00–07:00 only. 1 kWh every night hour of January 2026 (9 h × 31 =
+    /// 279 kWh): 279 × 0.19245 = 53.694 €. The same circuit drawing at noon is refused.
+    @Test func exclusiveNightMeterHasNoSupplyByDay() throws {
+        func january(_ hours: Set<Int>) -> LoadCurve {
+            let first = CivilDate(2026, 1, 1).dayNumber * 1440
+            let intervals = (0..<(31 * 24)).map { hour in
+                LoadCurve.Interval(start: LocalDateTime(minuteNumber: first + hour * 60), minutes: 60, kWh: hours.contains(hour % 24) ? 1 : 0)
+            }
+            return LoadCurve(intervals: intervals, origin: "night.csv")
+        }
+        let options = BillingOptions(pricesOn: CivilDate(2026, 1, 1))
+        let night = try BillEngine.bill(january([22, 23, 0, 1, 2, 3, 4, 5, 6]), offer: "be-social-electricity-exclusive-night", library: library, options: options)
+        #expect(abs(night.kWh - 279) < 1e-9)
+        #expect(abs(night.totalEUR - 53.694) < 0.001, "total \(night.totalEUR)")
+        #expect {
+            try BillEngine.bill(january([0, 1, 12]), offer: "be-social-electricity-exclusive-night", library: library, options: options)
+        } throws: { error in
+            guard let issue = (error as? InputError)?.issues.first else { return false }
+            return issue.file == "night.csv" && issue.message.contains("supplies nothing") && (issue.value ?? "").hasPrefix("31.000 kWh from 2026-01-01 12:00")
+        }
+    }
+
     @Test func unknownOfferListsTheKnownOnes() {
         #expect {
             try BillEngine.bill(constantYear(1, year: 2026), offer: "fr-edf-bleu-bse", library: library, options: BillingOptions(subscribedKVA: 6))
@@ -138,6 +183,22 @@ struct TariffFileTests {
             """)
         #expect(tariff == nil)
         #expect(issues.contains { $0.path == "periods" && $0.message.contains("no period covers sat 06:00") })
+    }
+
+    /// A price on a period without supply, and two prices for one power, are errors.
+    @Test func supplyAndPowerPricesAreChecked() {
+        let json = """
+        {"format": "foyer-tariff-1", "offer": "test-night", "country": "BE", "energy": "electricity", "meter": "exclusive_night",
+         "valid_from": "2026-01-01", "vat_rate": 0.06, "sources": ["test"], "fixed_charges": [{"eur_per_year": 0}],
+         "periods": [{"id": "night", "off_peak": true, "hours": [{"days": "all", "from": "22:00", "to": "07:00"}]},
+                     {"id": "day", "supply": false, "hours": [{"days": "all", "from": "07:00", "to": "22:00"}]}],
+         "energy_prices": [{"period": "night", "eur_per_kwh": 0.2}, {"period": "day", "eur_per_kwh": 0.3},
+                           {"period": "night", "eur_per_kwh": 0.19, "min_subscribed_kva": 9}, {"period": "night", "eur_per_kwh": 0.18, "min_subscribed_kva": 9}]}
+        """
+        let (tariff, issues) = TariffLibrary.read(data: Data(json.utf8), name: "night.json")
+        #expect(tariff == nil)
+        #expect(issues.contains { $0.path == "energy_prices[1].period" && $0.message.contains("without supply") })
+        #expect(issues.contains { $0.path == "energy_prices[3]" && $0.message.contains("from 9.0 kVA") })
     }
 
     @Test func aCompleteWeekIsAccepted() {
