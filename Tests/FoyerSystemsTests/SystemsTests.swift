@@ -80,6 +80,28 @@ struct SystemsTests {
         #expect(CarnotHeatPump.cyclingFactor(loadKW: 3, minimumKW: 2, airToAir: false) == 1)
     }
 
+    /// A Walloon house on storage heaters and an off-peak water tank, both on an exclusive-night
+    /// circuit, the rest on a day/night meter (CREG social tariffs, Q1 2026). The night circuit
+    /// is billed on its own offer, only in its night window (the offer refuses day-time use),
+    /// at 19.245 c€/kWh with no fixed charge: its bill is its kWh × 0.19245 (by hand).
+    @Test func exclusiveNightCircuitIsBilledOnItsOwnMeter() throws {
+        let (report, _) = try analysed("""
+        {"schema": "foyer.dwelling/1", "base": "be/terraced-pre-1945",
+         "heating": {"systems": [{"id": "boiler", "remove": true}, {"id": "storage", "type": "electric_storage_heater"}]},
+         "hot_water": {"systems": [{"id": "dhw", "remove": true}, {"id": "tank", "type": "electric_storage", "off_peak_charging": true}]},
+         "energy_supply": {"electricity_meter": "peak_off_peak", "exclusive_night_circuit": true, "protected_customer": true,
+            "contracts": [{"energy": "electricity", "offer": "be-social-electricity-bihoraire"},
+                          {"energy": "electricity", "offer": "be-social-electricity-exclusive-night", "circuit": "exclusive_night"}]}}
+        """)
+        let night = try #require(report.bills.first { $0.offer == "be-social-electricity-exclusive-night" })
+        let heating = try #require(report.heatingSystems.first { $0.id == "storage" })
+        let water = try #require(report.hotWater)
+        #expect(abs(night.kWh - (heating.deliveredEnergyKWh + water.deliveredEnergyKWh)) < 1e-6 * night.kWh)
+        #expect(abs(night.totalEUR - night.kWh * 0.19245) < 0.01, "night bill \(night.totalEUR) for \(night.kWh) kWh")
+        let day = try #require(report.bills.first { $0.offer == "be-social-electricity-bihoraire" })
+        #expect(day.kWh < night.kWh)
+    }
+
     /// A peak/off-peak meter billed at the single rate (Base) in an all-electric house with
     /// an off-peak water heater: the HP/HC offer is cheaper and the mismatch is flagged with
     /// the saving, which is the difference between the two bills.
