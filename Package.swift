@@ -85,6 +85,6 @@ let package = Package(
         // Validation against published references (ASHRAE 140, real weather years): its own
         // target so that the unit tests stay fast.
         .testTarget(name: "FoyerValidationTests", dependencies: ["Foyer"], exclude: ["Data"]),
-        .testTarget(name: "FoyerCLITests", dependencies: ["foyer", "Foyer"]),
+        .testTarget(name: "FoyerCLITests", dependencies: ["foyer", "Foyer", "FoyerEnergy"]),
     ]
 )

@@ -90,4 +90,20 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
         return "\(year)-\(two(month))-\(two(day))"
     }
+
+    /// Reads `"YYYY-MM-DD"`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CivilDate(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a date YYYY-MM-DD")
+        }
+        self = date
+    }
+
+    /// Writes `"YYYY-MM-DD"` (reports read like the files they came from).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
 }

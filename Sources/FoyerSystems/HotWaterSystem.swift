@@ -17,12 +17,16 @@ struct HotWaterSystem {
     var solarFraction: Double
     var hasStore: Bool
 
-    /// 3CL standing loss of an electric store, Qgw = 8 592 · 45/24 · V · Cr Wh/yr, with Cr of a
-    /// vertical tank of unknown category (0.32 ≤ 100 L, 0.23 ≤ 200 L, 0.22 above).
-    static func electricStoreLossKWh(volumeL: Double) -> Double {
+    /// 3CL standing loss of an electric store, Qgw = 8 592 · Δθ/24 · V · Cr Wh/yr, with Cr of a
+    /// vertical tank of unknown category (0.32 ≤ 100 L, 0.23 ≤ 200 L, 0.22 above) and Δθ the
+    /// store's excess over a 20 °C room: 3CL's 45 K is a 65 °C store; `setpoint_c` moves it.
+    static func electricStoreLossKWh(volumeL: Double, setpointC: Double = defaultSetpointC) -> Double {
         let cr = volumeL <= 100 ? 0.32 : volumeL <= 200 ? 0.23 : 0.22
-        return 8_592 * 45 / 24 * volumeL * cr / 1000
+        return 8_592 * max(0, setpointC - 20) / 24 * volumeL * cr / 1000
     }
+
+    /// The store temperature behind 3CL's 45 K standing-loss difference: 65 °C.
+    static let defaultSetpointC = 65.0
 
     /// 3CL standing loss of a non-electric store, Qgw = 67 662 · V^0.55 Wh/yr.
     static func fuelStoreLossKWh(volumeL: Double) -> Double { 67_662 * pow(volumeL, 0.55) / 1000 }
@@ -50,7 +54,7 @@ struct HotWaterSystem {
         case .electricStorage:
             result.energy = .electricity
             result.hasStore = true
-            result.storageLossKWhPerYear = electricStoreLossKWh(volumeL: volume)
+            result.storageLossKWhPerYear = electricStoreLossKWh(volumeL: volume, setpointC: system.setpointC ?? defaultSetpointC)
         case .electricInstantaneous:
             result.energy = .electricity
         case .gasInstantaneous:
@@ -69,7 +73,7 @@ struct HotWaterSystem {
             // 3CL COP of an ambient-air heat-pump water heater from 2015, zones H1–H2: 2.5.
             result.energy = .electricity
             result.hasStore = true
-            result.storageLossKWhPerYear = electricStoreLossKWh(volumeL: volume)
+            result.storageLossKWhPerYear = electricStoreLossKWh(volumeL: volume, setpointC: system.setpointC ?? defaultSetpointC)
             result.generationEfficiency = system.copNominal ?? 2.5
             if system.copNominal == nil {
                 defaults.append(DefaultedValue(path: path + ".cop_nominal", value: "2.5", reason: "3CL COP of an ambient-air heat-pump water heater from 2015 (H1–H2)"))
@@ -92,7 +96,7 @@ struct HotWaterSystem {
         case .solarWithBackup:
             result.energy = system.fuel ?? .electricity
             result.hasStore = true
-            result.storageLossKWhPerYear = electricStoreLossKWh(volumeL: volume)
+            result.storageLossKWhPerYear = electricStoreLossKWh(volumeL: volume, setpointC: system.setpointC ?? defaultSetpointC)
             result.solarFraction = system.solarFraction ?? 0.5
             if system.solarFraction == nil {
                 defaults.append(DefaultedValue(path: path + ".solar_fraction", value: "0.5", reason: "half the need from the collectors (no collector model yet)"))

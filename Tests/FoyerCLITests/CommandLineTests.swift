@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FoyerEnergy
 
 /// Runs the built `foyer` executable as a user would and checks its output and exit code.
 @Suite("foyer command line")
@@ -106,7 +107,10 @@ extension CommandLineTests {
             let energy = try #require(object["energy"] as? [String: Any], "no energy section in the JSON")
             let delivered = try #require(energy["delivered"] as? [[String: Any]])
             #expect(delivered.contains { $0["energy"] as? String == "electricity" && ($0["kwh"] as? Double ?? 0) > 0 })
-            #expect((energy["comparisons"] as? [Any])?.isEmpty == false)
+            let comparisons = try #require(energy["comparisons"] as? [[String: Any]])
+            #expect(!comparisons.isEmpty)
+            // Dates read as in the files: "2026-08-01".
+            #expect(comparisons.allSatisfy { ($0["prices_on"] as? String).flatMap(CivilDate.init(iso:)) != nil }, "\(comparisons.map { $0["prices_on"] as Any })")
         }
         let bad = try Self.run(["simulate", "fr/sfh-1975-1989", "--first-weekday", "8"])
         #expect(bad.status == 64)

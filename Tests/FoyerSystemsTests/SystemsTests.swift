@@ -185,6 +185,19 @@ struct SystemsTests {
 
     /// Cold water from the 3CL table for zone H1a; from the weather elsewhere (Burch &
     /// Christensen): its yearly mean is the outdoor mean + 6 °F (3.3 K).
+    /// 3CL standing loss of an electric store, 8 592 h × Δθ/24 × V × Cr: 200 L (Cr 0.23) at the
+    /// 3CL's 45 K is 8 592 × 45/24 × 200 × 0.23 / 1000 = 741.06 kWh/yr; a 55 °C set-point
+    /// (35 K over the 20 °C room) cuts it to 35/45 of that, 576.38 kWh/yr.
+    @Test func storeLossFollowsTheSetpoint() throws {
+        #expect(abs(HotWaterSystem.electricStoreLossKWh(volumeL: 200) - 741.06) < 0.01)
+        let (report, _) = try analysed("""
+        {"schema": "foyer.dwelling/1", "base": "fr/sfh-1975-1989",
+         "hot_water": {"systems": [{"id": "dhw", "remove": true}, {"id": "tank", "type": "electric_storage", "storage_volume_l": 200, "setpoint_c": 55}]}}
+        """)
+        let water = try #require(report.hotWater)
+        #expect(abs(water.storageLossKWh - 576.38) < 0.05, "store loss \(water.storageLossKWh)")
+    }
+
     @Test func coldWaterTemperatures() {
         #expect(ColdWater.tefsC["H1a"]?.first == 7.8)
         let monthly = [2.0, 3, 6, 9, 13, 16, 18, 18, 15, 11, 6, 3]

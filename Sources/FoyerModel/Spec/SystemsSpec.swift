@@ -146,7 +146,7 @@ public struct HotWaterSystemSpec: Codable, Sendable, Equatable {
     public var heatingSystem: String?
     /// `off_peak_charging`: whether a storage water heater heats only in off-peak hours.
     public var offPeakCharging: Bool?
-    /// `setpoint_c`: storage temperature (default 55 °C).
+    /// `setpoint_c`: storage temperature of an electric store (default 65 °C, the 3CL standing-loss basis).
     public var setpointC: Double?
     /// `solar_fraction`: share of the need the solar collectors cover (`solar_with_backup`).
     public var solarFraction: Double?
