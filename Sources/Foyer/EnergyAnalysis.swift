@@ -128,7 +128,7 @@ public enum EnergyAnalysis {
                                            reason: country == "BE" ? "the Walloon night window (exclusive-night and day/night meters)" : "the most common Enedis off-peak window"))
         }
         // The calendar year the simulated year is laid on: that of the prices.
-        let electricityDate = options.pricesOn ?? defaultPricesDate(for: candidates(.electricity, circuit: .main, country: country, supply: supply, library: library), library: library)
+        let electricityDate = options.pricesOn ?? defaultElectricityPricesDate(dwelling, library: library)
         let calendarYear = electricityDate?.year ?? 2026
         let clock = LoadCurve.simulatedYear(hourlyKWh: [Double](repeating: 0, count: result.heatingW.count), year: calendarYear, origin: "")
         let offPeak = clock.intervals.map { interval in windows.contains { $0.contains(minuteOfDay: interval.start.minuteOfDay) } }
@@ -311,6 +311,19 @@ public enum EnergyAnalysis {
             case .dayColour: return (supply.electricityMeter ?? .smart) == .smart
             }
         }
+    }
+
+    /// The day whose electricity prices the analysis of `dwelling` uses when none is given.
+    public static func defaultElectricityPricesDate(_ dwelling: ResolvedDwelling, library: TariffLibrary) -> CivilDate? {
+        let country = (dwelling.location.country ?? "FR").uppercased()
+        return defaultPricesDate(for: candidates(.electricity, circuit: .main, country: country, supply: dwelling.energySupply, library: library), library: library)
+    }
+
+    /// The calendar year a simulated year of `dwelling` is laid on for its bills (the year of
+    /// the electricity prices, 2026 when there are none): simulate with the weekday of its
+    /// 1 January so that occupancy schedules and tariff weekdays agree.
+    public static func billingYear(_ dwelling: ResolvedDwelling, library: TariffLibrary, pricesOn: CivilDate? = nil) -> Int {
+        (pricesOn ?? defaultElectricityPricesDate(dwelling, library: library))?.year ?? 2026
     }
 
     /// The day whose prices a comparison uses when none is given: among the start dates of the

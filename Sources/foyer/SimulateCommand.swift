@@ -51,8 +51,8 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Ignore the heating systems' maximum power.")
     var idealLoads = false
 
-    @Option(help: "Day of the week of January 1st (1 = Monday … 7 = Sunday).")
-    var firstWeekday: Int = 1
+    @Option(help: ArgumentHelp("Day of the week of January 1st (1 = Monday … 7 = Sunday). Default: that of the year the bills are laid on (the year of the prices used, e.g. 2026: 4, Thursday), so occupancy and tariff weekdays agree; 1 with --no-energy.", valueName: "1-7"))
+    var firstWeekday: Int?
 
     @Flag(help: "Skip the systems, fuels and bills (thermal results only).")
     var noEnergy = false
@@ -65,7 +65,7 @@ struct SimulateCommand: ParsableCommand {
 
     func validate() throws {
         if let pricesOn, CivilDate(iso: pricesOn) == nil { throw ValidationError("--prices-on must be a date YYYY-MM-DD, not '\(pricesOn)'") }
-        guard (1...7).contains(firstWeekday) else { throw ValidationError("--first-weekday must be 1 (Monday) … 7 (Sunday), not \(firstWeekday)") }
+        if let firstWeekday, !(1...7).contains(firstWeekday) { throw ValidationError("--first-weekday must be 1 (Monday) … 7 (Sunday), not \(firstWeekday)") }
         if model == .monthly, hourly != nil {
             throw ValidationError("--hourly needs an hourly model (--model iso52016 or 5r1c); the monthly method has no hours")
         }
@@ -85,7 +85,20 @@ struct SimulateCommand: ParsableCommand {
             for issue in error.issues { printError(issue.description) }
             throw ExitCode.inputErrors
         }
-        let options = SimulationOptions(firstWeekday: firstWeekday, idealLoads: idealLoads)
+        // The simulated year is laid on the calendar of the prices' year for the bills: its
+        // weekdays must be those the occupancy schedules ran on.
+        var library: TariffLibrary?
+        if !noEnergy && model != .monthly {
+            do throws(InputError) {
+                library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories)
+            } catch {
+                for issue in error.issues { printError(issue.description) }
+                throw ExitCode.inputErrors
+            }
+        }
+        let pricesDate = pricesOn.flatMap(CivilDate.init(iso:))
+        let weekday = firstWeekday ?? library.map { CivilDate(EnergyAnalysis.billingYear(resolved, library: $0, pricesOn: pricesDate), 1, 1).isoWeekday } ?? 1
+        let options = SimulationOptions(firstWeekday: weekday, idealLoads: idealLoads)
         let solar = SurfaceIrradiance(weather: year)
         if model == .monthly {
             let report = MonthlyMethodReport(
@@ -113,12 +126,11 @@ struct SimulateCommand: ParsableCommand {
         let result = HourlyEngine.run(zone, warmUpHours: options.warmUpHours)
         let monthlyNeeds = ISO13790.monthlyNeeds(resolved, weather: year, solar: solar, options: options)
         var report = SimulationReport(result, dwelling: resolved.name, weather: year.source, monthlyMethod: monthlyNeeds)
-        if !noEnergy {
+        if let library {
             // From heat to the bill: systems, fuels, tariffs (issue 4).
             do throws(InputError) {
-                let library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories)
                 report.energy = try EnergyAnalysis.analyse(resolved, result: result, weather: year, library: library,
-                                                           options: EnergyOptions(pricesOn: pricesOn.flatMap(CivilDate.init(iso:))))
+                                                           options: EnergyOptions(pricesOn: pricesDate))
             } catch {
                 for issue in error.issues { printError(issue.description) }
                 throw ExitCode.inputErrors

@@ -195,13 +195,8 @@ func simulateForBills(_ dwelling: String, weather: String?, tariffs: TariffOptio
     do throws(InputError) {
         let loaded = Inputs.loadDwelling(dwelling)
         for warning in loaded.issues.warnings { printError(warning.description) }
-        var pricesOn = tariffs.pricesDate
-        if pricesOn == nil, let resolved = loaded.dwelling {
-            let country = (resolved.location.country ?? "FR").uppercased()
-            pricesOn = EnergyAnalysis.defaultPricesDate(
-                for: EnergyAnalysis.candidates(.electricity, circuit: .main, country: country, supply: resolved.energySupply, library: library), library: library)
-        }
-        var simulated = try EnergyPipeline.simulate(dwelling, weather: weather, model: model, calendarYear: pricesOn?.year ?? 2026)
+        let year = loaded.dwelling.map { EnergyAnalysis.billingYear($0, library: library, pricesOn: tariffs.pricesDate) } ?? tariffs.pricesDate?.year ?? 2026
+        var simulated = try EnergyPipeline.simulate(dwelling, weather: weather, model: model, calendarYear: year)
         if let kva = tariffs.kva { simulated.dwelling.energySupply.subscribedKVA = kva }
         if !tariffs.offPeakHours.isEmpty { simulated.dwelling.energySupply.offPeakHours = tariffs.offPeakHours }
         return simulated
