@@ -51,6 +51,8 @@ public enum SystemsModel {
                 var capacityKW: Double
                 var flowDesignC: Double, exponent: Double, hpEfficiency: Double?
                 var designKW = 0.0
+                /// A heat pump on the hourly COP model (not given a whole-chain efficiency).
+                var hasHourlyCOP: Bool { hpEfficiency != nil && overall == nil }
             }
             var plans: [Plan] = []
             for (index, system) in systems.enumerated() {
@@ -86,7 +88,7 @@ public enum SystemsModel {
             // to the year's largest hourly load on it (its share of the need, or all of it for a
             // backup), as an installer sizes to the design heat loss. It sets the lowest output
             // the unit holds without cycling.
-            for (index, system) in systems.enumerated() where plans[index].hpEfficiency != nil && plans[index].overall == nil {
+            for (index, system) in systems.enumerated() where plans[index].hasHourlyCOP {
                 let chain = plans[index].chain
                 let portion = system.role == .backup ? 1 : (share[index] ?? 0)
                 let peakKW = (inputs.heatingW.max() ?? 0) / 1000 * portion / (chain.distribution * chain.emission * chain.regulation)
@@ -101,7 +103,7 @@ public enum SystemsModel {
             }
             var heat = [Double](repeating: 0, count: systems.count), energyKWh = heat, generatorHeat = heat
             var storageDaily = [Double](repeating: 0, count: systems.count)  // per day, kWh of electricity to charge
-            var idle = [[Bool]](repeating: [Bool](repeating: true, count: hours), count: systems.count)
+            var idleHoursToday = [[Int]](repeating: [], count: systems.count), needToday = 0.0
             for hour in 0..<hours {
                 let needKWh = max(0, inputs.heatingW[hour]) / 1000
                 var served = [Double](repeating: 0, count: systems.count)
@@ -118,11 +120,12 @@ public enum SystemsModel {
                     remainder -= given
                 }
                 if remainder > 1e-6 { unmetKWh += remainder; unmetHours += 1 }
+                needToday += needKWh
+                for index in systems.indices where plans[index].hasHourlyCOP && served[index] <= 0 { idleHoursToday[index].append(hour) }
                 for index in systems.indices where served[index] > 0 {
                     let system = systems[index], plan = plans[index], type = system.type ?? .electricConvector
                     let energy = system.fuel ?? type.naturalFuel
                     heat[index] += served[index]
-                    idle[index][hour] = false
                     var bought: Double
                     if let overall = plan.overall {
                         bought = served[index] / overall
@@ -140,7 +143,7 @@ public enum SystemsModel {
                             let steady = CarnotHeatPump.cop(outdoorC: inputs.outdoorC[hour], sinkC: sink, efficiency: efficiency)
                             let cycling = CarnotHeatPump.cyclingFactor(loadKW: atGenerator, minimumKW: CarnotHeatPump.minimumModulation * plan.designKW,
                                                                        airToAir: type == .heatPumpAirToAir)
-                            bought = cycling > 0 ? atGenerator / (steady * cycling) : 0
+                            bought = atGenerator / (steady * cycling)
                         } else {
                             bought = atGenerator / plan.chain.generation
                         }
@@ -152,25 +155,19 @@ public enum SystemsModel {
                         add(energy, .heating, .main, hour: hour, kWh: bought)
                     }
                 }
-                // Heat pumps idle in the heating season (a day with heat need) draw their
-                // crankcase heater and off-mode power (EN 14825 P_CK, P_OFF).
                 if hour % 24 == 23 {
                     let day = hour / 24
-                    let dayNeed = (day * 24...hour).reduce(0.0) { $0 + max(0, inputs.heatingW[$1]) }
-                    if dayNeed > 0 {
-                        for index in systems.indices where plans[index].hpEfficiency != nil && plans[index].overall == nil {
-                            let idleHours = (day * 24...hour).filter { idle[index][$0] }
-                            for idleHour in idleHours {
-                                let kWh = CarnotHeatPump.idleAuxiliaryW / 1000
-                                energyKWh[index] += kWh
-                                add(.electricity, .heating, .main, hour: idleHour, kWh: kWh)
-                            }
+                    // Heat pumps idle on a day with heat need (the heating season) draw their
+                    // crankcase heater and off-mode power (EN 14825 P_CK, P_OFF).
+                    for index in systems.indices where needToday > 0 {
+                        for idleHour in idleHoursToday[index] {
+                            energyKWh[index] += CarnotHeatPump.idleAuxiliaryW / 1000
+                            add(.electricity, .heating, .main, hour: idleHour, kWh: CarnotHeatPump.idleAuxiliaryW / 1000)
                         }
                     }
-                }
-                // Storage heaters: each day's electricity is drawn in that day's off-peak hours.
-                if hour % 24 == 23 {
-                    let day = hour / 24
+                    idleHoursToday = idleHoursToday.map { _ in [] }
+                    needToday = 0
+                    // Storage heaters: each day's electricity is drawn in that day's off-peak hours.
                     let charging = chargingHours(day: day, offPeak: inputs.offPeak)
                     for index in systems.indices where storageDaily[index] > 0 {
                         for chargeHour in charging {
