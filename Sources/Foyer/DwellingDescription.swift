@@ -56,7 +56,9 @@ public struct DwellingDescription: Sendable, Encodable {
         case heatingSetpointC = "heating_setpoint_c"
     }
 
-    public init(_ dwelling: ResolvedDwelling, defaults: [DefaultedValue]) {
+    /// Describes `dwelling`; `weather` (the year its location names, if it names one) gives the
+    /// climate lines.
+    public init(_ dwelling: ResolvedDwelling, defaults: [DefaultedValue], weather: WeatherYear? = nil) {
         name = dwelling.name
         description = dwelling.description
         floorAreaM2 = dwelling.floorAreaM2
@@ -80,7 +82,7 @@ public struct DwellingDescription: Sendable, Encodable {
         heatLoss = HeatLossSummary(dwelling)
         heatingSetpointC = dwelling.thermostat.heatingSetpointC
         self.defaults = defaults
-        if let weather = try? Inputs.weather(for: dwelling.location) {
+        if let weather {
             let summary = MonthlyClimateSummary(weather)
             climate = Climate(source: weather.source, heatingDegreeDays18C: summary.annualHeatingDegreeDaysKD,
                               designTemperatureC: summary.designHeatingTemperatureC)
@@ -134,18 +136,9 @@ public struct DwellingDescription: Sendable, Encodable {
     }
 }
 
-/// Fixed-decimal formatting independent of the locale.
-public func fixed(_ value: Double, _ decimals: Int) -> String {
-    guard value.isFinite else { return "–" }
-    var factor = 1.0
-    for _ in 0..<decimals { factor *= 10 }
-    let scaled = (abs(value) * factor).rounded()
-    let whole = Int64(scaled / factor)
-    let sign = value < 0 && scaled != 0 ? "-" : ""
-    guard decimals > 0 else { return sign + String(whole) }
-    let fraction = String(Int64(scaled) - whole * Int64(factor))
-    return sign + String(whole) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
-}
+/// Fixed-decimal formatting independent of the locale; `–` for a value that is not finite
+/// (``NumberText/fixed(_:_:)``).
+public func fixed(_ value: Double, _ decimals: Int) -> String { NumberText.fixed(value, decimals) }
 
 /// A plain-text table with aligned columns: numbers right-aligned, text left-aligned.
 public func table(_ header: [String], _ rows: [[String]]) -> String {

@@ -14,6 +14,8 @@ public enum EnergyPipeline {
         public var dwelling: ResolvedDwelling
         public var result: HourlyResult
         public var weather: WeatherYear
+        /// The weather file's warnings (repairs, a dropped 29 February).
+        public var weatherWarnings: [InputIssue] = []
     }
 
     /// Loads and simulates `argument` (a file or an archetype id) with `model` (hourly).
@@ -21,8 +23,9 @@ public enum EnergyPipeline {
     public static func simulate(_ argument: String, weather: String?, model: ThermalModel, calendarYear: Int) throws(InputError) -> Simulated {
         let loaded = Inputs.loadDwelling(argument)
         guard let dwelling = loaded.dwelling else { throw InputError(loaded.issues) }
-        let year: WeatherYear
-        if let weather { year = try Inputs.weather(source: weather).year } else { year = try Inputs.weather(for: dwelling.location) }
+        let loadedWeather: (year: WeatherYear, warnings: [InputIssue])
+        if let weather { loadedWeather = try Inputs.weather(source: weather) } else { loadedWeather = try Inputs.weather(for: dwelling.location) }
+        let (year, weatherWarnings) = loadedWeather
         let options = SimulationOptions(firstWeekday: CivilDate(calendarYear, 1, 1).isoWeekday)
         let solar = SurfaceIrradiance(weather: year)
         let zone: PreparedZone
@@ -33,16 +36,13 @@ public enum EnergyPipeline {
         } catch {
             throw InputError(InputIssue(.error, file: argument, path: "", message: "\(error)"))
         }
-        return Simulated(dwelling: dwelling, result: HourlyEngine.run(zone, warmUpHours: options.warmUpHours), weather: year)
+        return Simulated(dwelling: dwelling, result: HourlyEngine.run(zone, warmUpHours: options.warmUpHours), weather: year, weatherWarnings: weatherWarnings)
     }
 
     /// Reads a load-curve CSV file.
     public static func loadCurve(path: String, fillGaps: Bool) throws(InputError) -> LoadCurve {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(InputIssue(.error, file: path, path: "", message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file",
-                                        expected: "a CSV load curve (Docs/LoadCurveCSV.md)"))
-        }
-        let (curve, issues) = LoadCurveCSV.read(String(decoding: data, as: UTF8.self), file: path, gaps: fillGaps ? .fillWithTypicalWeek : .refuse)
+        let data = try InputFile.read(path, kind: .loadCurve)
+        let (curve, issues) = LoadCurveCSV.read(data: data, file: path, gaps: fillGaps ? .fillWithTypicalWeek : .refuse)
         guard let curve, !issues.hasErrors else { throw InputError(issues) }
         return curve
     }

@@ -42,7 +42,11 @@ public enum Inputs {
         if let climate = ReferenceClimate.allCases.first(where: { $0.rawValue.lowercased() == source.lowercased() }) {
             return (climate.weatherYear, [])
         }
-        if FileManager.default.fileExists(atPath: source) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) {
+            if isDirectory.boolValue {
+                throw InputError(InputIssue(.error, file: source, path: "", message: "is a directory, not a file", expected: "the path of an EPW weather file"))
+            }
             return try EPW.read(contentsOf: URL(fileURLWithPath: source))
         }
         let known = ReferenceClimate.allCases.map(\.rawValue)
@@ -55,12 +59,13 @@ public enum Inputs {
             suggestion: Suggestions.didYouMean(source, among: known)))
     }
 
-    /// The weather a resolved dwelling names.
+    /// The weather a resolved dwelling names, with the EPW reader's warnings (repairs, a dropped
+    /// 29 February), which every command shows.
     /// - Throws: ``InputError`` if the dwelling names none, or its EPW file is unusable.
-    public static func weather(for location: ResolvedLocation) throws(InputError) -> WeatherYear {
+    public static func weather(for location: ResolvedLocation) throws(InputError) -> (year: WeatherYear, warnings: [InputIssue]) {
         switch location.weather {
-        case let .referenceClimate(id): return try weather(source: id).year
-        case let .epwFile(path): return try weather(source: path).year
+        case let .referenceClimate(id): return try weather(source: id)
+        case let .epwFile(path): return try weather(source: path)
         case .unspecified:
             throw InputError(InputIssue(.error, path: "location", message: "no weather: give location.climate_zone or location.weather_file, or a --weather option"))
         }

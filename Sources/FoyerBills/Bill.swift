@@ -3,40 +3,6 @@ import FoyerCore
 import FoyerEnergy
 import FoyerTariffs
 
-/// A clock window of the day, `22:00-06:00` (may run past midnight).
-public struct ClockWindow: Sendable, Equatable, CustomStringConvertible {
-    public var fromMinute: Int
-    public var toMinute: Int
-
-    public init(fromMinute: Int, toMinute: Int) {
-        self.fromMinute = fromMinute
-        self.toMinute = toMinute
-    }
-
-    /// Parses `HH:MM-HH:MM` (quarter-hours); `nil` if malformed.
-    public init?(_ text: String) {
-        let parts = text.split(separator: "-")
-        func minute(_ part: Substring) -> Int? {
-            let hm = part.trimmingCharacters(in: .whitespaces).split(separator: ":")
-            guard hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...24).contains(h), [0, 15, 30, 45].contains(m), h * 60 + m <= 1440 else { return nil }
-            return h * 60 + m
-        }
-        guard parts.count == 2, let from = minute(parts[0]), let to = minute(parts[1]), from != to, from < 1440 else { return nil }
-        self.init(fromMinute: from, toMinute: to)
-    }
-
-    public func contains(minuteOfDay minute: Int) -> Bool {
-        fromMinute < toMinute ? (minute >= fromMinute && minute < toMinute) : (minute >= fromMinute || minute < toMinute)
-    }
-
-    public var minutes: Int { fromMinute < toMinute ? toMinute - fromMinute : 1440 - fromMinute + toMinute }
-
-    public var description: String {
-        func text(_ m: Int) -> String { (m / 60 < 10 ? "0" : "") + "\(m / 60):" + (m % 60 < 10 ? "0" : "") + "\(m % 60)" }
-        return "\(text(fromMinute))-\(text(toMinute))"
-    }
-}
-
 /// What a bill needs besides the consumption and the offer.
 public struct BillingOptions: Sendable {
     /// Subscribed power, kVA (electricity offers priced by kVA).
@@ -166,7 +132,9 @@ public enum BillEngine {
                 throw InputError(InputIssue(.error, path: "subscribed_kva", message: "\(offer) is priced by subscribed power",
                                             expected: reference.subscribedKVALevels.map { format($0) }.joined(separator: ", ") + " kVA"))
             }
-            for index in used where versions[index].fixedCharge(subscribedKVA: kva) == nil {
+            // A meter is subscribed at one of the offer's levels: 7 kVA is a typing slip, not a
+            // contract, and billing it at the next level up would hide the slip.
+            for index in used where !versions[index].subscribedKVALevels.contains(where: { abs($0 - kva) < 1e-6 }) {
                 throw InputError(InputIssue(.error, path: "subscribed_kva", value: format(kva), message: "\(versions[index].id) does not sell this power",
                                             expected: versions[index].subscribedKVALevels.map { format($0) }.joined(separator: ", ") + " kVA"))
             }
@@ -348,6 +316,6 @@ public enum BillEngine {
     }
 
     static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+        NumberText.short(value, maxDecimals: 2)
     }
 }

@@ -25,6 +25,36 @@ public enum LoadCurveCSV {
     /// What to do with missing intervals.
     public enum GapPolicy: Sendable { case refuse, fillWithTypicalWeek }
 
+    /// The longest span a curve may cover: ten years (a Linky meter keeps two; a researcher's
+    /// series rarely more than a few). Beyond it the file is refused before anything is filled.
+    public static let maximumSpanDays = 3_660
+    /// Timestamps before this year are not smart-meter readings.
+    public static let earliestYear = 1970
+    /// Timestamps after this year are not readings either.
+    public static let latestYear = 2100
+    /// Mean power above which a reading is impossible for a dwelling's connection (the largest
+    /// subscribed power Foyer accepts, 250 kVA), kW.
+    public static let impossiblePowerKW = 250.0
+    /// Mean power above which a reading is unusual for a household: the largest French
+    /// residential connection is 36 kVA (tarif bleu), kW.
+    public static let unusualPowerKW = 36.0
+
+    /// Parses the bytes of a CSV file: UTF-8 (a byte-order mark is skipped); a file that is not
+    /// valid UTF-8 is read as Latin-1 with a warning (only the header names could differ); NUL
+    /// bytes are refused (a binary file).
+    public static func read(data: Data, file: String, gaps: GapPolicy = .refuse) -> (curve: LoadCurve?, issues: [InputIssue]) {
+        if let nul = data.firstIndex(of: 0) {
+            let line = data[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            return (nil, [InputIssue(.error, file: file, path: "line \(line)", message: "NUL byte: this is not a text file",
+                                     expected: "a CSV text file (Docs/LoadCurveCSV.md)")])
+        }
+        if let text = String(validating: data, as: UTF8.self) { return read(text, file: file, gaps: gaps) }
+        var (curve, issues) = read(String(data.map { Character(Unicode.Scalar($0)) }), file: file, gaps: gaps)
+        issues.insert(InputIssue(.warning, file: file, path: "", message: "not valid UTF-8: read as Latin-1"), at: 0)
+        curve?.corrections.insert(issues[0], at: 0)
+        return (curve, issues)
+    }
+
     /// Parses `text` (from `file`, named in messages).
     public static func read(_ text: String, file: String, gaps: GapPolicy = .refuse) -> (curve: LoadCurve?, issues: [InputIssue]) {
         var issues: [InputIssue] = []
@@ -35,9 +65,10 @@ public enum LoadCurveCSV {
             issues.append(InputIssue(.warning, file: file, path: path, value: value, message: message))
         }
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let delimiter = CSVDelimiter.guessed(string: body)
         let csv: EnumeratedCSV
         do {
-            csv = try EnumeratedCSV(string: body, delimiter: CSVDelimiter.guessed(string: body), loadColumns: false)
+            csv = try EnumeratedCSV(string: body, delimiter: delimiter, loadColumns: false)
         } catch {
             return (nil, [InputIssue(.error, file: file, path: "", message: "not a readable CSV file (\(error))", expected: "a header row and rows of timestamp,kwh")])
         }
@@ -48,6 +79,12 @@ public enum LoadCurveCSV {
         guard let timeColumn, let valueColumn else {
             error("header", header.joined(separator: ","), "the header must name a timestamp column and a consumption column",
                   expected: "timestamp (or start, datetime) and one of kwh, wh, kw, w")
+            return (nil, issues)
+        }
+        let consumptionColumns = header.filter { valueNames.contains($0) }
+        if consumptionColumns.count > 1 {
+            error("header", header.joined(separator: ","), "\(consumptionColumns.count) consumption columns (\(consumptionColumns.joined(separator: ", "))): which one to bill is ambiguous",
+                  expected: "one of kwh, wh, kw, w")
             return (nil, issues)
         }
         let unit = header[valueColumn]
@@ -61,13 +98,25 @@ public enum LoadCurveCSV {
             guard fields.count > max(timeColumn, valueColumn) else {
                 error("line \(line)", fields.joined(separator: ","), "too few fields", expected: "\(header.count) fields"); continue
             }
+            if fields.count > header.count {
+                // "2026-01-01T00:00,0,500" under "timestamp,kwh": a decimal comma in a
+                // comma-separated file. Reading the "0" would silently lose the data.
+                error("line \(line)", fields.joined(separator: String(delimiter.rawValue)),
+                      "\(fields.count) fields where the header has \(header.count)\(delimiter == .comma ? ": a decimal comma in a comma-separated file?" : "")",
+                      expected: delimiter == .comma ? "a decimal point (0.500), or ';' as the separator" : "\(header.count) fields")
+                continue
+            }
             let stamp = fields[timeColumn].trimmingCharacters(in: .whitespaces)
             let valueText = fields[valueColumn].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
             guard let parsed = parseTimestamp(stamp) else {
                 error("line \(line), \(header[timeColumn])", "\"\(stamp)\"", "not a timestamp", expected: "YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]"); continue
             }
-            guard let value = Double(valueText), value.isFinite else {
-                error("line \(line), \(unit)", "\"\(valueText)\"", "not a number"); continue
+            guard parsed.clock.date.year >= earliestYear, parsed.clock.date.year <= latestYear else {
+                error("line \(line), \(header[timeColumn])", "\"\(stamp)\"", "not a plausible date for a meter reading",
+                      expected: "a date between \(earliestYear) and \(latestYear)"); continue
+            }
+            guard let value = decimalNumber(valueText) else {
+                error("line \(line), \(unit)", "\"\(valueText)\"", "not a number", expected: "a decimal number such as 0.512"); continue
             }
             if value < 0 {
                 error("line \(line), \(unit)", valueText, "negative consumption",
@@ -98,6 +147,12 @@ public enum LoadCurveCSV {
         if rows.isEmpty && !issues.hasErrors { error("", nil, "no data rows", expected: "at least two rows of timestamp,kwh") }
         if issues.hasErrors { return (nil, issues) }
         rows.sort { ($0.standardMinute, $0.line) < ($1.standardMinute, $1.line) }
+        if let first = rows.first, let last = rows.last, last.standardMinute - first.standardMinute > maximumSpanDays * 1440 {
+            error("", "\(clock(first.standardMinute).date) … \(clock(last.standardMinute).date)",
+                  "the curve spans more than \(maximumSpanDays / 366) years (lines \(first.line) and \(last.line))",
+                  expected: "at most \(maximumSpanDays) days; split the file, or check the dates")
+            return (nil, issues)
+        }
 
         // Duplicates.
         var unique: [Row] = []
@@ -136,6 +191,24 @@ public enum LoadCurveCSV {
             case "w": value * Double(step) / 60 / 1000
             default: value
             }
+        }
+
+        // Readings no dwelling's connection could draw (checked now that the step is known).
+        var unusual: (line: Int, kW: Double)?
+        for row in unique {
+            let meanKW = toKWh(row.value) * 60 / Double(step)
+            if meanKW > impossiblePowerKW {
+                error("line \(row.line), \(unit)", NumberText.short(row.value),
+                      "\(NumberText.short(meanKW, maxDecimals: 1)) kW on average over \(step) min: more than any dwelling's connection",
+                      expected: "a mean power up to \(NumberText.short(impossiblePowerKW)) kW (check the unit: \(unit))")
+            } else if meanKW > unusualPowerKW, unusual == nil {
+                unusual = (row.line, meanKW)
+            }
+        }
+        if issues.hasErrors { return (nil, issues) }
+        if let unusual {
+            warning("line \(unusual.line), \(unit)", "\(NumberText.short(unusual.kW, maxDecimals: 1)) kW",
+                    "mean power above 36 kVA, the largest household connection (check the unit: \(unit))")
         }
 
         // Gaps.
@@ -181,6 +254,32 @@ public enum LoadCurveCSV {
         }
         let intervals = values.map { LoadCurve.Interval(start: clock($0.minute), minutes: step, kWh: $0.kWh) }
         return (LoadCurve(intervals: intervals, corrections: issues, origin: file), issues)
+    }
+
+    /// A plain decimal number (`0.512`, `12`, `1.5e-3`): no hexadecimal, no `nan`/`inf`, no
+    /// thousands separator; a decimal comma has already been turned into a point. `nil` if the
+    /// text is anything else or overflows.
+    static func decimalNumber(_ text: String) -> Double? {
+        var digits = 0, seenPoint = false, seenExponent = false, exponentDigits = 0
+        for (index, character) in text.enumerated() {
+            switch character {
+            case "0"..."9":
+                if seenExponent { exponentDigits += 1 } else { digits += 1 }
+            case ".":
+                guard !seenPoint, !seenExponent else { return nil }
+                seenPoint = true
+            case "e", "E":
+                guard !seenExponent, digits > 0 else { return nil }
+                seenExponent = true
+            case "+", "-":
+                let previous = index == 0 ? nil : text[text.index(text.startIndex, offsetBy: index - 1)]
+                guard index == 0 || previous == "e" || previous == "E" else { return nil }
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, !seenExponent || exponentDigits > 0, let value = Double(text), value.isFinite else { return nil }
+        return value
     }
 
     /// Local clock time of a minute counted in standard time (UTC+1).

@@ -28,14 +28,30 @@ public struct TariffLibrary: Sendable {
         if let shipped = TariffFiles.directory { roots.append((shipped, "Tariffs")) }
         for directory in extraDirectories { roots.append((URL(fileURLWithPath: directory), nil)) }
         for (root, label) in roots {
+            if label == nil, root.path.isEmpty || extraDirectories.contains("") {
+                issues.append(InputIssue(.error, path: "--tariffs-dir", value: "\"\"", message: "empty folder name", expected: "a folder of tariff JSON files"))
+                break
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 issues.append(InputIssue(.error, file: root.path, path: "", message: "no such folder", expected: "a folder of tariff JSON files"))
                 continue
             }
-            let files = (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
-                .filter { $0.pathExtension == "json" }
-                .sorted { $0.path < $1.path }
+            // Hidden folders (.build, .git) are not tariff folders; the count is bounded so that a
+            // mistaken root (the home folder) is refused instead of read for minutes.
+            var files: [URL] = []
+            let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles, .skipsPackageDescendants])
+            while let url = enumerator?.nextObject() as? URL {
+                guard url.pathExtension == "json" else { continue }
+                files.append(url)
+                if files.count > maximumFilesPerFolder { break }
+            }
+            if files.count > maximumFilesPerFolder {
+                issues.append(InputIssue(.error, file: root.path, path: "", message: "more than \(maximumFilesPerFolder) JSON files under this folder",
+                                         expected: "a folder of tariff files (the shipped library has about 30)"))
+                continue
+            }
+            files.sort { $0.path < $1.path }
             for url in files {
                 let relative = String(url.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
                 let name = label.map { "\($0)/\(relative)" } ?? url.path
@@ -49,11 +65,15 @@ public struct TariffLibrary: Sendable {
 
     /// Reads one tariff file.
     public static func read(url: URL, name: String) -> (Tariff?, [InputIssue]) {
-        guard let data = try? Data(contentsOf: url) else {
-            return (nil, [InputIssue(.error, file: name, path: "", message: "cannot be read")])
+        do {
+            return read(data: try InputFile.read(url.path, kind: .tariff, displayName: name), name: name)
+        } catch {
+            return (nil, error.issues)
         }
-        return read(data: data, name: name)
     }
+
+    /// The most JSON files read under one tariff folder.
+    public static let maximumFilesPerFolder = 2_000
 
     /// Reads one tariff from JSON bytes.
     public static func read(data: Data, name: String) -> (Tariff?, [InputIssue]) {

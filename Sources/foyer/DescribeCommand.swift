@@ -36,7 +36,18 @@ struct DescribeCommand: ParsableCommand {
             for error in loaded.issues.errors { printError(error.description) }
             throw ExitCode.inputErrors
         }
-        let description = DwellingDescription(resolved, defaults: loaded.defaults)
+        var weather: WeatherYear?
+        if resolved.location.weather != .unspecified {
+            do throws(InputError) {
+                let loadedWeather = try Inputs.weather(for: resolved.location)
+                for warning in loadedWeather.warnings { printError(warning.description) }
+                weather = loadedWeather.year
+            } catch {
+                for issue in error.issues { printError(issue.description) }
+                throw ExitCode.inputErrors
+            }
+        }
+        let description = DwellingDescription(resolved, defaults: loaded.defaults, weather: weather)
         switch format {
         case .json:
             print(try encodeJSON(description))

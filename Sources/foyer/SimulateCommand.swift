@@ -80,7 +80,10 @@ struct SimulateCommand: ParsableCommand {
         }
         let year: WeatherYear
         do throws(InputError) {
-            if let weather { year = try Inputs.weather(source: weather).year } else { year = try Inputs.weather(for: resolved.location) }
+            let loadedWeather: (year: WeatherYear, warnings: [InputIssue])
+            if let weather { loadedWeather = try Inputs.weather(source: weather) } else { loadedWeather = try Inputs.weather(for: resolved.location) }
+            for warning in loadedWeather.warnings { printError(warning.description) }
+            year = loadedWeather.year
         } catch {
             for issue in error.issues { printError(issue.description) }
             throw ExitCode.inputErrors

@@ -20,11 +20,22 @@ struct TariffOptions: ParsableArguments {
     var offPeakHours: [String] = []
 
     func validate() throws {
-        if let pricesOn, CivilDate(iso: pricesOn) == nil { throw ValidationError("--prices-on must be a date YYYY-MM-DD, not '\(pricesOn)'") }
-        if let kva, !(kva > 0 && kva <= 250) { throw ValidationError("--kva must be between 0 and 250 kVA, not \(kva)") }
+        if let pricesOn {
+            guard let date = CivilDate(iso: pricesOn) else { throw ValidationError("--prices-on must be a date YYYY-MM-DD, not '\(pricesOn)'") }
+            guard (2000...2100).contains(date.year) else {
+                throw ValidationError("--prices-on \(pricesOn): no tariff file covers that year (the shipped prices run from 2025; dates 2000–2100 are accepted)")
+            }
+        }
+        if let kva, !(kva >= 1 && kva <= 250) {
+            throw ValidationError("--kva must be a subscribed power from 1 to 250 kVA (French household levels: 3, 6, 9, 12, 15, 18, 24, 30, 36), not \(NumberText.short(kva))")
+        }
         for window in offPeakHours where ClockWindow(window) == nil {
             throw ValidationError("--off-peak-hours must be HH:MM-HH:MM on quarter-hours, e.g. 22:00-06:00, not '\(window)'")
         }
+        if let problem = ClockWindow.problem(in: windows) {
+            throw ValidationError("--off-peak-hours \(windows[problem.index]): \(problem.message)")
+        }
+        if tariffDirectories.contains("") { throw ValidationError("--tariffs-dir needs a folder name, not an empty string") }
     }
 
     var pricesDate: CivilDate? { pricesOn.flatMap(CivilDate.init(iso:)) }
@@ -65,6 +76,12 @@ struct TariffsCommand: ParsableCommand {
         @OptionGroup var tariffs: TariffOptions
         @Option(help: "Output format.") var format: OutputFormat = .text
 
+        func validate() throws {
+            if let country, !["FR", "BE"].contains(country.uppercased()) {
+                throw ValidationError("--country must be FR or BE (the countries Foyer has tariffs for), not '\(country)'")
+            }
+        }
+
         func run() throws {
             let library = try tariffs.library()
             let offers = library.offers.filter { offer in
@@ -101,9 +118,14 @@ struct TariffsCommand: ParsableCommand {
                 printError(library.unknownOffer(offer, path: "offer").description)
                 throw ExitCode.inputErrors
             }
-            for tariff in versions where tariffs.pricesDate.map({ tariff.isValid(on: $0) }) ?? true {
-                print(TariffText.describe(tariff))
+            let shown = versions.filter { tariff in tariffs.pricesDate.map { tariff.isValid(on: $0) } ?? true }
+            guard !shown.isEmpty else {
+                let day = tariffs.pricesDate.map(\.description) ?? ""
+                printError(InputIssue(.error, path: "--prices-on", value: day, message: "no version of \(offer) is in force on that day",
+                                      expected: versions.map(\.validityText).joined(separator: "; ")).description)
+                throw ExitCode.inputErrors
             }
+            for tariff in shown { print(TariffText.describe(tariff)) }
         }
     }
 
@@ -130,6 +152,9 @@ struct TariffsCommand: ParsableCommand {
 
         func validate() throws {
             if (dwelling == nil) == (load == nil) { throw ValidationError("give either a dwelling or --load FILE.csv") }
+            if !["FR", "BE"].contains(country.uppercased()) {
+                throw ValidationError("--country must be FR or BE (the countries Foyer has tariffs for), not '\(country)'")
+            }
         }
 
         func run() throws {
@@ -154,6 +179,11 @@ struct TariffsCommand: ParsableCommand {
                 }
                 rows.sort { ($0.2, $0.0) < ($1.2, $1.0) }
                 for warning in curve.corrections.warnings { printError(warning.description) }
+                if rows.isEmpty {
+                    printError("\(load): error: no offer could price this curve")
+                    for line in excluded { printError("  \(line)") }
+                    throw ExitCode.inputErrors
+                }
                 struct Row: Encodable { var offer: String; var name: String; var totalEUR: Double
                     enum CodingKeys: String, CodingKey { case offer, name, totalEUR = "total_eur" } }
                 switch format {
@@ -197,6 +227,7 @@ func simulateForBills(_ dwelling: String, weather: String?, tariffs: TariffOptio
         for warning in loaded.issues.warnings { printError(warning.description) }
         let year = loaded.dwelling.map { EnergyAnalysis.billingYear($0, library: library, pricesOn: tariffs.pricesDate) } ?? tariffs.pricesDate?.year ?? 2026
         var simulated = try EnergyPipeline.simulate(dwelling, weather: weather, model: model, calendarYear: year)
+        for warning in simulated.weatherWarnings { printError(warning.description) }
         if let kva = tariffs.kva { simulated.dwelling.energySupply.subscribedKVA = kva }
         if !tariffs.offPeakHours.isEmpty { simulated.dwelling.energySupply.offPeakHours = tariffs.offPeakHours }
         return simulated

@@ -8,7 +8,7 @@ import Foyer
 func analysed(_ json: String) throws -> (EnergyReport, ResolvedDwelling) {
     let loaded = DwellingLoader.load(data: Data(json.utf8), file: "test.json", library: Inputs.archetypeLibrary, climateZones: Inputs.climateZones)
     let dwelling = try #require(loaded.dwelling, "\(loaded.issues)")
-    let year = try Inputs.weather(for: dwelling.location)
+    let year = try Inputs.weather(for: dwelling.location).year
     let options = SimulationOptions(firstWeekday: CivilDate(2026, 1, 1).isoWeekday)
     let zone = try ISO52016.prepare(dwelling, weather: year, solar: SurfaceIrradiance(weather: year), options: options)
     let result = HourlyEngine.run(zone, warmUpHours: options.warmUpHours)

@@ -90,7 +90,7 @@ public enum JSONValue: Sendable, Equatable, Codable {
 
     /// Numbers as a person writes them: integers without a decimal point.
     static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
+        if value == value.rounded(), abs(value) < NumberText.largestFixedMagnitude { return NumberText.short(value, maxDecimals: 0) }
+        return value.isFinite ? String(value) : NumberText.nonFinite(value)
     }
 }

@@ -37,16 +37,27 @@ public enum DwellingLoader {
         let url = URL(fileURLWithPath: path)
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try InputFile.read(path, kind: .dwelling)
         } catch {
-            let exists = FileManager.default.fileExists(atPath: path)
-            return failed(path, InputIssue(.error, file: path, path: "", message: exists ? "cannot be read" : "no such file",
-                                           expected: "the path of a dwelling JSON file"))
+            return LoadedDwelling(file: path, issues: error.issues, defaults: [])
         }
         var loaded = load(data: data, file: path, library: library, climateZones: climateZones)
         // A weather file is relative to the dwelling file that names it.
-        if case let .epwFile(weather)? = loaded.dwelling?.location.weather, !weather.hasPrefix("/") {
-            loaded.dwelling?.location.weather = .epwFile(url.deletingLastPathComponent().appendingPathComponent(weather).path)
+        if case let .epwFile(weather)? = loaded.dwelling?.location.weather {
+            let resolved = weather.hasPrefix("/") ? weather : url.deletingLastPathComponent().appendingPathComponent(weather).path
+            loaded.dwelling?.location.weather = .epwFile(resolved)
+            // A weather file that is not there is an error now, in validate and describe too,
+            // not at the first simulation.
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory)
+            if !exists || isDirectory.boolValue {
+                loaded.issues.append(InputIssue(
+                    .error, file: path, path: "location.weather_file", value: "\"\(weather)\"",
+                    message: exists ? "is a directory, not a weather file" : "no such file" + (weather.hasPrefix("/") ? "" : " (relative to the dwelling file: \(resolved))"),
+                    expected: "the path of an EPW file, absolute or relative to the dwelling file"))
+                loaded.issues.sort(by: InputIssue.reportOrder)
+                loaded.dwelling = nil
+            }
         }
         return loaded
     }

@@ -46,7 +46,7 @@ public enum DwellingResolver {
         let heating = resolveHeating(spec.heating, r)
         let hotWater = resolveHotWater(spec.hotWater, heatingIDs: heating.compactMap(\.id), r)
         let otherUses = resolveOtherUses(spec.otherUses, r)
-        let supply = resolveEnergySupply(spec.energySupply, r)
+        let supply = resolveEnergySupply(spec.energySupply, country: location?.country ?? spec.location?.country, r)
 
         let issues = r.issues.sorted(by: InputIssue.reportOrder)
         guard !issues.hasErrors, let location, let geometry, let envelope, let ventilation, let thermostat, let occupancy
@@ -122,18 +122,23 @@ public enum DwellingResolver {
             r.error("geometry.year_built", String(year), "not a construction year", expected: "1000…2100")
         }
         let area = r.required(spec.floorAreaM2, at: "geometry.floor_area_m2", "the heated floor area in m² (no heated volume without it)")
-        let areaOK = r.checkPositive(area, at: "geometry.floor_area_m2", unit: "m²")
+        let areaOK = r.checkPositive(area, at: "geometry.floor_area_m2", largest: Limits.largestFloorAreaM2, smallest: 1, unit: "m²",
+                                     why: "a dwelling's heated floor area (up to a whole block of flats modelled as one zone)")
         r.warnUnusual(area, at: "geometry.floor_area_m2", usual: 9...1000, unit: "m²", why: "a dwelling is rarely this size")
-        if let storeys = spec.storeys, storeys < 1 {
-            r.error("geometry.storeys", String(storeys), "a dwelling has at least one storey", expected: "≥ 1")
+        if let storeys = spec.storeys, !(1...Limits.mostStoreys).contains(storeys) {
+            r.error("geometry.storeys", String(storeys), storeys < 1 ? "a dwelling has at least one storey" : "more storeys than any building has",
+                    expected: "1…\(Limits.mostStoreys)")
         }
         let storeys = r.value(spec.storeys, at: "geometry.storeys", default: 1, { String($0) }, reason: "single storey unless given")
-        let heightOK = r.checkPositive(spec.storeyHeightM, at: "geometry.storey_height_m", unit: "m")
+        let storeysOK = (1...Limits.mostStoreys).contains(storeys)
+        let heightOK = r.checkPositive(spec.storeyHeightM, at: "geometry.storey_height_m", largest: 20, smallest: 1, unit: "m",
+                                       why: "a storey's floor-to-ceiling height")
         r.warnUnusual(spec.storeyHeightM, at: "geometry.storey_height_m", usual: 2.0...5.0, unit: "m", why: "floor-to-ceiling heights lie between 2 and 5 m in dwellings")
         let height = r.value(spec.storeyHeightM, at: "geometry.storey_height_m", default: 2.5, { "\(format($0)) m" },
                              reason: "TABULA reference room height 2.5 m (boundary conditions EU.SUH)")
-        let volumeOK = r.checkPositive(spec.volumeM3, at: "geometry.volume_m3", unit: "m³")
-        guard let area, areaOK, heightOK, volumeOK, storeys >= 1 else { return nil }
+        let volumeOK = r.checkPositive(spec.volumeM3, at: "geometry.volume_m3", largest: Limits.largestFloorAreaM2 * 20, smallest: 1, unit: "m³",
+                                       why: "the heated volume of a dwelling")
+        guard let area, areaOK, heightOK, volumeOK, storeysOK else { return nil }
         let expected = area * height
         let volume: Double
         if let given = spec.volumeM3 {
@@ -181,6 +186,13 @@ public enum DwellingResolver {
         ]
         if families.allSatisfy({ $0.2.isEmpty }), (spec.windows ?? []).isEmpty {
             if !r.hasIssue(at: "envelope") { r.error("envelope", nil, "no elements: a dwelling needs walls, a roof or ceiling, and a floor") }
+            return nil
+        }
+        let elementCount = families.reduce(0) { $0 + $1.2.count } + (spec.windows ?? []).count
+        if elementCount > Limits.mostEnvelopeElements {
+            // Checked first: nothing is built for a file that is not a dwelling.
+            r.error("envelope", "\(elementCount) elements", "more elements than a dwelling model takes",
+                    expected: "at most \(Limits.mostEnvelopeElements) walls, roofs, floors, doors and windows together; merge elements of the same construction and orientation")
             return nil
         }
         for (_, prefix, elements) in families {
@@ -303,7 +315,8 @@ public enum DwellingResolver {
     ) -> ResolvedOpaqueElement? {
         let id = e.id ?? path
         let area = r.required(e.areaM2, at: path + ".area_m2", "the element's area in m²")
-        var ok = r.checkPositive(area, at: path + ".area_m2", unit: "m²")
+        var ok = r.checkPositive(area, at: path + ".area_m2", largest: Limits.largestFloorAreaM2, smallest: Limits.smallestElementAreaM2, unit: "m²",
+                                 why: "a building element (merge elements smaller than 10 × 10 cm into their neighbour)")
         if let area, ok, hostedAreaM2 >= area {
             r.error(path + ".area_m2", format(area),
                     "the windows and doors in this \(kind.rawValue) (\(format(hostedAreaM2)) m²) are as large as or larger than the \(kind.rawValue)",
@@ -333,7 +346,10 @@ public enum DwellingResolver {
         let rsi = ISO6946.internalSurfaceResistance(direction)
         let rse = ISO6946.externalSurfaceResistance(direction, toOutdoorAir: boundarySpec == .outdoor)
         var layers: [ResolvedLayer] = []
-        if let layerSpecs = e.layers {
+        if let layerSpecs = e.layers, layerSpecs.count > Limits.mostLayers {
+            r.error(path + ".layers", "\(layerSpecs.count) layers", "more layers than a construction has", expected: "at most \(Limits.mostLayers)")
+            ok = false
+        } else if let layerSpecs = e.layers {
             if layerSpecs.isEmpty { r.error(path + ".layers", "[]", "empty list of layers", expected: "at least one layer, outside to inside") ; ok = false }
             for (index, layer) in layerSpecs.enumerated() {
                 if let resolved = resolveLayer(layer, path: "\(path).layers[\(index)]", r) { layers.append(resolved) } else { ok = false }
@@ -343,13 +359,10 @@ public enum DwellingResolver {
         let layerU = layers.isEmpty || layers.count != (e.layers?.count ?? 0) ? nil
             : ISO6946.uValue(layerResistancesM2KPerW: layers.map(\.thermalResistanceM2KPerW), rsi: rsi, rse: rse)
         if let given = e.uValueWPerM2K {
-            if r.checkPositive(given, at: path + ".u_value_w_per_m2k", unit: "W/(m²·K)", what: "a U-value must be greater than zero") {
+            if r.checkPositive(given, at: path + ".u_value_w_per_m2k", largest: 1 / (rsi + rse), smallest: 0.01, unit: "W/(m²·K)",
+                               what: "a U-value must be greater than zero",
+                               why: "from 0.01 (R = 100 m²·K/W) to the surface resistances alone for this orientation (EN ISO 6946 R_si + R_se)") {
                 uValue = given
-                if given > 1 / (rsi + rse) {
-                    r.error(path + ".u_value_w_per_m2k", format(given), "higher than the surface resistances alone allow (\(format(1 / (rsi + rse))) W/(m²·K))",
-                            expected: "≤ \(format(1 / (rsi + rse))) W/(m²·K) for this orientation (EN ISO 6946 R_si + R_se)")
-                    ok = false
-                }
                 r.warnUnusual(given, at: path + ".u_value_w_per_m2k", usual: 0.08...(kind == .door ? 6.0 : 4.0), unit: "W/(m²·K)",
                               why: "outside the range of real constructions")
                 if let layerU, abs(layerU - given) > 0.1 * given {
@@ -383,7 +396,7 @@ public enum DwellingResolver {
         switch boundarySpec {
         case .outdoor: boundary = .outdoor
         case .ground:
-            ok = r.checkPositive(e.exposedPerimeterM, at: path + ".exposed_perimeter_m", unit: "m") && ok
+            ok = r.checkPositive(e.exposedPerimeterM, at: path + ".exposed_perimeter_m", largest: 10_000, unit: "m") && ok
             boundary = .ground(exposedPerimeterM: e.exposedPerimeterM)
         case .unheatedSpace:
             ok = r.check(e.adjustmentFactorB, at: path + ".adjustment_factor_b", in: 0...1, unit: "", what: "b = (θ_int − θ_u)/(θ_int − θ_e) lies between 0 and 1") && ok
@@ -410,9 +423,10 @@ public enum DwellingResolver {
 
     static func resolveLayer(_ l: LayerSpec, path: String, _ r: Resolution) -> ResolvedLayer? {
         var ok = true
-        ok = r.checkPositive(l.thicknessM, at: path + ".thickness_m", unit: "m") && ok
-        ok = r.checkPositive(l.conductivityWPerMK, at: path + ".conductivity_w_per_mk", unit: "W/(m·K)") && ok
-        ok = r.checkPositive(l.thermalResistanceM2KPerW, at: path + ".thermal_resistance_m2k_per_w", unit: "m²·K/W") && ok
+        ok = r.checkPositive(l.thicknessM, at: path + ".thickness_m", largest: 10, smallest: 1e-5, unit: "m", why: "a layer from a 10 µm foil to 10 m") && ok
+        ok = r.checkPositive(l.conductivityWPerMK, at: path + ".conductivity_w_per_mk", largest: 1000, smallest: 0.001, unit: "W/(m·K)",
+                             why: "from vacuum insulation panels (~0.004) to copper (~400)") && ok
+        ok = r.checkPositive(l.thermalResistanceM2KPerW, at: path + ".thermal_resistance_m2k_per_w", largest: 100, smallest: 1e-5, unit: "m²·K/W") && ok
         ok = r.check(l.densityKgPerM3, at: path + ".density_kg_per_m3", in: 0...25_000, unit: "kg/m³") && ok
         ok = r.check(l.specificHeatJPerKgK, at: path + ".specific_heat_j_per_kgk", in: 0...10_000, unit: "J/(kg·K)") && ok
         r.warnUnusual(l.thicknessM, at: path + ".thickness_m", usual: 0.0005...1.5, unit: "m", why: "layers are rarely this thick or thin (metres, not centimetres?)")
@@ -466,7 +480,8 @@ public enum DwellingResolver {
     static func resolveWindow(_ w: WindowSpec, path: String, _ r: Resolution) -> ResolvedWindow? {
         let id = w.id ?? path
         let area = r.required(w.areaM2, at: path + ".area_m2", "the window area in m², frame included")
-        var ok = r.checkPositive(area, at: path + ".area_m2", unit: "m²")
+        var ok = r.checkPositive(area, at: path + ".area_m2", largest: Limits.largestFloorAreaM2, smallest: Limits.smallestElementAreaM2, unit: "m²",
+                                 why: "a window, frame included")
         r.warnUnusual(area, at: path + ".area_m2", usual: 0.1...30, unit: "m²", why: "windows are rarely this size")
         ok = r.check(w.azimuthDeg, at: path + ".azimuth_deg", in: 0...360, unit: "° clockwise from north") && ok
         ok = r.check(w.tiltDeg, at: path + ".tilt_deg", in: 0...180, unit: "°") && ok
@@ -484,7 +499,8 @@ public enum DwellingResolver {
         let source = "3CL-DPE 2021 U_w table (glazing and frame) and TABULA g-values"
         let u: Double?
         if let given = w.uValueWPerM2K {
-            ok = r.checkPositive(given, at: path + ".u_value_w_per_m2k", unit: "W/(m²·K)", what: "a U-value must be greater than zero") && ok
+            ok = r.checkPositive(given, at: path + ".u_value_w_per_m2k", largest: 10, smallest: 0.1, unit: "W/(m²·K)", what: "a U-value must be greater than zero",
+                                 why: "from the best triple glazing (~0.5) to a single pane in a metal frame (~6.4)") && ok
             r.warnUnusual(given, at: path + ".u_value_w_per_m2k", usual: 0.5...6.5, unit: "W/(m²·K)", why: "outside the range of real windows")
             u = given
         } else if let defaults {
@@ -537,12 +553,17 @@ public enum DwellingResolver {
 
     static func resolveThermalBridges(_ spec: ThermalBridgesSpec?, envelope: Envelope?, _ r: Resolution) -> Double {
         var total = 0.0
+        if let count = spec?.linear?.count, count > Limits.mostThermalBridges {
+            r.error("thermal_bridges.linear", "\(count) bridges", "more linear thermal bridges than a dwelling has",
+                    expected: "at most \(Limits.mostThermalBridges); group bridges of the same kind by total length")
+            return 0
+        }
         for (index, bridge) in (spec?.linear ?? []).enumerated() {
             let path = "thermal_bridges.linear[\(index)]"
             let psi = r.required(bridge.psiWPerMK, at: path + ".psi_w_per_mk", "ψ in W/(m·K)")
             let length = r.required(bridge.lengthM, at: path + ".length_m", "the length in m")
             r.check(psi, at: path + ".psi_w_per_mk", in: -0.5...3, unit: "W/(m·K)")
-            r.checkPositive(length, at: path + ".length_m", unit: "m")
+            r.checkPositive(length, at: path + ".length_m", largest: 10_000, unit: "m")
             if let psi, let length { total += psi * length }
         }
         r.check(spec?.surchargeWPerM2K, at: "thermal_bridges.surcharge_w_per_m2k", in: 0...0.5, unit: "W/(m²·K)")
@@ -770,6 +791,10 @@ public enum DwellingResolver {
 
     static func resolveHeating(_ spec: HeatingSpec?, _ r: Resolution) -> [HeatingSystemSpec] {
         var systems = spec?.systems ?? []
+        if systems.count > Limits.mostSystems {
+            r.error("heating.systems", "\(systems.count) systems", "more heating systems than a dwelling has", expected: "at most \(Limits.mostSystems)")
+            return []
+        }
         for index in systems.indices {
             if systems[index].fuel == nil, let type = systems[index].type {
                 systems[index].fuel = r.value(nil, at: "heating.systems[\(index)].fuel", default: type.naturalFuel, \.rawValue,
@@ -791,7 +816,9 @@ public enum DwellingResolver {
             _ = r.required(system.type, at: p + ".type", "the generator type (\(HeatingSystemType.allowedNames.joined(separator: ", ")))")
             r.check(system.efficiency, at: p + ".efficiency", in: 0.05...1.1, unit: "", what: "a seasonal efficiency on the lower heating value")
             r.check(system.copNominal, at: p + ".cop_nominal", in: 1...8, unit: "")
-            r.checkPositive(system.maxPowerW, at: p + ".max_power_w", unit: "W")
+            r.checkPositive(system.maxPowerW, at: p + ".max_power_w", largest: 2_000_000, smallest: 10, unit: "W",
+                            why: "from a 10 W heater to a 2 MW collective boiler")
+            r.warnUnusual(system.maxPowerW, at: p + ".max_power_w", usual: 300...100_000, unit: "W", why: "a dwelling's heating power")
             r.check(system.share, at: p + ".share", in: 0...1, unit: "")
             r.check(system.generationEfficiency, at: p + ".generation_efficiency", in: 0.05...1.1, unit: "")
             r.check(system.distributionEfficiency, at: p + ".distribution_efficiency", in: 0.3...1, unit: "")
@@ -818,6 +845,10 @@ public enum DwellingResolver {
 
     static func resolveHotWater(_ spec: HotWaterSpec?, heatingIDs: [String], _ r: Resolution) -> HotWaterSpec {
         let hotWater = spec ?? HotWaterSpec()
+        if let count = hotWater.systems?.count, count > Limits.mostSystems {
+            r.error("hot_water.systems", "\(count) systems", "more water heaters than a dwelling has", expected: "at most \(Limits.mostSystems)")
+            return HotWaterSpec()
+        }
         r.check(hotWater.litresPerPersonPerDay, at: "hot_water.litres_per_person_per_day", in: 0...500, unit: "L/day")
         r.check(hotWater.deliveryTemperatureC, at: "hot_water.delivery_temperature_c", in: 25...80, unit: "°C")
         for (index, system) in (hotWater.systems ?? []).enumerated() {
@@ -854,12 +885,39 @@ extension DwellingResolver {
         return uses
     }
 
-    static func resolveEnergySupply(_ spec: EnergySupplySpec?, _ r: Resolution) -> EnergySupplySpec {
+    static func resolveEnergySupply(_ spec: EnergySupplySpec?, country: String?, _ r: Resolution) -> EnergySupplySpec {
         let supply = spec ?? EnergySupplySpec()
         let p = "energy_supply"
         r.check(supply.subscribedKVA, at: p + ".subscribed_kva", in: 1...250, unit: "kVA")
-        for (index, window) in (supply.offPeakHours ?? []).enumerated() where !isClockWindow(window) {
-            r.error(p + ".off_peak_hours[\(index)]", "\"\(window)\"", "not a clock window", expected: "HH:MM-HH:MM on quarter-hours, e.g. \"22:00-06:00\"")
+        if let count = supply.offPeakHours?.count, count > Limits.mostOffPeakWindows {
+            r.error(p + ".off_peak_hours", "\(count) windows", "more off-peak windows than any meter has", expected: "at most \(Limits.mostOffPeakWindows)")
+            return EnergySupplySpec()
+        }
+        if let count = supply.contracts?.count, count > Limits.mostContracts {
+            r.error(p + ".contracts", "\(count) contracts", "more contracts than a household has", expected: "at most \(Limits.mostContracts)")
+            return EnergySupplySpec()
+        }
+        var windows: [ClockWindow] = []
+        for (index, text) in (supply.offPeakHours ?? []).enumerated() {
+            if let window = ClockWindow(text) {
+                windows.append(window)
+            } else {
+                r.error(p + ".off_peak_hours[\(index)]", "\"\(text)\"", "not a clock window", expected: "HH:MM-HH:MM on quarter-hours, e.g. \"22:00-06:00\"")
+            }
+        }
+        if windows.count == (supply.offPeakHours ?? []).count, !windows.isEmpty {
+            if let problem = ClockWindow.problem(in: windows) {
+                r.error(p + ".off_peak_hours[\(problem.index)]", "\"\(windows[problem.index])\"", problem.message,
+                        expected: "separate windows that leave peak hours, e.g. [\"22:00-06:00\"] or [\"12:30-14:30\", \"01:30-07:30\"]")
+            } else if country == "FR", ClockWindow.totalMinutes(windows) != FrenchSubscribedPower.offPeakMinutesPerDay {
+                r.warning(p + ".off_peak_hours", windows.map(\.description).joined(separator: ", "),
+                          "\(NumberText.short(Double(ClockWindow.totalMinutes(windows)) / 60)) off-peak hours a day; French HP/HC meters have 8",
+                          expected: "8 h a day in one or two windows (Enedis)")
+            }
+        }
+        if country == "FR", let kva = supply.subscribedKVA, kva.isFinite, !FrenchSubscribedPower.levelsKVA.contains(kva) {
+            r.error(p + ".subscribed_kva", format(kva), "not a subscribed power of French household contracts",
+                    expected: FrenchSubscribedPower.levelsKVA.map { format($0) }.joined(separator: ", ") + " kVA")
         }
         var seen: [String: Int] = [:]
         for (index, contract) in (supply.contracts ?? []).enumerated() {
@@ -876,19 +934,6 @@ extension DwellingResolver {
             seen[key] = index
         }
         return supply
-    }
-
-    /// `HH:MM-HH:MM` on quarter-hours, the two ends different.
-    static func isClockWindow(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2 else { return false }
-        let minutes = parts.map { part -> Int? in
-            let hm = part.trimmingCharacters(in: .whitespaces).split(separator: ":")
-            guard hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...24).contains(h), [0, 15, 30, 45].contains(m), h * 60 + m <= 1440 else { return nil }
-            return h * 60 + m
-        }
-        guard let from = minutes[0], let to = minutes[1] else { return false }
-        return from != to && from < 1440
     }
 }
 

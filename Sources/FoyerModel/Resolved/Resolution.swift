@@ -44,12 +44,22 @@ final class Resolution {
         return true
     }
 
-    /// Checks that `value` is strictly positive.
+    /// Checks that `value` is strictly positive and at most `largest`: an error outside
+    /// (0, `largest`], and below `smallest` when given (a value too small to be real, such as a
+    /// denormal area that would make every per-m² figure infinite).
     @discardableResult
-    func checkPositive(_ value: Double?, at path: String, unit: String, what: String = "must be greater than zero") -> Bool {
+    func checkPositive(_ value: Double?, at path: String, largest: Double, smallest: Double? = nil, unit: String,
+                       what: String = "must be greater than zero", why: String = "") -> Bool {
         guard let value else { return true }
+        let unitText = unit.isEmpty ? "" : " " + unit
         if !value.isFinite || value <= 0 {
-            error(path, format(value), what, expected: "> 0 \(unit)".trimmingCharacters(in: .whitespaces))
+            error(path, format(value), what, expected: "> 0\(unitText)" + (why.isEmpty ? "" : "; \(why)"))
+            return false
+        }
+        if value > largest || value < (smallest ?? 0) {
+            let lower = smallest.map { format($0) } ?? "> 0"
+            error(path, format(value), value > largest ? "too large\(why.isEmpty ? "" : ": " + why)" : "too small\(why.isEmpty ? "" : ": " + why)",
+                  expected: "\(lower)…\(format(largest))\(unitText)")
             return false
         }
         return true
@@ -63,24 +73,6 @@ final class Resolution {
     }
 }
 
-/// Numbers in messages: at most 4 significant decimals, no trailing zeros.
-func format(_ value: Double) -> String {
-    if !value.isFinite { return String(value) }
-    if value == value.rounded(), abs(value) < 1e12 { return String(Int64(value)) }
-    var text = String(format4: value)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text
-}
-
-extension String {
-    /// Fixed 4-decimal rendering without Foundation's locale-dependent formatting.
-    init(format4 value: Double) {
-        let scaled = (abs(value) * 10_000).rounded()
-        let whole = Int64(scaled / 10_000)
-        let fraction = Int64(scaled) - whole * 10_000
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        let fractionText = String(fraction)
-        self = "\(sign)\(whole)." + String(repeating: "0", count: 4 - fractionText.count) + fractionText
-    }
-}
+/// Numbers in messages: at most 4 decimals, no trailing zeros, never trapping
+/// (``NumberText/short(_:maxDecimals:)``).
+func format(_ value: Double) -> String { NumberText.short(value) }

@@ -26,18 +26,26 @@ public struct ThermalNetwork: Sendable {
     public private(set) var boundaryLinks: [(node: Int, boundary: Int, conductanceWPerK: Double)] = []
     /// Names of the boundary temperatures.
     public private(set) var boundaryNames: [String] = []
+    /// Values that cannot enter a network (negative, NaN or infinite capacities and
+    /// conductances), as "where: what = value"; ``compile(timeStepS:scheme:)`` throws them.
+    /// Such values come from input, so they are reported, not trapped; the entry is kept at zero.
+    public private(set) var invalidValues: [String] = []
 
     public init() {}
 
     public var nodeCount: Int { capacitiesJPerK.count }
     public var boundaryCount: Int { boundaryNames.count }
 
-    /// Adds a node and returns its index.
-    /// - Precondition: `capacityJPerK` is finite and non-negative.
+    /// Adds a node and returns its index. A capacity that is not finite and non-negative is
+    /// recorded in ``invalidValues`` (and taken as 0).
     @discardableResult
     public mutating func addNode(_ name: String, capacityJPerK: Double = 0) -> Int {
-        precondition(capacityJPerK.isFinite && capacityJPerK >= 0, "node \(name): capacity must be finite and ≥ 0")
-        capacitiesJPerK.append(capacityJPerK)
+        var capacity = capacityJPerK
+        if !(capacity.isFinite && capacity >= 0) {
+            invalidValues.append("\(name): heat capacity = \(capacity) J/K")
+            capacity = 0
+        }
+        capacitiesJPerK.append(capacity)
         nodeNames.append(name)
         return capacitiesJPerK.count - 1
     }
@@ -49,25 +57,36 @@ public struct ThermalNetwork: Sendable {
         return boundaryNames.count - 1
     }
 
-    /// Connects two nodes with a conductance (W/K). Zero conductances are skipped.
-    /// - Precondition: the conductance is finite and non-negative, the nodes exist and differ.
+    /// Connects two nodes with a conductance (W/K). Zero conductances are skipped; one that is
+    /// not finite and non-negative is recorded in ``invalidValues``.
+    /// - Precondition: the nodes exist and differ (the builder's indices, not input).
     public mutating func connect(_ a: Int, _ b: Int, conductanceWPerK: Double) {
-        precondition(conductanceWPerK.isFinite && conductanceWPerK >= 0, "conductance must be finite and ≥ 0")
         precondition(a != b && a >= 0 && b >= 0 && a < nodeCount && b < nodeCount, "invalid nodes")
+        guard conductanceWPerK.isFinite && conductanceWPerK >= 0 else {
+            invalidValues.append("\(nodeNames[a]) – \(nodeNames[b]): conductance = \(conductanceWPerK) W/K")
+            return
+        }
         if conductanceWPerK > 0 { links.append((a, b, conductanceWPerK)) }
     }
 
     /// Changes the conductance of node–node link `index` (a variant of the same network, e.g.
     /// with the shutters closed). Zero is allowed here: the link stays, carrying nothing.
     public mutating func setLinkConductance(_ index: Int, conductanceWPerK: Double) {
-        precondition(conductanceWPerK.isFinite && conductanceWPerK >= 0 && links.indices.contains(index), "invalid link or conductance")
+        precondition(links.indices.contains(index), "invalid link")
+        guard conductanceWPerK.isFinite && conductanceWPerK >= 0 else {
+            invalidValues.append("\(nodeNames[links[index].a]) – \(nodeNames[links[index].b]): conductance = \(conductanceWPerK) W/K")
+            return
+        }
         links[index].conductanceWPerK = conductanceWPerK
     }
 
     /// Connects a node to a boundary temperature with a conductance (W/K).
     public mutating func connect(_ node: Int, boundary: Int, conductanceWPerK: Double) {
-        precondition(conductanceWPerK.isFinite && conductanceWPerK >= 0, "conductance must be finite and ≥ 0")
         precondition(node >= 0 && node < nodeCount && boundary >= 0 && boundary < boundaryCount, "invalid node or boundary")
+        guard conductanceWPerK.isFinite && conductanceWPerK >= 0 else {
+            invalidValues.append("\(nodeNames[node]) – \(boundaryNames[boundary]): conductance = \(conductanceWPerK) W/K")
+            return
+        }
         if conductanceWPerK > 0 { boundaryLinks.append((node, boundary, conductanceWPerK)) }
     }
 
@@ -115,6 +134,9 @@ public enum ThermalNetworkError: Error, Equatable, Sendable, CustomStringConvert
     case singular(nodes: [String])
     /// The time step is not a positive finite number.
     case invalidTimeStep(Double)
+    /// Capacities or conductances that are negative, NaN or infinite (from the input that
+    /// built the network), as "where: what = value".
+    case invalidValues([String])
 
     public var description: String {
         switch self {
@@ -122,6 +144,8 @@ public enum ThermalNetworkError: Error, Equatable, Sendable, CustomStringConvert
             "the thermal network cannot be solved: node(s) \(nodes.joined(separator: ", ")) have no heat capacity and no path to a boundary temperature"
         case let .invalidTimeStep(step):
             "invalid time step \(step) s"
+        case let .invalidValues(values):
+            "the thermal network cannot be built from these values: " + values.prefix(5).joined(separator: "; ") + (values.count > 5 ? "; …" : "")
         }
     }
 }
@@ -145,6 +169,7 @@ public final class CompiledThermalNetwork: Sendable {
 
     init(_ network: ThermalNetwork, timeStepS: Double, scheme: TimeScheme) throws {
         guard timeStepS.isFinite, timeStepS > 0 else { throw ThermalNetworkError.invalidTimeStep(timeStepS) }
+        guard network.invalidValues.isEmpty else { throw ThermalNetworkError.invalidValues(network.invalidValues) }
         self.network = network
         self.timeStepS = timeStepS
         self.scheme = scheme

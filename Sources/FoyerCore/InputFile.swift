@@ -1,0 +1,84 @@
+import Foundation
+
+/// The kinds of files Foyer reads, each with the largest size it accepts.
+///
+/// A size limit is checked *before* a file is read whole, so that a mistaken or hostile input
+/// (a 200 MB file, `/dev/zero`, a directory) is refused with a message instead of exhausting
+/// memory. Each limit is far above any real input of its kind; `Docs/InputLimits.md` gives the
+/// reasoning and the memory measured at the limit.
+public enum InputFileKind: String, Sendable, CaseIterable {
+    /// A dwelling JSON file (the largest shipped archetype is 17 kB).
+    case dwelling
+    /// A tariff JSON file (the largest shipped, a Tempo grid with its calendar, is 21 kB).
+    case tariff
+    /// A load-curve CSV (ten years of 10-minute readings is about 21 MB).
+    case loadCurve
+    /// An EnergyPlus weather file (an hourly year is 1.6 MB; sub-hourly files are refused).
+    case weather
+
+    /// The largest file accepted, bytes.
+    public var maximumBytes: Int {
+        switch self {
+        case .dwelling: 4 << 20
+        case .tariff: 4 << 20
+        case .loadCurve: 64 << 20
+        case .weather: 16 << 20
+        }
+    }
+
+    /// What a file of this kind is, for messages.
+    public var noun: String {
+        switch self {
+        case .dwelling: "a dwelling file"
+        case .tariff: "a tariff file"
+        case .loadCurve: "a load-curve CSV"
+        case .weather: "an EPW weather file"
+        }
+    }
+
+    /// Why the limit is where it is, for messages.
+    var limitReason: String {
+        switch self {
+        case .dwelling: "a real dwelling, even with 200 detailed elements, is under 1 MB"
+        case .tariff: "a tariff file with a full year's calendar is under 100 kB"
+        case .loadCurve: "ten years of 10-minute readings are about 21 MB"
+        case .weather: "an hourly EPW year is about 1.6 MB"
+        }
+    }
+}
+
+/// Reading input files with a size limit and errors that name the file.
+public enum InputFile {
+    /// Reads the file at `path`, refusing directories, unreadable files and files larger than
+    /// the kind's limit (checked while reading, so a device or a growing file cannot exhaust
+    /// memory either).
+    /// - Parameter displayName: the name used in messages (default: `path`).
+    /// - Throws: ``InputError`` with one issue naming the file.
+    public static func read(_ path: String, kind: InputFileKind, displayName: String? = nil) throws(InputError) -> Data {
+        let name = displayName ?? path
+        func failure(_ message: String, _ expected: String? = nil) -> InputError {
+            InputError(InputIssue(.error, file: name, path: "", message: message, expected: expected ?? kind.noun))
+        }
+        if path.isEmpty { throw InputError(InputIssue(.error, path: "", value: "\"\"", message: "empty file name", expected: "the path of \(kind.noun)")) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw failure("no such file", "the path of \(kind.noun)")
+        }
+        if isDirectory.boolValue { throw failure("is a directory, not a file", "the path of \(kind.noun)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw failure("cannot be read (permissions?)") }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: kind.maximumBytes + 1) ?? Data()
+        } catch {
+            throw failure("cannot be read (\(error.localizedDescription))")
+        }
+        if data.count > kind.maximumBytes {
+            throw failure("larger than \(megabytes(kind.maximumBytes)), the limit for \(kind.noun)",
+                          "at most \(megabytes(kind.maximumBytes)): \(kind.limitReason)")
+        }
+        return data
+    }
+
+    static func megabytes(_ bytes: Int) -> String { "\(bytes >> 20) MB" }
+}

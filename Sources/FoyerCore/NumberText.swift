@@ -1,0 +1,70 @@
+/// Numbers written for people: in messages, tables and reports.
+///
+/// Every number Foyer prints goes through here, so that no value can trap on its way to the
+/// screen (a `Double` too large for `Int64`, a NaN, an infinity) and the same value always
+/// prints the same way, whatever the locale.
+///
+/// - Values whose fixed-point form would not fit 18 significant digits (|x| ≥ 10¹⁵ in messages)
+///   and non-zero values too small to show in the requested decimals are written in Swift's
+///   shortest round-trip form (`1e+308`, `5e-324`), so the user sees the value they typed.
+/// - Non-finite values are written `NaN`, `Infinity`, `-Infinity` in messages (the value the
+///   user gave) and `–` in tables (a result that does not exist).
+public enum NumberText {
+    /// The largest magnitude written in fixed-point form; above it, scientific notation.
+    public static let largestFixedMagnitude = 1e15
+
+    /// A number in a message: at most `maxDecimals` decimals (4 by default), no trailing zeros.
+    ///
+    /// `12` → `12`, `0.25` → `0.25`, `1/3` → `0.3333`, `1e308` → `1e+308`, `5e-324` → `5e-324`,
+    /// `.nan` → `NaN`, `-.infinity` → `-Infinity`. Never traps.
+    public static func short(_ value: Double, maxDecimals: Int = 4) -> String {
+        guard value.isFinite else { return nonFinite(value) }
+        let decimals = max(0, min(maxDecimals, 9))
+        let factor = powerOfTen(decimals)
+        if abs(value) >= largestFixedMagnitude || (value != 0 && abs(value) * factor < 0.5) {
+            return String(value)
+        }
+        var text = fixedPoint(value, decimals: decimals, factor: factor)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    /// A number with exactly `decimals` decimals (0…9), for tables and reports; `–` when it is
+    /// not finite, scientific notation beyond ±10¹⁵. Never traps.
+    public static func fixed(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return "–" }
+        let decimals = max(0, min(decimals, 9))
+        let factor = powerOfTen(decimals)
+        if abs(value) >= largestFixedMagnitude { return String(value) }
+        return fixedPoint(value, decimals: decimals, factor: factor)
+    }
+
+    /// `NaN`, `Infinity` or `-Infinity`: the JSON-like spelling a user would type.
+    public static func nonFinite(_ value: Double) -> String {
+        value.isNaN ? "NaN" : (value < 0 ? "-Infinity" : "Infinity")
+    }
+
+    private static func powerOfTen(_ n: Int) -> Double {
+        var factor = 1.0
+        for _ in 0..<n { factor *= 10 }
+        return factor
+    }
+
+    /// `|value| < 10¹⁵` and `decimals ≤ 9`, so `|value| × 10^decimals < 10²⁴`: the whole and
+    /// fractional parts are taken apart in `Double` before any integer conversion.
+    private static func fixedPoint(_ value: Double, decimals: Int, factor: Double) -> String {
+        let magnitude = abs(value)
+        var whole = magnitude.rounded(.towardZero)
+        var fraction = ((magnitude - whole) * factor).rounded()
+        if fraction >= factor { whole += 1; fraction -= factor }
+        let negative = value < 0 && (whole != 0 || fraction != 0)
+        // `whole` < 10¹⁵ + 1 and `fraction` < 10⁹: both convert exactly.
+        let wholeText = String(Int64(whole))
+        guard decimals > 0 else { return (negative ? "-" : "") + wholeText }
+        let fractionText = String(Int64(fraction))
+        return (negative ? "-" : "") + wholeText + "." + String(repeating: "0", count: decimals - fractionText.count) + fractionText
+    }
+}
