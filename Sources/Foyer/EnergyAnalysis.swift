@@ -118,6 +118,8 @@ public enum EnergyAnalysis {
                                options: EnergyOptions = EnergyOptions()) throws(InputError) -> EnergyReport {
         let country = (dwelling.location.country ?? "FR").uppercased()
         let supply = dwelling.energySupply
+        let contractIssues = library.contractIssues(supply, country: country)
+        if contractIssues.hasErrors { throw InputError(contractIssues) }
         var notes: [String] = []
         var defaults: [DefaultedValue] = []
         // Off-peak windows of the meter (clock time).
@@ -301,15 +303,7 @@ public enum EnergyAnalysis {
     public static func candidates(_ energy: Energy, circuit: Circuit, country: String, supply: EnergySupplySpec, library: TariffLibrary) -> [String] {
         library.offers.filter { offer in
             guard let tariff = library.latest(offer), tariff.energy == energy, tariff.country == country else { return false }
-            if tariff.eligibility == .protectedCustomers && supply.protectedCustomer != true { return false }
-            guard energy == .electricity else { return true }
-            if circuit == .exclusiveNight { return tariff.meter == .exclusiveNight }
-            switch tariff.meter {
-            case .exclusiveNight: return false
-            case .single: return true
-            case .peakOffPeak: return supply.electricityMeter != .single
-            case .dayColour: return (supply.electricityMeter ?? .smart) == .smart
-            }
+            return tariff.incompatibility(circuit: circuit == .exclusiveNight ? .exclusiveNight : .main, supply: supply) == nil
         }
     }
 

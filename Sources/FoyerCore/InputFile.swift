@@ -11,7 +11,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
     case dwelling
     /// A tariff JSON file (the largest shipped, a Tempo grid with its calendar, is 21 kB).
     case tariff
-    /// A load-curve CSV (ten years of 10-minute readings is about 21 MB).
+    /// A load-curve CSV (ten years of 10-minute readings is about 12 MB).
     case loadCurve
     /// An EnergyPlus weather file (an hourly year is 1.6 MB; sub-hourly files are refused).
     case weather
@@ -21,7 +21,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         switch self {
         case .dwelling: 4 << 20
         case .tariff: 4 << 20
-        case .loadCurve: 64 << 20
+        case .loadCurve: 32 << 20
         case .weather: 16 << 20
         }
     }
@@ -41,7 +41,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         switch self {
         case .dwelling: "a real dwelling, even with 200 detailed elements, is under 1 MB"
         case .tariff: "a tariff file with a full year's calendar is under 100 kB"
-        case .loadCurve: "ten years of 10-minute readings are about 21 MB"
+        case .loadCurve: "ten years of 10-minute readings are about 12 MB"
         case .weather: "an hourly EPW year is about 1.6 MB"
         }
     }

@@ -144,6 +144,10 @@ public struct Tariff: Sendable, Identifiable {
 extension Tariff {
     static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
+    /// The largest fixed charge (subscription, standing charge, tank rental) a household offer
+    /// can have, € a year: the 36 kVA EDF subscription is about 600 €.
+    public static let largestFixedChargeEURPerYear = 10_000.0
+
     /// Checks `spec` and builds the tariff, or returns every issue found (with `file`).
     public static func resolve(_ spec: TariffSpec, file: String?) -> (tariff: Tariff?, issues: [InputIssue]) {
         var issues: [InputIssue] = []
@@ -188,7 +192,7 @@ extension Tariff {
         let includeVAT = spec.pricesIncludeVat ?? true
         func rate(_ value: Double?, _ path: String) -> Double? {
             guard let value else { return nil }
-            if !(0...0.5).contains(value) { error(path, String(value), "out of range", expected: "a VAT rate 0…0.5 (0.20 for 20 %)") }
+            if !(0...0.5).contains(value) { error(path, NumberText.short(value), "out of range", expected: "a VAT rate 0…0.5 (0.20 for 20 %)") }
             return value
         }
         let common = rate(spec.vatRate, "vat_rate")
@@ -285,7 +289,14 @@ extension Tariff {
                 if rule.rule != "tempo" { error("day_colours.rule", rule.rule.map { "\"\($0)\"" }, "unknown day-colour rule", expected: "\"tempo\"") }
                 let start = clockQuarter(rule.dayStartsAt ?? "06:00", at: "day_colours.day_starts_at", allow24: false, error: error) ?? 24
                 let red = rule.redDays ?? 22, white = rule.whiteDays ?? 43
-                if !(0...366).contains(red + white) { error("day_colours", "\(red) + \(white)", "more coloured days than a year has") }
+                if !(0...366).contains(red) { error("day_colours.red_days", String(red), "not a number of days in a year", expected: "0…366") }
+                if !(0...366).contains(white) { error("day_colours.white_days", String(white), "not a number of days in a year", expected: "0…366") }
+                if (0...366).contains(red), (0...366).contains(white), red + white > 366 {
+                    error("day_colours", "\(red) + \(white)", "more coloured days than a year has", expected: "red_days + white_days ≤ 366")
+                }
+                for month in rule.redMonths ?? [] where !(1...12).contains(month) {
+                    error("day_colours.red_months", String(month), "not a month", expected: "1…12")
+                }
                 colourRule = ColourRule(redDays: red, whiteDays: white, dayStartMinute: start * 15,
                                         redMonths: Set(rule.redMonths ?? [11, 12, 1, 2, 3]),
                                         redOnWeekends: rule.redOnWeekends ?? false, whiteOnSundays: rule.whiteOnSundays ?? false)
@@ -306,8 +317,13 @@ extension Tariff {
                 let p = "bands[\(index)]"
                 let fixed = required(band.fixedEurPerYear, p + ".fixed_eur_per_year", expected: "€ per year")
                 let price = required(band.eurPerKWh, p + ".eur_per_kwh", expected: "€ per kWh")
+                if let fixed, !(fixed >= 0 && fixed <= Self.largestFixedChargeEURPerYear) {
+                    error(p + ".fixed_eur_per_year", NumberText.short(fixed), "implausible fixed charge", expected: "0…\(NumberText.short(Self.largestFixedChargeEURPerYear)) € per year")
+                }
+                if let price, !(price >= 0 && price < 10) { error(p + ".eur_per_kwh", NumberText.short(price, maxDecimals: 6), "implausible price", expected: "0 ≤ €/kWh < 10") }
                 if let max = band.maxKWhPerYear {
-                    if max <= previous { error(p + ".max_kwh_per_year", String(max), "bands must rise", expected: "more than \(previous)") }
+                    if !(max > 0 && max <= 1e9) { error(p + ".max_kwh_per_year", NumberText.short(max), "out of range", expected: "0 < kWh/yr ≤ 1e9") }
+                    if max <= previous { error(p + ".max_kwh_per_year", NumberText.short(max), "bands must rise", expected: "more than \(NumberText.short(previous))") }
                     previous = max
                 } else if index != bandSpecs.count - 1 {
                     error(p + ".max_kwh_per_year", nil, "only the last band is open-ended", expected: "an upper bound, kWh/yr")
@@ -349,12 +365,15 @@ extension Tariff {
                     error(p, nil, "no price", expected: "eur_per_kwh, or eur_per_unit with unit")
                 }
                 guard let perKWh else { continue }
-                if !(perKWh >= 0 && perKWh < 10) { error(p, String(perKWh), "implausible price", expected: "0 ≤ €/kWh < 10") }
+                if !(perKWh >= 0 && perKWh < 10) {
+                    error(entry.eurPerKWh != nil ? p + ".eur_per_kwh" : p + ".eur_per_unit", NumberText.short(entry.eurPerKWh ?? entry.eurPerUnit ?? perKWh, maxDecimals: 6),
+                          "implausible price", expected: "0 ≤ €/kWh < 10")
+                }
                 if !periods[periodIndex].supplied {
                     error(p + ".period", "\"\(periods[periodIndex].id)\"", "a period without supply has no price", expected: "a supplied period"); continue
                 }
                 if let kva = entry.minSubscribedKVA {
-                    if !(kva > 0 && kva <= 250) { error(p + ".min_subscribed_kva", String(kva), "out of range", expected: "0 < kVA ≤ 250"); continue }
+                    if !(kva >= 1 && kva <= 250) { error(p + ".min_subscribed_kva", NumberText.short(kva), "out of range", expected: "1…250 kVA"); continue }
                     if powerPrices.contains(where: { $0.period == periodIndex && $0.colour == colourIndex && $0.minSubscribedKVA == kva }) {
                         error(p, nil, "a second price for period \(periods[periodIndex].id) from \(kva) kVA")
                     }
@@ -380,8 +399,11 @@ extension Tariff {
             for (index, charge) in (required(spec.fixedCharges, "fixed_charges", expected: "a list of {subscribed_kva, eur_per_year}") ?? []).enumerated() {
                 let p = "fixed_charges[\(index)]"
                 guard let amount = required(charge.eurPerYear, p + ".eur_per_year", expected: "€ per year") else { continue }
-                if amount < 0 { error(p + ".eur_per_year", String(amount), "negative", expected: "≥ 0") }
-                if let kva = charge.subscribedKVA, !(kva > 0 && kva <= 250) { error(p + ".subscribed_kva", String(kva), "out of range", expected: "0 < kVA ≤ 250") }
+                if !(amount >= 0 && amount <= Self.largestFixedChargeEURPerYear) {
+                    error(p + ".eur_per_year", NumberText.short(amount), amount < 0 ? "negative" : "implausible fixed charge",
+                          expected: "0…\(NumberText.short(Self.largestFixedChargeEURPerYear)) € per year")
+                }
+                if let kva = charge.subscribedKVA, !(kva >= 1 && kva <= 250) { error(p + ".subscribed_kva", NumberText.short(kva), "out of range", expected: "1…250 kVA") }
                 fixedCharges.append(FixedCharge(subscribedKVA: charge.subscribedKVA, eurPerYear: amount))
             }
             let levels = fixedCharges.compactMap(\.subscribedKVA)
@@ -397,6 +419,12 @@ extension Tariff {
             guard let id = required(tax.id, p + ".id", expected: "a short id") else { continue }
             if (tax.eurPerKWh == nil) == (tax.shareOfFixed == nil) {
                 error(p, nil, "a tax is either per kWh or a share of the fixed charge", expected: "eur_per_kwh or share_of_fixed")
+            }
+            if let perKWh = tax.eurPerKWh, !(perKWh >= 0 && perKWh < 1) {
+                error(p + ".eur_per_kwh", NumberText.short(perKWh, maxDecimals: 6), "implausible tax", expected: "0 ≤ €/kWh < 1")
+            }
+            if let share = tax.shareOfFixed, !(share >= 0 && share <= 1) {
+                error(p + ".share_of_fixed", NumberText.short(share), "a share lies between 0 and 1", expected: "0…1")
             }
             taxes.append(Tax(id: id, name: tax.name ?? id, eurPerKWh: tax.eurPerKWh, shareOfFixed: tax.shareOfFixed))
         }

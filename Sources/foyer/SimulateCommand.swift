@@ -135,7 +135,7 @@ struct SimulateCommand: ParsableCommand {
                 report.energy = try EnergyAnalysis.analyse(resolved, result: result, weather: year, library: library,
                                                            options: EnergyOptions(pricesOn: pricesDate))
             } catch {
-                for issue in error.issues { printError(issue.description) }
+                for issue in error.issues { printError((issue.file == nil ? issue.inFile(dwelling) : issue).description) }
                 throw ExitCode.inputErrors
             }
         }

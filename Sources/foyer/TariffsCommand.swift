@@ -243,7 +243,7 @@ func analyse(_ simulated: EnergyPipeline.Simulated, tariffs: TariffOptions, libr
         return try EnergyAnalysis.analyse(simulated.dwelling, result: simulated.result, weather: simulated.weather, library: library,
                                           options: EnergyOptions(pricesOn: tariffs.pricesDate))
     } catch {
-        for issue in error.issues { printError(issue.description) }
+        for issue in error.issues { printError((issue.file == nil ? issue.inFile(simulated.dwelling.name) : issue).description) }
         throw ExitCode.inputErrors
     }
 }

@@ -31,6 +31,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Also list the default values that were filled in, with their sources.")
     var showDefaults = false
 
+    @Option(name: .customLong("tariffs-dir"), help: ArgumentHelp("A folder of extra tariff files, for the offers the contracts name.", valueName: "folder"))
+    var tariffDirectories: [String] = []
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one dwelling file (or an archetype id such as fr/sfh-1949-1974)") }
     }
@@ -45,10 +48,24 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         var reports: [FileReport] = []
+        // The contracts name offers: they are checked against the tariff library.
+        let library: TariffLibrary
+        do throws(InputError) {
+            library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories)
+        } catch {
+            for issue in error.issues { printError(issue.description) }
+            throw ExitCode.inputErrors
+        }
         for file in files {
             let loaded = Inputs.loadDwelling(file)
+            var issues = loaded.issues
+            if let spec = loaded.spec, let supply = spec.energySupply {
+                let country = loaded.dwelling?.location.country ?? spec.location?.country
+                issues += library.contractIssues(supply, country: country).map { $0.inFile(file) }
+                issues.sort(by: InputIssue.reportOrder)
+            }
             reports.append(FileReport(
-                file: file, valid: !loaded.issues.hasErrors, errors: loaded.issues.errors, warnings: loaded.issues.warnings,
+                file: file, valid: !issues.hasErrors, errors: issues.errors, warnings: issues.warnings,
                 defaults: showDefaults ? loaded.defaults : nil))
         }
         switch format {

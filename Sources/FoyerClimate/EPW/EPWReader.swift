@@ -54,14 +54,7 @@ public enum EPW {
     /// - Throws: ``InputError`` with every error (and warning) found.
     public static func read(contentsOf url: URL) throws(InputError) -> (year: WeatherYear, warnings: [InputIssue]) {
         let name = url.isFileURL ? url.relativePath : url.absoluteString
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw InputError(InputIssue(
-                .error, file: name, path: "", message: "cannot read the file (\(error.localizedDescription))",
-                expected: "a readable EnergyPlus weather file (.epw)"))
-        }
+        let data = try InputFile.read(url.path, kind: .weather, displayName: name)
         return try parse(bytes: [UInt8](data), fileName: name)
     }
 
@@ -282,6 +275,11 @@ private struct Parser {
     // MARK: Run
 
     mutating func run() throws(InputError) -> (year: WeatherYear, warnings: [InputIssue]) {
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            error("line \(line)", "NUL byte: this is not a text file", expected: "an EnergyPlus weather file (.epw), plain text")
+            throw InputError(errors)
+        }
         let allLines = lines()
         guard !allLines.isEmpty else {
             error("", "the file is empty",
@@ -426,9 +424,10 @@ private struct Parser {
         for index in 0..<headerCount {
             let parts = fields(lines[index]).map { text($0) }
             guard parts[0].uppercased().hasPrefix("DATA PERIODS") else { continue }
-            if parts.count > 2, let perHour = Int(parts[2]), perHour != 1 {
+            if parts.count > 2, Int(parts[2]) != 1 {
                 error("line \(index + 1), field 3 (records_per_hour)", value: parts[2],
-                      "sub-hourly EPW files are not supported", expected: "1 record per hour")
+                      Int(parts[2]).map { $0 > 1 ? "sub-hourly EPW files are not supported" : "not a number of records per hour" } ?? "not a whole number",
+                      expected: "1 record per hour")
             }
         }
     }
@@ -475,7 +474,9 @@ private struct Parser {
                 error(path, value: raw, "not a number", expected: field.allowed)
                 continue
             }
-            if number >= field.missingThreshold {
+            // The data dictionary's missing codes (99.9, 999, 9999, 999999…); a value far
+            // beyond its field's code is not a code but a corrupted value.
+            if number >= field.missingThreshold, number <= 10 * field.missingThreshold {
                 if !field.repairable {
                     error(path, value: raw, "missing value (the EPW missing-data code)", expected: field.allowed,
                           suggestion: "fill the gap in the weather file (e.g. interpolate between the neighbouring hours) before using it")

@@ -164,7 +164,10 @@ struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: buffer, as: UTF8.self)
+                guard let text = String(validating: buffer, as: UTF8.self) else {
+                    throw failure("the string opened here is not valid UTF-8 (save the file as UTF-8)", at: open)
+                }
+                return text
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { break }
