@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Load-curve CSV files (smart-meter exports).
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        // Property-based tests of the readers (the hostile-input corpus, tests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: Domains
@@ -86,5 +88,8 @@ let package = Package(
         // target so that the unit tests stay fast.
         .testTarget(name: "FoyerValidationTests", dependencies: ["Foyer"], exclude: ["Data"]),
         .testTarget(name: "FoyerCLITests", dependencies: ["foyer", "Foyer", "FoyerEnergy"]),
+        // The hostile-input corpus: every field of every shipped file and every reader's column
+        // given values a careless or hostile user could type (issue 10).
+        .testTarget(name: "FoyerHostileInputTests", dependencies: ["Foyer", "FoyerModel", "FoyerTariffFiles", .product(name: "PropertyBased", package: "swift-property-based")]),
     ]
 )

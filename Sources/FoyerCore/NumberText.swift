@@ -22,7 +22,7 @@ public enum NumberText {
         let decimals = max(0, min(maxDecimals, 9))
         let factor = powerOfTen(decimals)
         if abs(value) >= largestFixedMagnitude || (value != 0 && abs(value) * factor < 0.5) {
-            return String(value)
+            return scientific(value)
         }
         var text = fixedPoint(value, decimals: decimals, factor: factor)
         if text.contains(".") {
@@ -38,8 +38,28 @@ public enum NumberText {
         guard value.isFinite else { return "–" }
         let decimals = max(0, min(decimals, 9))
         let factor = powerOfTen(decimals)
-        if abs(value) >= largestFixedMagnitude { return String(value) }
+        if abs(value) >= largestFixedMagnitude { return scientific(value) }
         return fixedPoint(value, decimals: decimals, factor: factor)
+    }
+
+    /// Shortest round-trip digits in scientific notation: `1e+15`, `-2.5e+16`, `5e-324`.
+    /// (Swift's own description switches to an exponent only from 2⁵³, so 10¹⁵ would print as
+    /// `1000000000000000.0`; the digits are moved here so that every large value reads alike.)
+    public static func scientific(_ value: Double) -> String {
+        guard value.isFinite else { return nonFinite(value) }
+        let text = String(value)
+        if text.contains("e") { return text }
+        let negative = text.hasPrefix("-")
+        var digits = String(negative ? text.dropFirst() : text[...])
+        let point = digits.firstIndex(of: ".").map { digits.distance(from: digits.startIndex, to: $0) } ?? digits.count
+        digits.removeAll { $0 == "." }
+        let leadingZeros = digits.prefix { $0 == "0" }.count
+        var significant = String(digits.dropFirst(leadingZeros))
+        while significant.hasSuffix("0") { significant.removeLast() }
+        if significant.isEmpty { return "0" }
+        let exponent = point - leadingZeros - 1
+        let mantissa = significant.count == 1 ? significant : String(significant.prefix(1)) + "." + significant.dropFirst()
+        return (negative ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + String(abs(exponent))
     }
 
     /// `NaN`, `Infinity` or `-Infinity`: the JSON-like spelling a user would type.

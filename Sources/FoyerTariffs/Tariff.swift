@@ -158,7 +158,7 @@ extension Tariff {
             if value == nil { error(path, nil, "missing", expected: expected) }
             return value
         }
-        if let format = spec.format, format != "foyer-tariff-1" {
+        if let format = required(spec.format, "format", expected: "\"foyer-tariff-1\""), format != "foyer-tariff-1" {
             error("format", "\"\(format)\"", "unknown tariff format", expected: "\"foyer-tariff-1\"")
         }
         let offer = required(spec.offer, "offer", expected: "an offer id such as \"fr-edf-bleu-base\"")
@@ -167,14 +167,20 @@ extension Tariff {
         }
         let energy = required(spec.energy, "energy", expected: Energy.allowedNames.joined(separator: ", "))
         let country = required(spec.country, "country", expected: "\"FR\" or \"BE\"")
+        if let country, !["FR", "BE"].contains(country.uppercased()) {
+            error("country", "\"\(country)\"", "not a country Foyer prices", expected: "\"FR\" or \"BE\"")
+        }
         let validFromText = required(spec.validFrom, "valid_from", expected: "a date YYYY-MM-DD")
-        let validFrom = validFromText.flatMap { text in
-            CivilDate(iso: text) ?? { error("valid_from", "\"\(text)\"", "not a date", expected: "YYYY-MM-DD"); return nil }()
+        let validFrom = validFromText.flatMap { text -> CivilDate? in
+            guard let date = CivilDate(iso: text), (2000...2100).contains(date.year) else {
+                error("valid_from", "\"\(text)\"", "not a date of a tariff", expected: "YYYY-MM-DD between 2000 and 2100"); return nil
+            }
+            return date
         }
         var validTo: CivilDate?
         if let text = spec.validTo {
-            validTo = CivilDate(iso: text)
-            if validTo == nil { error("valid_to", "\"\(text)\"", "not a date", expected: "YYYY-MM-DD (last day, inclusive)") }
+            validTo = CivilDate(iso: text).flatMap { (2000...2100).contains($0.year) ? $0 : nil }
+            if validTo == nil { error("valid_to", "\"\(text)\"", "not a date of a tariff", expected: "YYYY-MM-DD between 2000 and 2100 (last day, inclusive)") }
         }
         if let validFrom, let validTo, validTo < validFrom {
             error("valid_to", validTo.description, "ends before valid_from (\(validFrom))", expected: "a date on or after valid_from")
@@ -189,7 +195,8 @@ extension Tariff {
             if let given = spec.meter { error("meter", given.rawValue, "only electricity tariffs name a meter") }
             meter = .single
         }
-        let includeVAT = spec.pricesIncludeVat ?? true
+        // Whether VAT is added is a 20 % question: it is never assumed.
+        let includeVAT = required(spec.pricesIncludeVat, "prices_include_vat", expected: "true (prices as on the price sheet, VAT included) or false") ?? true
         func rate(_ value: Double?, _ path: String) -> Double? {
             guard let value else { return nil }
             if !(0...0.5).contains(value) { error(path, NumberText.short(value), "out of range", expected: "a VAT rate 0…0.5 (0.20 for 20 %)") }
@@ -411,6 +418,7 @@ extension Tariff {
                 error("fixed_charges", nil, "several fixed charges must each name their subscribed_kva")
             }
             if Set(levels).count != levels.count { error("fixed_charges", nil, "a subscribed power is listed twice") }
+            if fixedCharges.isEmpty, spec.fixedCharges != nil { error("fixed_charges", "[]", "no fixed charge", expected: "at least one {eur_per_year} (0 if the offer has none)") }
         }
 
         var taxes: [Tax] = []
@@ -469,6 +477,9 @@ extension Tariff {
                 return nil
             }
         case let .list(names):
+            if names.isEmpty {
+                error(path, "[]", "an empty list of days", "all, weekdays, weekends, or a list of " + dayNames.joined(separator: ", ")); return nil
+            }
             var result: [Int] = []
             for name in names {
                 guard let index = dayNames.firstIndex(of: name) else {

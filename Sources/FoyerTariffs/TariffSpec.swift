@@ -146,8 +146,10 @@ public enum DaysSpec: Codable, Sendable, Equatable {
                 if case let .string(name) = item { return name }
                 return item.brief  // not a day name: reported by the tariff checks
             })
-        case let other:
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "days = \(other.brief)"))
+        case .number, .bool, .object, .null:
+            // Decoded as the string it should be, so that the decoder records the mismatch
+            // with its path (a throw of our own would leave the field silently empty).
+            self = .keyword(try container.decode(String.self))
         }
     }
 

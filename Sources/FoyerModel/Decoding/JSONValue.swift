@@ -91,6 +91,6 @@ public enum JSONValue: Sendable, Equatable, Codable {
     /// Numbers as a person writes them: integers without a decimal point.
     static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < NumberText.largestFixedMagnitude { return NumberText.short(value, maxDecimals: 0) }
-        return value.isFinite ? String(value) : NumberText.nonFinite(value)
+        return NumberText.short(value, maxDecimals: 6)
     }
 }

@@ -86,7 +86,7 @@ public enum DwellingLoader {
         guard let spec else {
             return LoadedDwelling(file: file, merged: merged, issues: issues.map { $0.inFile(file) }, defaults: [])
         }
-        let outcome = DwellingResolver.resolve(spec, climateZones: climateZones)
+        let outcome = DwellingResolver.resolve(spec, climateZones: climateZones, decodeIssues: decodeIssues)
         // Decode errors come first; the resolver does not repeat them (it sees those fields as absent).
         let resolverIssues = outcome.issues.filter { issue in
             !(issue.message.hasPrefix("missing") && issues.contains { $0.path == issue.path || $0.path.hasPrefix(issue.path + ".") })

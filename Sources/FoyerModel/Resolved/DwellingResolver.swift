@@ -24,8 +24,13 @@ public enum DwellingResolver {
     /// Resolves `spec`.
     /// - Parameter climateZones: the ids of the embedded climates, with the reference station
     ///   used to default latitude, longitude and altitude.
-    public static func resolve(_ spec: DwellingSpec, climateZones: [ClimateZoneInfo]) -> Outcome {
+    /// - Parameter decodeIssues: the problems the decoder already reported (a value of the
+    ///   wrong type leaves its field empty): the resolver then neither reports that field again
+    ///   as missing nor checks sums and consistencies that involve it. They are not repeated in
+    ///   the outcome.
+    public static func resolve(_ spec: DwellingSpec, climateZones: [ClimateZoneInfo], decodeIssues: [InputIssue] = []) -> Outcome {
         let r = Resolution()
+        r.issues = decodeIssues
 
         if let schema = spec.schema {
             if !supportedSchemas.contains(schema) {
@@ -48,7 +53,7 @@ public enum DwellingResolver {
         let otherUses = resolveOtherUses(spec.otherUses, r)
         let supply = resolveEnergySupply(spec.energySupply, country: location?.country ?? spec.location?.country, r)
 
-        let issues = r.issues.sorted(by: InputIssue.reportOrder)
+        let issues = Array(r.issues.dropFirst(decodeIssues.count)).sorted(by: InputIssue.reportOrder)
         guard !issues.hasErrors, let location, let geometry, let envelope, let ventilation, let thermostat, let occupancy
         else { return Outcome(dwelling: nil, issues: issues, defaults: r.defaults) }
 
@@ -262,8 +267,13 @@ public enum DwellingResolver {
         if (spec.windows ?? []).isEmpty {
             r.warning("envelope.windows", nil, "no windows: solar gains will be zero")
         }
+        // Ids declared in the file (an element refused for another reason keeps its id here,
+        // so that its fraction is not reported as pointing at nothing).
+        let declaredIDs = [spec.walls, spec.roofs, spec.floors, spec.doors].flatMap { ($0 ?? []).enumerated().map { $1.id } }
+            + (spec.windows ?? []).map(\.id)
         let interiorSolar = spec.interiorSolarDistribution.flatMap {
-            resolveInteriorSolar($0, elementIDs: opaque.map(\.id) + windows.map(\.id), r)
+            resolveInteriorSolar($0, elementIDs: opaque.map(\.id) + windows.map(\.id),
+                                 declaredIDs: declaredIDs.compactMap { $0 }, r)
         }
         return Envelope(opaque: opaque, windows: windows, interiorSolar: interiorSolar)
     }
@@ -271,9 +281,10 @@ public enum DwellingResolver {
     /// Checks the interior solar fractions: each 0–1, on an element of the dwelling, and with
     /// the lost fraction adding up to 1 (within 0.005, the rounding of published tables).
     static func resolveInteriorSolar(
-        _ spec: InteriorSolarDistributionSpec, elementIDs: [String], _ r: Resolution
+        _ spec: InteriorSolarDistributionSpec, elementIDs: [String], declaredIDs: [String], _ r: Resolution
     ) -> ResolvedInteriorSolarDistribution? {
         let path = "envelope.interior_solar_distribution"
+        if r.hasIssue(at: path) { return nil }  // a value of the wrong type: the sum means nothing
         guard let given = spec.fractions, !given.isEmpty else {
             r.error(path + ".fractions", nil, "missing: the fraction absorbed by each surface, by element id",
                     expected: "an object such as {\"floor\": 0.64, \"roof\": 0.17, …}")
@@ -290,9 +301,9 @@ public enum DwellingResolver {
         for id in given.keys.sorted() {
             let value = given[id] ?? 0
             check(value, "\(path).fractions.\(id)")
-            if !elementIDs.contains(id) {
+            if !declaredIDs.contains(id) {
                 r.error("\(path).fractions.\(id)", format(value), "no element has the id \"\(id)\"",
-                        expected: elementIDs.joined(separator: ", "), suggestion: Suggestions.didYouMean(id, among: elementIDs))
+                        expected: declaredIDs.joined(separator: ", "), suggestion: Suggestions.didYouMean(id, among: declaredIDs))
                 valid = false
             }
         }

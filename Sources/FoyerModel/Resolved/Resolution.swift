@@ -67,7 +67,8 @@ final class Resolution {
 
     /// A warning when `value` lies outside the usual range.
     func warnUnusual(_ value: Double?, at path: String, usual: ClosedRange<Double>, unit: String, why: String) {
-        guard let value, value.isFinite, !usual.contains(value) else { return }
+        // Already refused at this path: a warning would only repeat it.
+        guard let value, value.isFinite, !usual.contains(value), !issues.contains(where: { $0.severity == .error && $0.path == path }) else { return }
         warning(path, format(value), "unusual value: \(why)",
                 expected: "usually \(format(usual.lowerBound))…\(format(usual.upperBound)) \(unit)".trimmingCharacters(in: .whitespaces))
     }

@@ -151,6 +151,22 @@ public struct InteriorSolarDistributionSpec: Codable, Sendable, Equatable {
         case lostThroughWindows = "lost_through_windows"
         case source
     }
+
+    /// Each fraction is read on its own, so that one of the wrong type is reported alone (a
+    /// dictionary decoded whole would fail at its first bad value and hide the others).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        lostThroughWindows = try container.decodeIfPresent(Double.self, forKey: .lostThroughWindows)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        if container.contains(.fractions), try !container.decodeNil(forKey: .fractions),
+           let members = try? container.nestedContainer(keyedBy: AnyKey.self, forKey: .fractions) {
+            var values: [String: Double] = [:]
+            for key in members.allKeys {
+                if let value = try members.decodeIfPresent(Double.self, forKey: key) { values[key.stringValue] = value }
+            }
+            fractions = values
+        }
+    }
 }
 
 /// What is on the other side of an element.

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import FoyerModel
+import Foyer
+
+/// Every field of every shipped tariff file, given every hostile value: the tariff reader's
+/// share of the corpus. Accepted tariffs bill two weeks of a flat load to a finite total.
+@Suite("Hostile values in every field of every shipped tariff file")
+struct TariffMutationTests {
+    /// Two weeks of 0.5 kWh an hour from the first day of `tariff`'s validity.
+    static func flatCurve(from day: CivilDate) -> LoadCurve {
+        LoadCurve(intervals: (0..<(14 * 24)).map { hour in
+            LoadCurve.Interval(start: LocalDateTime(day.adding(days: hour / 24), minuteOfDay: (hour % 24) * 60), minutes: 60, kWh: 0.5)
+        }, origin: "flat two weeks")
+    }
+
+    static func check(_ name: String, document: JSONValue, leaf: JSONLeaf, value: HostileValue) throws {
+        let data = try document.text(replacing: leaf.path, withRaw: value.json)
+        let (tariff, issues) = TariffLibrary.read(data: data, name: name)
+        let path = leaf.rendered
+        let context = "\(name): \(path) = \(value.json)"
+        for issue in issues {
+            #expect(issue.file == name, "\(context): an issue does not name the file: \(issue)")
+            #expect(!IssueCheck.showsNonFinite(issue.description), "\(context): a message shows a non-finite number: \(issue)")
+        }
+        switch value.expectation {
+        case .notJSON:
+            #expect(issues.errors.contains { $0.message.contains("line") && $0.message.contains("column") }, "\(context): \(issues)")
+        case .refused:
+            let about = IssueCheck.about(issues, path: path)
+            #expect(!about.isEmpty, "\(context): no issue names the field: \(issues.map(\.description))")
+            if let shownAs = value.shownAs, !about.isEmpty {
+                #expect(about.contains { ($0.value ?? "").contains(shownAs) || $0.message.contains(shownAs) },
+                        "\(context): the message does not show \(shownAs): \(about.map(\.description))")
+            }
+        case .wrongType:
+            #expect(!IssueCheck.about(issues.errors, path: path).isEmpty, "\(context): \(issues.map(\.description))")
+        case .mayBeAccepted:
+            guard let tariff else { return }
+            let library = TariffLibrary(tariffs: [tariff])
+            var options = BillingOptions(subscribedKVA: tariff.subscribedKVALevels.first)
+            options.pricesOn = tariff.validFrom
+            do throws(InputError) {
+                let bill = try BillEngine.bill(flatCurve(from: tariff.validFrom), offer: tariff.offer, library: library, options: options)
+                #expect(bill.totalEUR.isFinite && bill.lines.allSatisfy { $0.amountEUR.isFinite }, "\(context): a non-finite bill: \(bill.totalEUR) €")
+            } catch {
+                #expect(!error.issues.isEmpty)
+            }
+        }
+    }
+
+    @Test("every numeric and string field, every hostile value", arguments: Fixtures.tariffFiles.map(\.name))
+    func everyField(of name: String) throws {
+        let url = try #require(Fixtures.tariffFiles.first { $0.name == name }?.url)
+        let document = try JSONValue.parse(try Data(contentsOf: url), file: name)
+        let leaves = JSONLeaf.leaves(of: document).filter { !$0.path.contains(.key("sources")) && !$0.path.contains(.key("notes")) }
+        #expect(leaves.count > 5)
+        for leaf in leaves {
+            let values: [HostileValue]
+            if case .number = leaf.value { values = HostileValue.forNumbers } else { values = HostileValue.forStrings }
+            for value in values { try Self.check(name, document: document, leaf: leaf, value: value) }
+        }
+    }
+}
