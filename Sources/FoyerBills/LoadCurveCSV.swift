@@ -115,7 +115,7 @@ public enum LoadCurveCSV {
                 error("line \(line), \(header[timeColumn])", "\"\(stamp)\"", "not a plausible date for a meter reading",
                       expected: "a date between \(earliestYear) and \(latestYear)"); continue
             }
-            guard let value = decimalNumber(valueText) else {
+            guard let value = DecimalText.number(valueText) else {
                 error("line \(line), \(unit)", "\"\(valueText)\"", "not a number", expected: "a decimal number such as 0.512"); continue
             }
             if value < 0 {
@@ -254,32 +254,6 @@ public enum LoadCurveCSV {
         }
         let intervals = values.map { LoadCurve.Interval(start: clock($0.minute), minutes: step, kWh: $0.kWh) }
         return (LoadCurve(intervals: intervals, corrections: issues, origin: file), issues)
-    }
-
-    /// A plain decimal number (`0.512`, `12`, `1.5e-3`): no hexadecimal, no `nan`/`inf`, no
-    /// thousands separator; a decimal comma has already been turned into a point. `nil` if the
-    /// text is anything else or overflows.
-    static func decimalNumber(_ text: String) -> Double? {
-        var digits = 0, seenPoint = false, seenExponent = false, exponentDigits = 0
-        for (index, character) in text.enumerated() {
-            switch character {
-            case "0"..."9":
-                if seenExponent { exponentDigits += 1 } else { digits += 1 }
-            case ".":
-                guard !seenPoint, !seenExponent else { return nil }
-                seenPoint = true
-            case "e", "E":
-                guard !seenExponent, digits > 0 else { return nil }
-                seenExponent = true
-            case "+", "-":
-                let previous = index == 0 ? nil : text[text.index(text.startIndex, offsetBy: index - 1)]
-                guard index == 0 || previous == "e" || previous == "E" else { return nil }
-            default:
-                return nil
-            }
-        }
-        guard digits > 0, !seenExponent || exponentDigits > 0, let value = Double(text), value.isFinite else { return nil }
-        return value
     }
 
     /// Local clock time of a minute counted in standard time (UTC+1).

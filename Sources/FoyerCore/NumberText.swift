@@ -88,3 +88,33 @@ public enum NumberText {
         return (negative ? "-" : "") + wholeText + "." + String(repeating: "0", count: decimals - fractionText.count) + fractionText
     }
 }
+
+/// Reading numbers typed in text files (CSV, EPW): plain decimal notation only.
+public enum DecimalText {
+    /// A plain decimal number (`0.512`, `12`, `-3`, `1.5e-3`), or `nil`: no hexadecimal
+    /// (`0x10`, which `Double.init` would read as 16), no `nan`/`inf`, no thousands separator,
+    /// no surrounding blanks, and nothing that overflows to infinity.
+    public static func number(_ text: some StringProtocol) -> Double? {
+        var digits = 0, exponentDigits = 0, seenPoint = false, seenExponent = false
+        var previous: Character?
+        for character in text {
+            switch character {
+            case "0"..."9":
+                if seenExponent { exponentDigits += 1 } else { digits += 1 }
+            case ".":
+                guard !seenPoint, !seenExponent else { return nil }
+                seenPoint = true
+            case "e", "E":
+                guard !seenExponent, digits > 0 else { return nil }
+                seenExponent = true
+            case "+", "-":
+                guard previous == nil || previous == "e" || previous == "E" else { return nil }
+            default:
+                return nil
+            }
+            previous = character
+        }
+        guard digits > 0, !seenExponent || exponentDigits > 0, let value = Double(String(text)), value.isFinite else { return nil }
+        return value
+    }
+}

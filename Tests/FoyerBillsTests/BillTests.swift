@@ -160,7 +160,7 @@ struct TariffFileTests {
     func tariff(periods: String) -> (Tariff?, [InputIssue]) {
         let json = """
         {"format": "foyer-tariff-1", "offer": "test-hphc", "country": "FR", "energy": "electricity", "meter": "peak_off_peak",
-         "valid_from": "2026-01-01", "vat_rate": 0.2, "sources": ["test"], "fixed_charges": [{"subscribed_kva": 6, "eur_per_year": 100}],
+         "valid_from": "2026-01-01", "vat_rate": 0.2, "prices_include_vat": true, "sources": ["test"], "fixed_charges": [{"subscribed_kva": 6, "eur_per_year": 100}],
          "periods": \(periods),
          "energy_prices": [{"period": "hp", "eur_per_kwh": 0.2}, {"period": "hc", "eur_per_kwh": 0.15}]}
         """
@@ -189,7 +189,7 @@ struct TariffFileTests {
     @Test func supplyAndPowerPricesAreChecked() {
         let json = """
         {"format": "foyer-tariff-1", "offer": "test-night", "country": "BE", "energy": "electricity", "meter": "exclusive_night",
-         "valid_from": "2026-01-01", "vat_rate": 0.06, "sources": ["test"], "fixed_charges": [{"eur_per_year": 0}],
+         "valid_from": "2026-01-01", "vat_rate": 0.06, "prices_include_vat": true, "sources": ["test"], "fixed_charges": [{"eur_per_year": 0}],
          "periods": [{"id": "night", "off_peak": true, "hours": [{"days": "all", "from": "22:00", "to": "07:00"}]},
                      {"id": "day", "supply": false, "hours": [{"days": "all", "from": "07:00", "to": "22:00"}]}],
          "energy_prices": [{"period": "night", "eur_per_kwh": 0.2}, {"period": "day", "eur_per_kwh": 0.3},

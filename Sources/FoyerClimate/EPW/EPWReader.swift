@@ -116,7 +116,10 @@ private enum Field: Int, CaseIterable {
         case .dryBulb, .dewPoint: value > -70 && value < 70
         case .relativeHumidity: value >= 0 && value <= 110
         case .pressure: value > 31_000 && value < 120_000
-        case .infrared, .global, .directNormal, .diffuse: value >= 0
+        // Irradiation cannot exceed the solar constant (1 361 W/m², 1 412 at perihelion) by
+        // much; long-wave sky radiation is σT⁴ of the sky, under 800 W/m² below 70 °C.
+        case .global, .directNormal, .diffuse: value >= 0 && value <= 1500
+        case .infrared: value >= 0 && value <= 1000
         case .windDirection: value >= 0 && value <= 360
         case .windSpeed: value >= 0 && value <= 40
         case .totalSkyCover, .opaqueSkyCover: value >= 0 && value <= 10
@@ -129,7 +132,8 @@ private enum Field: Int, CaseIterable {
         case .dryBulb, .dewPoint: "a temperature above −70 and below 70 °C"
         case .relativeHumidity: "0 … 110 %"
         case .pressure: "above 31 000 and below 120 000 Pa"
-        case .infrared, .global, .directNormal, .diffuse: "0 or more Wh/m²"
+        case .global, .directNormal, .diffuse: "0 … 1 500 Wh/m² (the solar constant is 1 361 W/m²)"
+        case .infrared: "0 … 1 000 Wh/m²"
         case .windDirection: "0 … 360°"
         case .windSpeed: "0 … 40 m/s"
         case .totalSkyCover, .opaqueSkyCover: "0 … 10 tenths"
@@ -267,10 +271,7 @@ private struct Parser {
         return full.count > 60 ? String(full.prefix(57)) + "…" : full
     }
 
-    static func number(_ text: String) -> Double? {
-        guard !text.isEmpty, let value = Double(text), value.isFinite else { return nil }
-        return value
-    }
+    static func number(_ text: String) -> Double? { DecimalText.number(text) }
 
     // MARK: Run
 
@@ -437,7 +438,7 @@ private struct Parser {
     mutating func readRow(_ parts: [Range<Int>], line: Int) -> Row {
         func integer(_ field: Field, _ range: ClosedRange<Int>) -> Int? {
             let raw = text(parts[field.rawValue - 1])
-            guard let number = Int(raw) ?? Self.number(raw).flatMap({ $0 == $0.rounded() ? Int(exactly: $0) : nil }) else {
+            guard let number = Self.number(raw).flatMap({ $0 == $0.rounded() && abs($0) < 1e9 ? Int(exactly: $0) : nil }) else {
                 error("line \(line), field \(field.rawValue) (\(field.name))", value: raw, "not a whole number", expected: field.allowed)
                 return nil
             }
