@@ -317,7 +317,9 @@ extension Tariff {
         var prices = [[Double]](repeating: [Double](repeating: .nan, count: colours), count: periods.count)
         var powerPrices: [PowerPrice] = []
         var bands: [Band] = []
-        if let bandSpecs = spec.bands, !bandSpecs.isEmpty {
+        if let bandSpecs = spec.bands, bandSpecs.isEmpty {
+            error("bands", "[]", "an empty list of bands", expected: "at least one {fixed_eur_per_year, eur_per_kwh}, the last open-ended; or energy_prices")
+        } else if let bandSpecs = spec.bands {
             if spec.energyPrices != nil { error("energy_prices", nil, "a banded tariff gives its prices in bands", expected: "either bands or energy_prices") }
             var previous = 0.0
             for (index, band) in bandSpecs.enumerated() {

@@ -59,7 +59,7 @@ struct BillCommand: ParsableCommand {
         } else if let dwelling {
             let simulated = try simulateForBills(dwelling, weather: weather, tariffs: tariffs, library: library)
             if tariff.isEmpty {
-                bills = try analyse(simulated, tariffs: tariffs, library: library).bills
+                bills = try analyse(simulated, file: dwelling, tariffs: tariffs, library: library).bills
                 if bills.isEmpty {
                     printError("\(dwelling): no contract in energy_supply.contracts: give --tariff OFFER (foyer tariffs list), or see foyer tariffs compare")
                     throw ExitCode.inputErrors
@@ -69,7 +69,7 @@ struct BillCommand: ParsableCommand {
                     guard let latest = library.latest(offer) else { continue }
                     var named = simulated
                     named.dwelling.energySupply.contracts = [ContractSpec(energy: latest.energy, offer: offer, circuit: latest.meter == .exclusiveNight ? .exclusiveNight : .main)]
-                    let report = try analyse(named, tariffs: tariffs, library: library)
+                    let report = try analyse(named, file: dwelling, tariffs: tariffs, library: library)
                     guard !report.bills.isEmpty else {
                         printError("\(dwelling): \(offer) sells \(latest.energy.rawValue), which this dwelling does not buy")
                         throw ExitCode.inputErrors

@@ -200,7 +200,7 @@ struct TariffsCommand: ParsableCommand {
             }
             guard let dwelling else { return }
             let simulated = try simulateForBills(dwelling, weather: weather, tariffs: tariffs, library: library)
-            let report = try analyse(simulated, tariffs: tariffs, library: library)
+            let report = try analyse(simulated, file: dwelling, tariffs: tariffs, library: library)
             switch format {
             case .json: print(try encodeJSON(report))
             case .text: print(EnergyText.comparisons(report))
@@ -238,12 +238,12 @@ func simulateForBills(_ dwelling: String, weather: String?, tariffs: TariffOptio
 }
 
 /// The energy analysis of a simulated dwelling, printing issues.
-func analyse(_ simulated: EnergyPipeline.Simulated, tariffs: TariffOptions, library: TariffLibrary) throws -> EnergyReport {
+func analyse(_ simulated: EnergyPipeline.Simulated, file: String, tariffs: TariffOptions, library: TariffLibrary) throws -> EnergyReport {
     do throws(InputError) {
         return try EnergyAnalysis.analyse(simulated.dwelling, result: simulated.result, weather: simulated.weather, library: library,
                                           options: EnergyOptions(pricesOn: tariffs.pricesDate))
     } catch {
-        for issue in error.issues { printError((issue.file == nil ? issue.inFile(simulated.dwelling.name) : issue).description) }
+        for issue in error.issues { printError((issue.file == nil ? issue.inFile(file) : issue).description) }
         throw ExitCode.inputErrors
     }
 }
