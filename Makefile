@@ -7,7 +7,7 @@ APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 SWIFT ?= swift
 ARCHETYPE ?= fr/sfh-1949-1974
 
-.PHONY: run test deps build release benchmark clean
+.PHONY: run test deps build release benchmark fuzz clean
 
 ## deps: install the system libraries if they are missing
 deps:
@@ -37,5 +37,10 @@ release: deps
 benchmark: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
+## fuzz: libFuzzer + AddressSanitizer on the dwelling, tariff, load-curve and EPW readers,
+## FUZZ_SECONDS (default 600) per target, two at a time (Fuzz/README.md). Not part of `make test`.
+fuzz: deps
+	./Fuzz/run.sh
+
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build Fuzz/.build
