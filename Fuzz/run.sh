@@ -24,7 +24,7 @@ run() {
   local target="$1"
   mkdir -p "artifacts/$target" logs
   # -max_len: the whole archetype and tariff files; the first 64 kB of a weather file.
-  ASAN_OPTIONS=detect_leaks=0 OPENBLAS_NUM_THREADS=1 ".build/release/$target" "corpus/$target" \
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 OPENBLAS_NUM_THREADS=1 ".build/release/$target" "corpus/$target" \
     -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="artifacts/$target/" -print_final_stats=1 > "logs/$target.log" 2>&1 || true
   echo "$target: $(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "logs/$target.log" | tail -1)"

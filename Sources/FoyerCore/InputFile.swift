@@ -21,7 +21,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         switch self {
         case .dwelling: 4 << 20
         case .tariff: 4 << 20
-        case .loadCurve: 32 << 20
+        case .loadCurve: 16 << 20
         case .weather: 16 << 20
         }
     }

@@ -169,6 +169,8 @@ extension Tariff {
         let country = required(spec.country, "country", expected: "\"FR\" or \"BE\"")
         if let country, !["FR", "BE"].contains(country.uppercased()) {
             error("country", "\"\(country)\"", "not a country Foyer prices", expected: "\"FR\" or \"BE\"")
+        } else if let country, let offer, let prefix = offer.split(separator: "-").first, ["fr", "be"].contains(prefix), prefix != country.lowercased() {
+            error("country", "\"\(country)\"", "the offer id \(offer) names another country", expected: "\"\(prefix.uppercased())\", or an offer id starting with \(country.lowercased())-")
         }
         let validFromText = required(spec.validFrom, "valid_from", expected: "a date YYYY-MM-DD")
         let validFrom = validFromText.flatMap { text -> CivilDate? in

@@ -59,6 +59,14 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             let loaded = Inputs.loadDwelling(file)
             var issues = loaded.issues
+            // A weather file is read now: its errors are the dwelling's.
+            if let dwelling = loaded.dwelling, case .epwFile = dwelling.location.weather {
+                do throws(InputError) {
+                    issues += try Inputs.weather(for: dwelling.location).warnings
+                } catch {
+                    issues += error.issues
+                }
+            }
             if let spec = loaded.spec, let supply = spec.energySupply {
                 let country = loaded.dwelling?.location.country ?? spec.location?.country
                 issues += library.contractIssues(supply, country: country).map { $0.inFile(file) }

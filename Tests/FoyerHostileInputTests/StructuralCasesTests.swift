@@ -172,3 +172,22 @@ struct NumberTextTests {
     @Test(arguments: [("12", 12.0), ("-0.5", -0.5), ("1.5e-3", 0.0015), (".5", 0.5), ("+3", 3.0)])
     func plainDecimals(_ text: String, _ value: Double) { #expect(DecimalText.number(text) == value) }
 }
+
+/// Inputs the fuzzers found (`make fuzz`), kept as regression tests.
+@Suite("Fuzzer findings")
+struct FuzzerFindingsTests {
+    /// FuzzTariff, 5 December 2026: a high surrogate followed by a non-surrogate escape
+    /// (`\udAEf\uACCC`) overflowed the UInt32 arithmetic of the pair; lone surrogates were
+    /// silently replaced.
+    @Test(arguments: [#"{"foi\\\udAEf\uACCCva"}"#, #"{"a": "\uD800"}"#, #"{"a": "\uDC00"}"#, #"{"a": "\uD800\u0041"}"#])
+    func surrogates(_ text: String) {
+        let (tariff, issues) = TariffLibrary.read(data: Data(text.utf8), name: "t.json")
+        #expect(tariff == nil)
+        #expect(issues.errors.first?.message.contains("surrogate") == true, "\(issues)")
+    }
+
+    @Test func aValidSurrogatePairStillReads() throws {
+        let value = try JSONValue.parse(Data(#"{"a": "\uD83D\uDE00"}"#.utf8), file: nil)
+        #expect(value == .object(["a": .string("😀")]))
+    }
+}

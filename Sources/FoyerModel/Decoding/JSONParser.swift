@@ -181,13 +181,23 @@ struct JSONParser {
                 case UInt8(ascii: "r"): buffer.append(0x0D)
                 case UInt8(ascii: "t"): buffer.append(0x09)
                 case UInt8(ascii: "u"):
+                    let escapeStart = index - 2
                     var scalarValue = try parseHex4()
-                    if (0xD800...0xDBFF).contains(scalarValue), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                    if (0xD800...0xDBFF).contains(scalarValue) {
+                        // A high surrogate must be followed by a low one (RFC 8259 §7).
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            throw failure("unpaired surrogate in a \\u escape (a high surrogate without its low half)", at: escapeStart)
+                        }
                         index += 2
                         let low = try parseHex4()
+                        guard (0xDC00...0xDFFF).contains(low) else {
+                            throw failure("invalid surrogate pair in a \\u escape", at: escapeStart)
+                        }
                         scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
+                    guard let scalar = Unicode.Scalar(scalarValue) else {
+                        throw failure("unpaired surrogate in a \\u escape (a low surrogate alone)", at: escapeStart)
+                    }
                     buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
                 default:
                     throw failure("unknown escape '\\\(Character(Unicode.Scalar(escape)))' in a string", at: index - 2)
