@@ -153,8 +153,8 @@ public struct SimulationReport: Sendable, Encodable {
         peakHeatingHour = peakHeatingW > 0 ? Self.label(hour: heatingPeak) : ""
         peakCoolingW = result.coolingW[coolingPeak]
         peakCoolingHour = peakCoolingW > 0 ? Self.label(hour: coolingPeak) : ""
-        unmetHeatingKWh = result.unmetHeatingW.reduce(0, +) / 1000
-        unmetHeatingHours = result.unmetHeatingW.filter { $0 > 1 }.count
+        unmetHeatingKWh = result.unmetHeatingKWh
+        unmetHeatingHours = result.unmetHeatingHours
         monthly = (1...12).map { month in
             let first = WeatherYear.firstHour(ofMonth: month)
             let range = first..<(first + WeatherYear.daysPerMonth[month - 1] * 24)

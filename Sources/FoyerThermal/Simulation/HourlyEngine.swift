@@ -4,13 +4,30 @@ import FoyerClimate
 public struct HourlyResult: Sendable {
     public var model: ThermalModel
     /// Per hour: outdoor, air and operative temperature (°C), heating and cooling power (W,
-    /// both ≥ 0), unmet heating (W) when the system's capacity is too small.
+    /// both ≥ 0).
     public var outdoorC: [Double]
     public var airC: [Double]
     public var operativeC: [Double]
     public var heatingW: [Double]
     public var coolingW: [Double]
-    public var unmetHeatingW: [Double]
+    /// Per hour, when the heating is capped: the power beyond the cap that would have brought
+    /// the zone back to its set-point within that hour, W. Not energy left undelivered: after
+    /// a capped hour the zone is colder and the next hour's shortfall counts that deficit again.
+    /// ``unmetHeatingKWh`` is the energy not delivered.
+    public var shortfallToSetpointW: [Double]
+    /// The heating need of the same zone with unlimited power, kWh, when the cap was reached
+    /// (`nil` otherwise: the delivered heat is the need).
+    public var uncappedHeatingKWh: Double?
+
+    /// Heat the system could not deliver: the uncapped heating need minus the heat delivered
+    /// under the cap, kWh (0 when the cap was never reached).
+    public var unmetHeatingKWh: Double {
+        guard let uncappedHeatingKWh else { return 0 }
+        return max(0, uncappedHeatingKWh - heatingW.reduce(0, +) / 1000)
+    }
+
+    /// Hours in which the heating ran at its cap without holding the set-point.
+    public var unmetHeatingHours: Int { shortfallToSetpointW.filter { $0 > 1 }.count }
     /// Annual sums of the heat flows into the zone by component, kWh (losses negative): net
     /// conduction per element family (solar absorbed on their outer surfaces included),
     /// thermal bridges, ventilation, solar through the windows, internal gains, heating and
@@ -41,7 +58,19 @@ public enum HourlyEngine {
         return (s0 + s1) + (s2 + s3)
     }
 
+    /// Simulates the year. When the heating is capped and the cap is reached, the year is run
+    /// a second time without the cap, so that the heat not delivered is the difference of two
+    /// annual needs (``HourlyResult/unmetHeatingKWh``).
     public static func run(_ zone: PreparedZone, warmUpHours: Int = 744) -> HourlyResult {
+        var result = simulate(zone, warmUpHours: warmUpHours, heatingCapW: zone.maxHeatingW)
+        if zone.maxHeatingW.isFinite, result.shortfallToSetpointW.contains(where: { $0 > 1 }) {
+            let uncapped = simulate(zone, warmUpHours: warmUpHours, heatingCapW: .infinity)
+            result.uncappedHeatingKWh = uncapped.heatingW.reduce(0, +) / 1000
+        }
+        return result
+    }
+
+    static func simulate(_ zone: PreparedZone, warmUpHours: Int, heatingCapW: Double) -> HourlyResult {
         let hours = WeatherYear.hoursPerYear
         let compiled = zone.compiled
         let n = compiled.nodeCount
@@ -69,7 +98,7 @@ public enum HourlyEngine {
         let floorNodes = zone.floorSurfaces.nodes, floorWeights = zone.floorSurfaces.weights
         let ceilingNodes = zone.ceilingSurfaces.nodes, ceilingWeights = zone.ceilingSurfaces.weights
         let operativeWeights = zone.operativeWeights
-        let maxHeating = zone.maxHeatingW, maxCooling = zone.maxCoolingW
+        let maxHeating = heatingCapW, maxCooling = zone.maxCoolingW
         let air = zone.airNode
 
         let initialC = zone.heatingSetpointC.first.flatMap { $0 } ?? 20
@@ -218,7 +247,7 @@ public enum HourlyEngine {
         balance["internal gains"] = internalJ / 3.6e6
         return HourlyResult(
             model: zone.model, outdoorC: outdoor, airC: airC, operativeC: operativeC, heatingW: heating, coolingW: cooling,
-            unmetHeatingW: unmet, balanceKWh: balance, storageChangeKWh: storageJ / 3.6e6, occupied: zone.occupied,
+            shortfallToSetpointW: unmet, uncappedHeatingKWh: nil, balanceKWh: balance, storageChangeKWh: storageJ / 3.6e6, occupied: zone.occupied,
             floorAreaM2: zone.floorAreaM2)
     }
 }
