@@ -51,6 +51,14 @@ public enum DwellingResolver {
         let heating = resolveHeating(spec.heating, r)
         let hotWater = resolveHotWater(spec.hotWater, heatingIDs: heating.compactMap(\.id), r)
         let otherUses = resolveOtherUses(spec.otherUses, r)
+        // Air and furniture on the air node (EN ISO 52016-1:2017, 6.5.6: C_int = κ_m,int·A_use,
+        // κ_m,int = 10 000 J/(m²·K) by its Annex B default).
+        let capacityPath = "geometry.internal_heat_capacity_j_per_m2k"
+        r.check(spec.geometry?.internalHeatCapacityJPerM2K, at: capacityPath, in: 0...200_000, unit: "J/(m²·K)")
+        r.warnUnusual(spec.geometry?.internalHeatCapacityJPerM2K, at: capacityPath, usual: 1_000...60_000, unit: "J/(m²·K)",
+                      why: "air alone is about 3 000 per m² of floor (2.5 m of air at 1 200 J/(m³·K)); furnished rooms 10 000–40 000")
+        let internalCapacity = r.value(spec.geometry?.internalHeatCapacityJPerM2K, at: capacityPath, default: 10_000, { "\(format($0)) J/(m²·K)" },
+                                       reason: "EN ISO 52016-1:2017 Annex B default κ_m,int for the zone air and its furniture")
         let supply = resolveEnergySupply(spec.energySupply, country: location?.country ?? spec.location?.country, r)
 
         let issues = Array(r.issues.dropFirst(decodeIssues.count)).sorted(by: InputIssue.reportOrder)
@@ -66,6 +74,7 @@ public enum DwellingResolver {
             thermalBridgeHeatTransferWPerK: bridges, ventilation: ventilation, thermostat: thermostat,
             occupancy: occupancy, heatingSystems: heating, hotWater: hotWater)
         var complete = dwelling
+        complete.internalHeatCapacityJPerM2K = internalCapacity
         complete.otherUses = otherUses
         complete.energySupply = supply
         return Outcome(dwelling: complete, issues: issues, defaults: r.defaults)
@@ -224,7 +233,8 @@ public enum DwellingResolver {
         // (C_m = 165 000 J/K per m² of floor), spread over the opaque area of elements without
         // layers or a given capacity.
         var unspecifiedMassAreaM2 = 0.0
-        for (_, _, elements) in families {
+        // Doors are left out: a door is not the building's mass (its own default is below).
+        for (kind, _, elements) in families where kind != .door {
             for element in elements where element.layers == nil && element.arealHeatCapacityJPerM2K == nil {
                 unspecifiedMassAreaM2 += max(0, element.areaM2 ?? 0) - (element.id.flatMap { hostedAreaM2[$0] } ?? 0)
             }
@@ -395,12 +405,21 @@ public enum DwellingResolver {
             kappa = given
         } else if !layers.isEmpty {
             kappa = layers.reduce(0) { $0 + $1.arealHeatCapacityJPerM2K }
+        } else if kind == .door {
+            kappa = r.value(nil, at: path + ".areal_heat_capacity_j_per_m2k", default: 32_000, { "\(format($0)) J/(m²·K)" },
+                            reason: "a 40 mm softwood door: ρ 500 kg/m³, c_p 1 600 J/(kg·K) (EN ISO 10456:2007, Table 3)")
         } else {
             kappa = r.value(nil, at: path + ".areal_heat_capacity_j_per_m2k", default: defaultKappa, { "\(format($0)) J/(m²·K)" },
                             reason: "EN ISO 13790:2008 Table 12 'medium' class (165 000 J/K per m² of floor) spread over the opaque elements without a construction")
         }
-        let mass = r.value(e.massDistribution, at: path + ".mass_distribution", default: .distributed, \.rawValue,
-                           reason: "EN ISO 52016-1 class D (uninsulated or unknown construction)")
+        // With layers the capacity sits where the layers are: no class, so no default to report.
+        let mass = layers.isEmpty
+            ? r.value(e.massDistribution, at: path + ".mass_distribution", default: .distributed, \.rawValue,
+                      reason: "EN ISO 52016-1 class D (uninsulated or unknown construction)")
+            : e.massDistribution ?? .distributed
+        if !layers.isEmpty, let given = e.massDistribution {
+            r.warning(path + ".mass_distribution", given.rawValue, "ignored: the layers place the heat capacity")
+        }
 
         // Boundary.
         var boundary = ResolvedBoundary.outdoor
@@ -415,6 +434,7 @@ public enum DwellingResolver {
                             reason: "assumed: a poorly insulated unheated space; give the value of the 3CL b table for your case")
             boundary = .unheatedSpace(adjustmentFactorB: b)
         case .adjacentHeated: boundary = .adiabatic
+        case .outdoorSheltered: boundary = .unheatedSpace(adjustmentFactorB: 1)
         }
         if boundarySpec != .unheatedSpace, let b = e.adjustmentFactorB {
             r.warning(path + ".adjustment_factor_b", format(b), "ignored: only used with boundary \"unheated_space\"")
@@ -548,7 +568,7 @@ public enum DwellingResolver {
             r.defaults.append(DefaultedValue(path: path + ".boundary", value: "b = 0.8",
                                              reason: "assumed adjustment factor for a window onto an unheated space (a glazed veranda, a stairwell)"))
         }
-        if boundary == .ground || boundary == .adjacentHeated {
+        if boundary == .ground || boundary == .adjacentHeated || boundary == .outdoorSheltered {
             r.error(path + ".boundary", boundary.rawValue, "a window opens to outdoor air or an unheated space", expected: "outdoor, unheated_space")
             ok = false
         }

@@ -14,6 +14,9 @@ public struct ResolvedDwelling: Sendable, Equatable {
     public var storeys: Int
     public var storeyHeightM: Double
     public var volumeM3: Double
+    /// Heat capacity of the zone air and furniture per m² of floor, on the air node, J/(m²·K)
+    /// (EN ISO 52016-1 κ_m,int).
+    public var internalHeatCapacityJPerM2K: Double = 10_000
     public var opaqueElements: [ResolvedOpaqueElement]
     public var windows: [ResolvedWindow]
     /// Where the solar radiation through the windows is absorbed, when the file gives it.

@@ -99,6 +99,9 @@ public struct GeometrySpec: Codable, Sendable, Equatable {
     public var storeyHeightM: Double?
     /// `volume_m3`: heated air volume; defaults to floor area × storey height.
     public var volumeM3: Double?
+    /// `internal_heat_capacity_j_per_m2k`: heat capacity of the zone air and furniture per m²
+    /// of floor, on the air node (EN ISO 52016-1 κ_m,int).
+    public var internalHeatCapacityJPerM2K: Double?
 
     public init() {}
 
@@ -109,6 +112,7 @@ public struct GeometrySpec: Codable, Sendable, Equatable {
         case storeys
         case storeyHeightM = "storey_height_m"
         case volumeM3 = "volume_m3"
+        case internalHeatCapacityJPerM2K = "internal_heat_capacity_j_per_m2k"
     }
 }
 
@@ -180,6 +184,10 @@ public enum Boundary: String, SpecEnum {
     case unheatedSpace = "unheated_space"
     /// Another heated dwelling or zone at about the same temperature: no heat flow (adiabatic).
     case adjacentHeated = "adjacent_heated"
+    /// Outdoor air without sun, wind or sky: a floor over a ventilated crawl space, a wall
+    /// behind a ventilated cladding. The outside surface resistance is the inside one of the
+    /// same direction (EN ISO 6946:2017, 6.9.4, well-ventilated air layer).
+    case outdoorSheltered = "outdoor_sheltered"
 }
 
 /// How an element's heat capacity is distributed across its thickness (EN ISO 52016-1:2017,

@@ -8,13 +8,14 @@ public enum ISO52016 {
     /// External convective surface coefficient h_ce, W/(m²·K) (EN ISO 13789:2017, Table 8, as
     /// used by EN ISO 52016-1).
     public static let externalConvectiveWPerM2K = 20.0
-    /// External radiative surface coefficient h_re, W/(m²·K) (same source).
+    /// External radiative surface coefficient h_re, W/(m²·K) (same source): ε·4σT³ with
+    /// ε = 0.9 and 4σT³ = 4.6 W/(m²·K) (EN ISO 6946:2017, Annex C, h_r0 at 10 °C is 5.1;
+    /// EN ISO 13789 takes 4.6). An element's own emissivity scales it.
     public static let externalRadiativeWPerM2K = 4.14
+    /// The black-body part 4σT³ of h_re, W/(m²·K): h_re = ε·4.6.
+    public static func externalRadiativeWPerM2K(emissivity: Double) -> Double { emissivity * externalRadiativeWPerM2K / 0.9 }
     /// Internal radiative surface coefficient h_ri, W/(m²·K) (same source).
     public static let internalRadiativeWPerM2K = 5.13
-    /// Areal heat capacity of the zone air and furniture per m² of floor, J/(m²·K)
-    /// (EN ISO 52016-1:2017 Annex B default, κ_m,int = 10 000).
-    public static let internalHeatCapacityJPerM2K = 10_000.0
     /// Convective fraction of the solar gains through windows, f_sol,c (Annex B default).
     public static let solarConvectiveFraction = 0.1
     /// Correction of the glazing's normal-incidence g-value for the varying angle of incidence,
@@ -100,7 +101,7 @@ public enum ISO52016 {
                                options: SimulationOptions = SimulationOptions()) throws -> PreparedZone {
         let hours = WeatherYear.hoursPerYear
         var network = ThermalNetwork()
-        let air = network.addNode("air", capacityJPerK: internalHeatCapacityJPerM2K * dwelling.floorAreaM2)
+        let air = network.addNode("air", capacityJPerK: dwelling.internalHeatCapacityJPerM2K * dwelling.floorAreaM2)
         let outdoor = network.addBoundary("outdoor air")
         let sky = network.addBoundary("sky")
         let supply = network.addBoundary("supply air")
@@ -172,8 +173,9 @@ public enum ISO52016 {
                 // (h_ce + h_re) to the air, less the sky's share: the long-wave exchange
                 // h_re·f_sky·(θ_e − θ_sky) of 6.5.6 eq. 41 written as a link to the sky.
                 let skyFactor = 0.5 * (1 + cos(element.tiltDeg * .pi / 180))
-                link(external, outdoor, (externalConvectiveWPerM2K + externalRadiativeWPerM2K * (1 - skyFactor)) * area, family: family)
-                link(external, sky, externalRadiativeWPerM2K * skyFactor * area, family: family)
+                let hre = externalRadiativeWPerM2K(emissivity: element.thermalEmissivity)
+                link(external, outdoor, (externalConvectiveWPerM2K + hre * (1 - skyFactor)) * area, family: family)
+                link(external, sky, hre * skyFactor * area, family: family)
                 absorbed.append((external, element.solarAbsorptance * area, seriesIndex(tilt: element.tiltDeg, azimuth: element.azimuthDeg), family))
             case let .unheatedSpace(b):
                 let boundary: Int

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import FoyerClimate
+import FoyerModel
+@testable import FoyerThermal
+
+/// Inputs that used to be accepted and ignored by the EN ISO 52016-1 model (issue 11, item 3).
+@Suite("EN ISO 52016-1 honours emissivity and the air node's capacity")
+struct SurfaceExchangeTests {
+    private static func archetype() throws -> ResolvedDwelling {
+        let library = try #require(ArchetypeLibrary.bundled)
+        let zones = [ClimateZoneInfo(id: "H1a", country: "FR", stationName: "Trappes", latitudeDeg: 48.8, longitudeDeg: 2, altitudeM: 0)]
+        let url = try #require(library.url(for: "fr/sfh-1949-1974"))
+        return try #require(DwellingLoader.load(path: url.path, library: library, climateZones: zones).dwelling)
+    }
+
+    /// h_re = ε·4σT³ (EN ISO 6946:2017, Annex C, eq. C.2 with h_r0 = 4σT³): EN ISO 13789's
+    /// 4.14 W/(m²·K) is ε = 0.9 × 4.6.
+    @Test func externalRadiativeCoefficientScalesWithEmissivity() {
+        #expect(abs(ISO52016.externalRadiativeWPerM2K(emissivity: 0.9) - 4.14) < 1e-12)
+        #expect(abs(ISO52016.externalRadiativeWPerM2K(emissivity: 0.1) - 0.46) < 1e-12)
+    }
+
+    /// A low-emissivity outside face loses less to the cold night sky (and absorbs less
+    /// long-wave from the air): with ε = 0.1 on every outdoor element, the heating need falls.
+    @Test func lowEmissivityOutsideSurfacesLowerTheHeatingNeed() throws {
+        let base = try Self.archetype()
+        var lowE = base
+        for index in lowE.opaqueElements.indices where lowE.opaqueElements[index].boundary == .outdoor {
+            lowE.opaqueElements[index].thermalEmissivity = 0.1
+        }
+        let weather = ReferenceClimate.h1a.weatherYear
+        let solar = SurfaceIrradiance(weather: weather)
+        let ideal = SimulationOptions(idealLoads: true)
+        let needBase = HourlyEngine.run(try ISO52016.prepare(base, weather: weather, solar: solar, options: ideal)).heatingW.reduce(0, +)
+        let needLowE = HourlyEngine.run(try ISO52016.prepare(lowE, weather: weather, solar: solar, options: ideal)).heatingW.reduce(0, +)
+        #expect(needLowE < needBase * 0.995, "ε 0.9: \(needBase / 1000) kWh, ε 0.1: \(needLowE / 1000) kWh")
+    }
+
+    /// The air node's capacity is κ_m,int × floor area (EN ISO 52016-1 6.5.6): with the air
+    /// alone (about 3 000 J/(m²·K)) instead of air and furniture (10 000 by default), the
+    /// free-floating air temperature moves faster from one hour to the next.
+    @Test func theAirNodeCapacityComesFromTheDwelling() throws {
+        let furnished = try Self.archetype()
+        var furnishedFree = furnished
+        furnishedFree.thermostat.mode = .freeFloating
+        var airOnly = furnishedFree
+        airOnly.internalHeatCapacityJPerM2K = 3_000
+        let weather = ReferenceClimate.h1a.weatherYear
+        let solar = SurfaceIrradiance(weather: weather)
+        func meanHourlyChange(_ dwelling: ResolvedDwelling) throws -> Double {
+            let air = HourlyEngine.run(try ISO52016.prepare(dwelling, weather: weather, solar: solar)).airC
+            return zip(air.dropFirst(), air).map { abs($0 - $1) }.reduce(0, +) / Double(air.count - 1)
+        }
+        let slow = try meanHourlyChange(furnishedFree), fast = try meanHourlyChange(airOnly)
+        #expect(fast > slow * 1.01, "mean |Δθ_air| per hour: furnished \(slow) K, air only \(fast) K")
+    }
+}
