@@ -234,7 +234,7 @@ public enum EnergyAnalysis {
                     optionsList.append(EnergyReport.Option(offer: offer, name: bill.name, totalEUR: bill.totalEUR,
                                                            differenceEUR: currentBill.map { bill.totalEUR - $0.totalEUR }, isCurrent: offer == contract?.offer))
                 } catch {
-                    excluded.append("\(offer): " + (error.issues.first?.message ?? "cannot be billed"))
+                    excluded.append("\(offer): " + (error.issues.first?.messageWithAllowed ?? "cannot be billed"))
                 }
             }
             if let currentBill, !optionsList.contains(where: \.isCurrent) {

@@ -135,7 +135,7 @@ public enum BillEngine {
             // A meter is subscribed at one of the offer's levels: 7 kVA is a typing slip, not a
             // contract, and billing it at the next level up would hide the slip.
             for index in used where !versions[index].subscribedKVALevels.contains(where: { abs($0 - kva) < 1e-6 }) {
-                throw InputError(InputIssue(.error, path: "subscribed_kva", value: format(kva), message: "\(versions[index].id) does not sell this power",
+                throw InputError(InputIssue(.error, path: "subscribed_kva", value: format(kva), message: "\(versions[index].id) does not sell \(format(kva)) kVA",
                                             expected: versions[index].subscribedKVALevels.map { format($0) }.joined(separator: ", ") + " kVA"))
             }
         }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The kinds of files Foyer reads, each with the largest size it accepts.
 ///
@@ -65,7 +70,14 @@ public enum InputFile {
             throw failure("no such file", "the path of \(kind.noun)")
         }
         if isDirectory.boolValue { throw failure("is a directory, not a file", "the path of \(kind.noun)") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw failure("cannot be read (permissions?)") }
+        // Opened without blocking: a named pipe with no writer would otherwise wait forever in
+        // open(2). Blocking is then restored, so a pipe with a writer (`<(…)`) is read whole,
+        // and one whose writer is gone reads as empty.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("cannot be read (\(String(cString: strerror(errno))))") }
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? handle.close() }
         let data: Data
         do {
@@ -81,4 +93,29 @@ public enum InputFile {
     }
 
     static func megabytes(_ bytes: Int) -> String { "\(bytes >> 20) MB" }
+}
+
+/// Writing output files without hanging on a named pipe nobody reads.
+public enum OutputFile {
+    /// Writes `data` to `path`, creating or truncating it. A named pipe without a reader is an
+    /// error at once (instead of waiting in open(2) forever); a pipe with a reader is written.
+    /// - Returns: a message saying why the file could not be written, or `nil` on success.
+    public static func write(_ data: Data, to path: String) -> String? {
+        if path.isEmpty { return "empty file name" }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let code = errno
+            return code == ENXIO ? "a named pipe that no process reads" : String(cString: strerror(code))
+        }
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: data)
+            try handle.close()
+        } catch {
+            return error.localizedDescription
+        }
+        return nil
+    }
 }

@@ -29,6 +29,11 @@ public struct InputIssue: Sendable, Equatable, Hashable, Codable, CustomStringCo
     /// A likely fix ("did you mean 'ground'?").
     public var suggestion: String?
 
+    /// The message followed by what is allowed, for one-line listings without the path.
+    public var messageWithAllowed: String {
+        expected.map { "\(message) (allowed: \($0))" } ?? message
+    }
+
     public init(
         _ severity: Severity, file: String? = nil, path: String, value: String? = nil,
         message: String, expected: String? = nil, suggestion: String? = nil

@@ -207,6 +207,10 @@ extension Tariff {
         let common = rate(spec.vatRate, "vat_rate")
         let vatFixed = rate(spec.vatRateFixed, "vat_rate_fixed") ?? common
         let vatEnergy = rate(spec.vatRateEnergy, "vat_rate_energy") ?? common
+        if spec.vatRate != nil, spec.vatRateFixed != nil || spec.vatRateEnergy != nil {
+            error("vat_rate", spec.vatRate.map { NumberText.short($0) }, "given with vat_rate_fixed or vat_rate_energy: which rate applies is ambiguous",
+                  expected: "either vat_rate, or vat_rate_fixed and vat_rate_energy")
+        }
         if vatFixed == nil || vatEnergy == nil {
             error("vat_rate", nil, "missing", expected: "the VAT rate (or vat_rate_fixed and vat_rate_energy)")
         }
@@ -278,13 +282,18 @@ extension Tariff {
                       expected: "the hours of all periods together cover every quarter-hour of every day exactly once")
             }
         } else {
+            if meter != .single {
+                error("periods", spec.periods == nil ? nil : "[]", "missing: the \(meter.rawValue) meter needs its periods", expected: "a list of {id, off_peak, hours}")
+            }
             periods = [Period(id: "all", name: "all hours", offPeak: false)]
             schedule = [UInt8](repeating: 0, count: schedule.count)
         }
         if !periods.isEmpty, periods.allSatisfy({ !$0.supplied }) {
             error("periods", nil, "no period is supplied", expected: "at least one period without \"supply\": false")
         }
-        if meter == .peakOffPeak || meter == .dayColour, periods.filter(\.offPeak).count != 1 {
+        if meter == .peakOffPeak || meter == .dayColour, periods.count < 2, spec.periods?.isEmpty == false {
+            error("periods", "\(periods.count) period", "a \(meter.rawValue) tariff has peak hours and off-peak hours", expected: "a peak period and an off-peak period")
+        } else if meter == .peakOffPeak || meter == .dayColour, periods.filter(\.offPeak).count != 1 {
             error("periods", nil, "a \(meter.rawValue) tariff has exactly one off-peak period", expected: "one period with \"off_peak\": true")
         }
         if spec.householdOffPeakHours == true, periods.count != 2 || periods.filter(\.offPeak).count != 1 {
@@ -305,6 +314,20 @@ extension Tariff {
                 }
                 for month in rule.redMonths ?? [] where !(1...12).contains(month) {
                     error("day_colours.red_months", String(month), "not a month", expected: "1…12")
+                }
+                // Red days fall in the red months, on weekdays unless red_on_weekends (the Tempo
+                // rule as EDF's price sheet states it: 22 red days, Monday to Friday, from
+                // 1 November to 31 March). A month of d days has at most ⌊5d/7⌋ + 1 weekdays.
+                let redMonths = Set((rule.redMonths ?? [11, 12, 1, 2, 3]).filter { (1...12).contains($0) })
+                if rule.redMonths?.isEmpty == true, red > 0 {
+                    error("day_colours.red_months", "[]", "\(red) red days but no month to put them in", expected: "the months red days may fall in, e.g. [11, 12, 1, 2, 3]")
+                } else if (0...366).contains(red), !redMonths.isEmpty {
+                    let monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+                    let room = redMonths.reduce(0) { $0 + (rule.redOnWeekends ?? false ? monthDays[$1 - 1] : monthDays[$1 - 1] * 5 / 7 + 1) }
+                    if red > room {
+                        error("day_colours.red_days", String(red), "more red days than the red months have\(rule.redOnWeekends ?? false ? "" : " weekdays")",
+                              expected: "at most \(room) in months \(redMonths.sorted().map(String.init).joined(separator: ", "))")
+                    }
                 }
                 colourRule = ColourRule(redDays: red, whiteDays: white, dayStartMinute: start * 15,
                                         redMonths: Set(rule.redMonths ?? [11, 12, 1, 2, 3]),
@@ -342,7 +365,7 @@ extension Tariff {
                 if let fixed, let price { bands.append(Band(maxKWhPerYear: band.maxKWhPerYear, fixedEurPerYear: fixed, eurPerKWh: price)) }
             }
             if bandSpecs.last?.maxKWhPerYear != nil { error("bands", nil, "the last band must be open-ended", expected: "no max_kwh_per_year on the last band") }
-        } else if let entries = required(spec.energyPrices, "energy_prices", expected: "a list of {period, eur_per_kwh}") {
+        } else if let entries = required(spec.energyPrices, "energy_prices", expected: "a list of {period, eur_per_kwh}, or bands") {
             for (index, entry) in entries.enumerated() {
                 let p = "energy_prices[\(index)]"
                 var periodIndex = 0
@@ -414,7 +437,13 @@ extension Tariff {
                     error(p + ".eur_per_year", NumberText.short(amount), amount < 0 ? "negative" : "implausible fixed charge",
                           expected: "0…\(NumberText.short(Self.largestFixedChargeEURPerYear)) € per year")
                 }
-                if let kva = charge.subscribedKVA, !(kva >= 1 && kva <= 250) { error(p + ".subscribed_kva", NumberText.short(kva), "out of range", expected: "1…250 kVA") }
+                if let kva = charge.subscribedKVA, !(kva >= 1 && kva <= 250) {
+                    error(p + ".subscribed_kva", NumberText.short(kva), "out of range", expected: "1…250 kVA")
+                } else if let kva = charge.subscribedKVA, country?.uppercased() == "FR", energy == .electricity,
+                          !FrenchSubscribedPower.levelsKVA.contains(where: { abs($0 - kva) < 1e-9 }) {
+                    error(p + ".subscribed_kva", NumberText.short(kva), "not a subscribed power sold in France",
+                          expected: FrenchSubscribedPower.levelsKVA.map { NumberText.short($0) }.joined(separator: ", ") + " kVA")
+                }
                 fixedCharges.append(FixedCharge(subscribedKVA: charge.subscribedKVA, eurPerYear: amount))
             }
             let levels = fixedCharges.compactMap(\.subscribedKVA)
@@ -422,13 +451,31 @@ extension Tariff {
                 error("fixed_charges", nil, "several fixed charges must each name their subscribed_kva")
             }
             if Set(levels).count != levels.count { error("fixed_charges", nil, "a subscribed power is listed twice") }
+            if country?.uppercased() == "FR", energy == .electricity, !fixedCharges.isEmpty, levels.isEmpty {
+                issues.append(InputIssue(.warning, file: file, path: "fixed_charges", value: nil,
+                                         message: "a French electricity subscription depends on the subscribed power; this one charges every power alike",
+                                         expected: "one {subscribed_kva, eur_per_year} per level sold"))
+            }
             if fixedCharges.isEmpty, spec.fixedCharges != nil { error("fixed_charges", "[]", "no fixed charge", expected: "at least one {eur_per_year} (0 if the offer has none)") }
         }
 
+        // The highest energy price before VAT: a tax included in the prices cannot exceed it.
+        let pricesBeforeVAT = (prices.flatMap { $0 }.filter { !$0.isNaN } + powerPrices.map(\.eurPerKWh) + bands.map(\.eurPerKWh))
+            .map { includeVAT ? $0 / (1 + (vatEnergy ?? 0)) : $0 }
         var taxes: [Tax] = []
+        var taxIDs: [String: Int] = [:]
         for (index, tax) in (spec.taxes ?? []).enumerated() {
             let p = "taxes[\(index)]"
             guard let id = required(tax.id, p + ".id", expected: "a short id") else { continue }
+            if let first = taxIDs[id] {
+                error(p + ".id", "\"\(id)\"", "duplicate tax id, already taxes[\(first)]", expected: "each tax once")
+            } else {
+                taxIDs[id] = index
+            }
+            if let perKWh = tax.eurPerKWh, perKWh >= 0, perKWh < 1, let highest = pricesBeforeVAT.max(), perKWh > highest + 1e-9 {
+                error(p + ".eur_per_kwh", NumberText.short(perKWh, maxDecimals: 6), "a tax included in the prices exceeds every energy price",
+                      expected: "at most \(NumberText.short(highest, maxDecimals: 6)) €/kWh (the highest price before VAT)")
+            }
             if (tax.eurPerKWh == nil) == (tax.shareOfFixed == nil) {
                 error(p, nil, "a tax is either per kWh or a share of the fixed charge", expected: "eur_per_kwh or share_of_fixed")
             }

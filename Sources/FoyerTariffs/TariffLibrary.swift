@@ -79,7 +79,16 @@ public struct TariffLibrary: Sendable {
     public static func read(data: Data, name: String) -> (Tariff?, [InputIssue]) {
         let document: JSONValue
         do {
-            document = try JSONValue.parse(data, file: name)
+            let (value, duplicates) = try JSONValue.parseReportingDuplicates(data, file: name)
+            // A price file is reference data: a key written twice is an ambiguity, not a typo to
+            // pass over (the dwelling reader only warns).
+            if !duplicates.isEmpty {
+                return (nil, duplicates.map {
+                    InputIssue(.error, file: $0.file, path: $0.path, message: $0.message.replacingOccurrences(of: "; the last value is used", with: ""),
+                               expected: "each key once")
+                })
+            }
+            document = value
         } catch {
             return (nil, error.issues)
         }

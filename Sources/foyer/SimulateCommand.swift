@@ -64,7 +64,7 @@ struct SimulateCommand: ParsableCommand {
     var tariffDirectories: [String] = []
 
     func validate() throws {
-        if let pricesOn, CivilDate(iso: pricesOn) == nil { throw ValidationError("--prices-on must be a date YYYY-MM-DD, not '\(pricesOn)'") }
+        try TariffOptions.checkPricesOn(pricesOn)
         if let firstWeekday, !(1...7).contains(firstWeekday) { throw ValidationError("--first-weekday must be 1 (Monday) … 7 (Sunday), not \(firstWeekday)") }
         if model == .monthly, hourly != nil {
             throw ValidationError("--hourly needs an hourly model (--model iso52016 or 5r1c); the monthly method has no hours")
@@ -144,10 +144,8 @@ struct SimulateCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if let hourly {
-            do {
-                try Data(SimulationReport.hourlyCSV(result).utf8).write(to: URL(fileURLWithPath: hourly))
-            } catch {
-                printError("\(hourly): error: cannot write the hourly file (\(error.localizedDescription))")
+            if let problem = OutputFile.write(Data(SimulationReport.hourlyCSV(result).utf8), to: hourly) {
+                printError("\(hourly): error: cannot write the hourly file (\(problem))")
                 throw ExitCode.failure
             }
         }

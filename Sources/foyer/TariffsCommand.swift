@@ -5,6 +5,17 @@ import Foyer
 extension Energy: ExpressibleByArgument {}
 extension ElectricityMeter: ExpressibleByArgument {}
 
+/// Reads a command-line number as a plain decimal (no hexadecimal, no `inf`, no `nan`), naming
+/// the option when it is not one.
+func plainNumber(_ option: String) -> @Sendable (String) throws -> Double {
+    { text in
+        guard let value = DecimalText.number(text) else {
+            throw ValidationError("\(option) must be a plain decimal number such as 6 or 9.5, not '\(text)'")
+        }
+        return value
+    }
+}
+
 /// Options shared by the tariff and bill commands.
 struct TariffOptions: ParsableArguments {
     @Option(name: .customLong("tariffs-dir"), help: ArgumentHelp("A folder of extra tariff files (searched recursively), besides the shipped ones.", valueName: "folder"))
@@ -13,21 +24,29 @@ struct TariffOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Price every hour at the tariffs in force on this day (YYYY-MM-DD). Default: a bill of metered data uses the prices of each day; a simulated year and a comparison use the newest date on which most offers have prices.", valueName: "date"))
     var pricesOn: String?
 
-    @Option(help: "Subscribed power, kVA (electricity offers priced by power). Default: the dwelling's, or the level its peak calls for.")
+    @Option(help: "Subscribed power, kVA (electricity offers priced by power). Default: the dwelling's, or the level its peak calls for.",
+            transform: plainNumber("--kva"))
     var kva: Double?
 
     @Option(name: .customLong("off-peak-hours"), help: ArgumentHelp("The meter's off-peak hours, e.g. 22:00-06:00 (repeat for several windows). Default: the dwelling's, or the offer's.", valueName: "HH:MM-HH:MM"))
     var offPeakHours: [String] = []
 
-    func validate() throws {
-        if let pricesOn {
-            guard let date = CivilDate(iso: pricesOn) else { throw ValidationError("--prices-on must be a date YYYY-MM-DD, not '\(pricesOn)'") }
-            guard (2000...2100).contains(date.year) else {
-                throw ValidationError("--prices-on \(pricesOn): no tariff file covers that year (the shipped prices run from 2025; dates 2000–2100 are accepted)")
-            }
+    /// Checks a `--prices-on` value: a real date, in the years tariff files may cover.
+    static func checkPricesOn(_ pricesOn: String?) throws {
+        guard let pricesOn else { return }
+        guard let date = CivilDate(iso: pricesOn) else { throw ValidationError("--prices-on must be a date YYYY-MM-DD, not '\(pricesOn)'") }
+        guard (2000...2100).contains(date.year) else {
+            throw ValidationError("--prices-on \(pricesOn): no tariff file covers that year (the shipped prices run from 2025; dates 2000–2100 are accepted)")
         }
+    }
+
+    func validate() throws {
+        try Self.checkPricesOn(pricesOn)
         if let kva, !(kva >= 1 && kva <= 250) {
             throw ValidationError("--kva must be a subscribed power from 1 to 250 kVA (French household levels: 3, 6, 9, 12, 15, 18, 24, 30, 36), not \(NumberText.short(kva))")
+        }
+        if let kva, !FrenchSubscribedPower.levelsKVA.contains(where: { abs($0 - kva) < 1e-9 }) {
+            printError("warning: --kva \(NumberText.short(kva)): not a French household level (3, 6, 9, 12, 15, 18, 24, 30, 36 kVA); French offers priced by power will not price it")
         }
         for window in offPeakHours where ClockWindow(window) == nil {
             throw ValidationError("--off-peak-hours must be HH:MM-HH:MM on quarter-hours, e.g. 22:00-06:00, not '\(window)'")
@@ -43,7 +62,9 @@ struct TariffOptions: ParsableArguments {
 
     func library() throws -> TariffLibrary {
         do throws(InputError) {
-            return try EnergyPipeline.tariffs(extraDirectories: tariffDirectories)
+            let library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories)
+            for warning in library.issues.warnings { printError(warning.description) }
+            return library
         } catch {
             for issue in error.issues { printError(issue.description) }
             throw ExitCode.inputErrors
@@ -174,7 +195,7 @@ struct TariffsCommand: ParsableCommand {
                         let bill = try BillEngine.bill(curve, offer: offer, library: library, options: options)
                         rows.append((offer, bill.name, bill.totalEUR))
                     } catch {
-                        excluded.append("\(offer): \(error.issues.first?.message ?? "")")
+                        excluded.append("\(offer): \(error.issues.first?.messageWithAllowed ?? "")")
                     }
                 }
                 rows.sort { ($0.2, $0.0) < ($1.2, $1.0) }
@@ -201,6 +222,15 @@ struct TariffsCommand: ParsableCommand {
             guard let dwelling else { return }
             let simulated = try simulateForBills(dwelling, weather: weather, tariffs: tariffs, library: library)
             let report = try analyse(simulated, file: dwelling, tariffs: tariffs, library: library)
+            let unpriced = report.comparisons.filter { $0.options.isEmpty }
+            if !report.comparisons.isEmpty, unpriced.count == report.comparisons.count {
+                printError("\(dwelling): error: no offer could price this dwelling's use")
+                for comparison in unpriced { for line in comparison.excluded { printError("  \(line)") } }
+                throw ExitCode.inputErrors
+            }
+            for comparison in unpriced {
+                printError("\(dwelling): warning: no \(comparison.energy.rawValue) offer could be priced on \(comparison.pricesOn)")
+            }
             switch format {
             case .json: print(try encodeJSON(report))
             case .text: print(EnergyText.comparisons(report))

@@ -28,7 +28,7 @@ struct WeatherCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("base-temperature"), help: "Base temperature of the degree-days, °C.")
+    @Option(name: .customLong("base-temperature"), help: "Base temperature of the degree-days, °C.", transform: plainNumber("--base-temperature"))
     var baseTemperatureC: Double = 18
 
     func validate() throws {

@@ -179,4 +179,18 @@ extension CommandLineTests {
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("--hourly needs an hourly model"))
     }
+
+    /// Command-line values a hostile corpus found accepted (issue 10): each must be refused with
+    /// exit 64 (usage) or 1 (input), naming the option or the power.
+    @Test(arguments: [
+        (["simulate", "fr/sfh-1975-1989", "--no-energy", "--prices-on", "0000-01-01"], Int32(64), "--prices-on"),
+        (["tariffs", "list", "--kva", "0x10"], Int32(64), "plain decimal"),
+        (["weather", "H1a", "--base-temperature", "inf"], Int32(64), "plain decimal"),
+        (["tariffs", "compare", "fr/sfh-1975-1989", "--kva", "7"], Int32(1), "does not sell 7 kVA"),
+    ] as [([String], Int32, String)])
+    func hostileOptionValuesAreRefused(_ arguments: [String], _ status: Int32, _ fragment: String) throws {
+        let run = try Self.run(arguments)
+        #expect(run.status == status, "\(arguments): exit \(run.status)\n\(run.stderr)")
+        #expect(run.stderr.contains(fragment), "\(arguments): \(run.stderr)")
+    }
 }

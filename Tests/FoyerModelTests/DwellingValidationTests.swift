@@ -46,6 +46,7 @@ struct DwellingValidationTests {
         ("\"area_m2\": 25, \"azimuth_deg\": 180", "\"area_m2\": -25, \"azimuth_deg\": 180", "envelope.walls[0].area_m2", "greater than zero"),
         ("\"area_m2\": 80, \"u_value_w_per_m2k\": 0.5", "\"area_m2\": 80, \"u_value_w_per_m2k\": 0", "envelope.roofs[0].u_value_w_per_m2k", "greater than zero"),
         ("\"g_value\": 0.75", "\"g_value\": 1.2", "envelope.windows[0].g_value", "between 0 and 1"),
+        ("\"max_power_w\": 15000", "\"max_power_w\": 15000, \"year_installed\": -1", "heating.systems[0].year_installed", "installation year"),
         ("\"doors\": [", "\"interior_solar_distribution\": { \"fractions\": { \"floor\": 0.6, \"celing\": 0.4 } }, \"doors\": [",
          "envelope.interior_solar_distribution.fractions.celing", "did you mean 'ceiling'"),
         ("\"doors\": [", "\"interior_solar_distribution\": { \"fractions\": { \"floor\": 0.6, \"ceiling\": 0.2 } }, \"doors\": [",

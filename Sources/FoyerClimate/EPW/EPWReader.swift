@@ -430,6 +430,35 @@ private struct Parser {
                       Int(parts[2]).map { $0 > 1 ? "sub-hourly EPW files are not supported" : "not a number of records per hour" } ?? "not a whole number",
                       expected: "1 record per hour")
             }
+            // The rest of the line only describes the rows, which are read by their own dates;
+            // a malformed description is still a sign of a damaged or hand-edited file.
+            let line = "line \(index + 1)"
+            let note = "the data rows are read by their own dates"
+            guard parts.count >= 7 else {
+                warning(line, value: parts.joined(separator: ","), "a DATA PERIODS line without its period (\(note))",
+                        expected: "DATA PERIODS,1,1,Data,<start weekday>,<start M/D>,<end M/D>")
+                continue
+            }
+            if let periods = Int(parts[1]), (1...12).contains(periods) {} else {
+                warning(line + ", field 2 (number_of_periods)", value: parts[1], "not a number of data periods (\(note))", expected: "1…12")
+            }
+            let weekdays = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"]
+            if !weekdays.contains(parts[4].uppercased()) {
+                warning(line + ", field 5 (start_weekday)", value: parts[4], "not a day of the week (\(note))", expected: "Sunday … Saturday")
+            }
+            func monthDay(_ text: String) -> Int? {
+                let pieces = text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard pieces.count == 2, let month = Int(pieces[0]), let day = Int(pieces[1]), (1...12).contains(month), (1...31).contains(day) else { return nil }
+                return month * 100 + day
+            }
+            let start = monthDay(parts[5]), end = monthDay(parts[6])
+            if start == nil || end == nil {
+                warning(line + ", field \(start == nil ? 6 : 7) (\(start == nil ? "start" : "end")_date)", value: start == nil ? parts[5] : parts[6],
+                        "not a month/day date (\(note))", expected: "M/D, e.g. 1/1 or 12/31")
+            } else if let start, let end, Int(parts[1]) == 1, start > end {
+                warning(line + ", fields 6–7 (start_date, end_date)", value: "\(parts[5]) – \(parts[6])",
+                        "the data period ends before it starts (\(note))", expected: "a start on or before the end, e.g. 1/1 – 12/31")
+            }
         }
     }
 

@@ -850,6 +850,9 @@ public enum DwellingResolver {
             r.checkPositive(system.maxPowerW, at: p + ".max_power_w", largest: 2_000_000, smallest: 10, unit: "W",
                             why: "from a 10 W heater to a 2 MW collective boiler")
             r.warnUnusual(system.maxPowerW, at: p + ".max_power_w", usual: 300...100_000, unit: "W", why: "a dwelling's heating power")
+            if let year = system.yearInstalled, !(1850...2100).contains(year) {
+                r.error(p + ".year_installed", String(year), "not an installation year", expected: "1850…2100")
+            }
             r.check(system.share, at: p + ".share", in: 0...1, unit: "")
             r.check(system.generationEfficiency, at: p + ".generation_efficiency", in: 0.05...1.1, unit: "")
             r.check(system.distributionEfficiency, at: p + ".distribution_efficiency", in: 0.3...1, unit: "")
