@@ -10,6 +10,10 @@ SECONDS_PER_TARGET="${FUZZ_SECONDS:-600}"
 TARGETS="${FUZZ_TARGETS:-FuzzDwelling FuzzTariff FuzzLoadCurve FuzzEPW}"
 JOBS="${FUZZ_JOBS:-2}"
 
+# Always a clean build: an incremental one has been seen to keep a caller compiled against an
+# older layout of a changed struct (a stack-buffer-overflow reported by ASan in the harness
+# itself, gone after a clean build). A fuzz run is minutes long; the build is not the cost.
+rm -rf .build
 # libFuzzer brings its own main; SwiftPM gives executables one too: both lead to the same loop.
 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xlinker --allow-multiple-definition --scratch-path .build 2>&1 | grep -v "spill_area" | tail -3
 
