@@ -21,18 +21,46 @@ public struct SimulationReport: Sendable, Encodable {
         }
     }
 
-    public struct Comfort: Sendable, Encodable {
-        /// Occupied hours with the operative temperature below 16 °C, 19 °C, above 28 °C.
+    /// Occupied hours below 16 °C and 19 °C and above 28 °C, for one temperature.
+    public struct ComfortHours: Sendable, Encodable {
         public var hoursBelow16C: Int
         public var hoursBelow19C: Int
         public var hoursAbove28C: Int
-        public var occupiedHours: Int
 
         enum CodingKeys: String, CodingKey {
             case hoursBelow16C = "hours_below_16c"
             case hoursBelow19C = "hours_below_19c"
             case hoursAbove28C = "hours_above_28c"
+        }
+
+        /// Counts the occupied hours of `temperaturesC` past each threshold. A thermostat holding
+        /// exactly 19 °C must not count as "below 19 °C" through rounding: thresholds are
+        /// compared with a 0.01 K margin.
+        init(_ temperaturesC: [Double], occupied: [Bool]) {
+            var below16 = 0, below19 = 0, above28 = 0
+            for hour in temperaturesC.indices where occupied[hour] {
+                let temperature = temperaturesC[hour]
+                if temperature < 16 - 0.01 { below16 += 1 }
+                if temperature < 19 - 0.01 { below19 += 1 }
+                if temperature > 28 + 0.01 { above28 += 1 }
+            }
+            hoursBelow16C = below16
+            hoursBelow19C = below19
+            hoursAbove28C = above28
+        }
+    }
+
+    /// Comfort over the occupied hours, by the operative temperature (what occupants feel:
+    /// EN ISO 7730, the mean of air and mean radiant temperature) and by the air temperature
+    /// (what a room thermostat and a household's thermometer read).
+    public struct Comfort: Sendable, Encodable {
+        public var occupiedHours: Int
+        public var operative: ComfortHours
+        public var air: ComfortHours
+
+        enum CodingKeys: String, CodingKey {
             case occupiedHours = "occupied_hours"
+            case operative, air
         }
     }
 
@@ -164,17 +192,9 @@ public struct SimulationReport: Sendable, Encodable {
                 coolingNeedKWh: result.coolingW[range].reduce(0, +) / 1000,
                 meanOutdoorC: result.outdoorC[range].reduce(0, +) / count, meanOperativeC: result.operativeC[range].reduce(0, +) / count)
         }
-        var below16 = 0, below19 = 0, above28 = 0, occupied = 0
-        for hour in result.operativeC.indices where result.occupied[hour] {
-            occupied += 1
-            // A thermostat holding exactly 19 °C must not count as "below 19 °C" through rounding:
-            // thresholds are compared with a 0.01 K margin.
-            let temperature = result.operativeC[hour]
-            if temperature < 16 - 0.01 { below16 += 1 }
-            if temperature < 19 - 0.01 { below19 += 1 }
-            if temperature > 28 + 0.01 { above28 += 1 }
-        }
-        comfort = Comfort(hoursBelow16C: below16, hoursBelow19C: below19, hoursAbove28C: above28, occupiedHours: occupied)
+        comfort = Comfort(occupiedHours: result.occupied.count(where: { $0 }),
+                          operative: ComfortHours(result.operativeC, occupied: result.occupied),
+                          air: ComfortHours(result.airC, occupied: result.occupied))
         let hours = Double(result.airC.count)
         temperatures = Temperatures(
             airMinC: result.airC.min() ?? .nan, airMeanC: result.airC.reduce(0, +) / hours, airMaxC: result.airC.max() ?? .nan,
@@ -219,7 +239,9 @@ public struct SimulationReport: Sendable, Encodable {
         }
         lines.append(table(header, rows))
         lines.append("")
-        lines.append("Comfort (\(comfort.occupiedHours) occupied hours, operative temperature): below 16 °C \(comfort.hoursBelow16C) h, below 19 °C \(comfort.hoursBelow19C) h, above 28 °C \(comfort.hoursAbove28C) h")
+        for (label, hours) in [("operative", comfort.operative), ("air", comfort.air)] {
+            lines.append("Comfort (\(comfort.occupiedHours) occupied hours, \(label) temperature): below 16 °C \(hours.hoursBelow16C) h, below 19 °C \(hours.hoursBelow19C) h, above 28 °C \(hours.hoursAbove28C) h")
+        }
         lines.append("Air temperature: min \(fixed(temperatures.airMinC, 1)) °C, mean \(fixed(temperatures.airMeanC, 1)) °C, max \(fixed(temperatures.airMaxC, 1)) °C")
         lines.append("")
         lines.append("Heat balance over the year (kWh, gains +, losses −):")

@@ -73,7 +73,7 @@ public enum SystemDefaults {
         case .underfloor: (35, 1.1)
         case .radiatorsLowTemperature: (50, 1.3)
         case .radiatorsHighTemperature: (70, 1.3)
-        case .direct: (40, 1.0)
+        case .direct, .convector, .radiantPanel, .storageHeater, .storageHeaterFanAssisted, .stove, .fanCoil: (40, 1.0)
         }
     }
 }

@@ -69,7 +69,7 @@ public enum SystemsModel {
                                                        reason: "3CL-DPE default chain for a \(type.rawValue): generation \(chain.generation) × distribution \(chain.distribution) × emission \(chain.emission) × regulation \(chain.regulation)"))
                     }
                 }
-                let emitter = system.emitter ?? (type == .heatPumpAirToWater ? .radiatorsLowTemperature : .direct)
+                let emitter = system.emitter ?? EmitterType.usual(for: type)
                 let flow = SystemDefaults.designFlow(emitter)
                 var hpEfficiency: Double?
                 if type.isHeatPump {

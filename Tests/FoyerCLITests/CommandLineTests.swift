@@ -101,6 +101,11 @@ extension CommandLineTests {
             let heating = try #require(object["heating_need_kwh"] as? Double)
             #expect(heating > 0 && heating.isFinite)
             #expect((object["monthly"] as? [Any])?.count == 12)
+            // Comfort by the operative and by the air temperature.
+            let comfort = try #require(object["comfort"] as? [String: Any])
+            for temperature in ["operative", "air"] {
+                #expect((comfort[temperature] as? [String: Any])?["hours_below_19c"] is Int, "no \(temperature) comfort: \(comfort)")
+            }
             let balance = try #require(object["balance"] as? [String: Any])
             #expect(abs(balance["closure_error_kwh"] as? Double ?? 1) < 1e-4 * heating)
             // The energy part (systems, fuels, offers) is in the JSON too, not only in the text.

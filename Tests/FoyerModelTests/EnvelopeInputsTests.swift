@@ -74,3 +74,36 @@ struct EnvelopeInputsTests {
         #expect(given.issues.warnings.contains { $0.path == "envelope.walls[2].mass_distribution" && $0.message.contains("layers") })
     }
 }
+
+/// Emitters and thermostats as they are (issue 11, item 2).
+@Suite("Emitters and room thermostats")
+struct EmitterAndThermostatTests {
+    @Test func aDwellingThermostatSensesTheAirByDefault() throws {
+        let loaded = DwellingFixtures.load(DwellingFixtures.valid)
+        #expect(loaded.dwelling?.thermostat.controlTemperature == .air)
+        #expect(loaded.defaults.contains { $0.path == "thermostat.control_temperature" && $0.reason.contains("room thermostat") })
+    }
+
+    @Test func theEmitterIsReportedAndSetsTheConvectiveShare() throws {
+        // The fixture's gas boiler drives radiators: 0.7 convective (HEM FHS notional, EnergyPlus example).
+        let loaded = DwellingFixtures.load(DwellingFixtures.valid)
+        #expect(loaded.defaults.contains { $0.path == "heating.systems[0].emitter" })
+        #expect(loaded.dwelling?.heatingConvectiveFraction == 0.7)
+        // Underfloor: EN 1264-2 floor characteristic less its radiative part.
+        let floor = DwellingFixtures.load(DwellingFixtures.replacing("\"max_power_w\": 15000", with: "\"max_power_w\": 15000, \"emitter\": \"underfloor\""))
+        #expect(floor.dwelling?.heatingConvectiveFraction == 0.46)
+        // Two systems by share: 0.6 × radiators 0.7 + 0.4 × stove 0.38 = 0.572.
+        let two = DwellingFixtures.load(DwellingFixtures.replacing(
+            "{ \"id\": \"boiler\", \"type\": \"gas_boiler_standard\", \"efficiency\": 0.8, \"max_power_w\": 15000 }",
+            with: "{ \"id\": \"boiler\", \"type\": \"gas_boiler_standard\", \"efficiency\": 0.8, \"max_power_w\": 15000, \"share\": 0.6 }, { \"type\": \"wood_log_stove\", \"share\": 0.4 }"))
+        #expect(two.issues.errors.isEmpty, "\(two.issues)")
+        #expect(abs((two.dwelling?.heatingConvectiveFraction ?? 0) - 0.572) < 1e-12)
+    }
+
+    @Test func everyEmitterHasAConvectiveShareBetweenZeroAndOne() {
+        for emitter in EmitterType.allCases {
+            #expect(emitter.convectiveFraction > 0 && emitter.convectiveFraction <= 1, "\(emitter)")
+        }
+        for type in HeatingSystemType.allCases { _ = EmitterType.usual(for: type) }
+    }
+}

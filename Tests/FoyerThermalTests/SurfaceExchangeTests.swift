@@ -56,3 +56,29 @@ struct SurfaceExchangeTests {
         #expect(fast > slow * 1.01, "mean |Δθ_air| per hour: furnished \(slow) K, air only \(fast) K")
     }
 }
+
+/// The radiated part of the heating warms the surfaces (issue 11, item 2).
+@Suite("Radiators radiate")
+struct EmitterSplitTests {
+    @Test func radiantHeatRaisesTheOperativeTemperatureAtTheSameAirSetPoint() throws {
+        let library = try #require(ArchetypeLibrary.bundled)
+        let zones = [ClimateZoneInfo(id: "H1a", country: "FR", stationName: "Trappes", latitudeDeg: 48.8, longitudeDeg: 2, altitudeM: 0)]
+        let url = try #require(library.url(for: "fr/sfh-1949-1974"))
+        var radiators = try #require(DwellingLoader.load(path: url.path, library: library, climateZones: zones).dwelling)
+        #expect(radiators.thermostat.controlTemperature == .air)
+        #expect(radiators.heatingConvectiveFraction == 0.7)
+        var convective = radiators
+        convective.heatingConvectiveFraction = 1
+        radiators.heatingSystems = []   // ideal heating, so only the split differs
+        convective.heatingSystems = []
+        let weather = ReferenceClimate.h1a.weatherYear
+        let solar = SurfaceIrradiance(weather: weather)
+        let withRadiation = HourlyEngine.run(try ISO52016.prepare(radiators, weather: weather, solar: solar))
+        let allConvective = HourlyEngine.run(try ISO52016.prepare(convective, weather: weather, solar: solar))
+        func januaryMean(_ values: [Double]) -> Double { values[0..<744].reduce(0, +) / 744 }
+        // Same air temperature (held by the thermostat), warmer surfaces: a higher operative temperature.
+        #expect(abs(januaryMean(withRadiation.airC) - januaryMean(allConvective.airC)) < 0.05)
+        #expect(januaryMean(withRadiation.operativeC) > januaryMean(allConvective.operativeC) + 0.2,
+                "operative: \(januaryMean(withRadiation.operativeC)) vs \(januaryMean(allConvective.operativeC)) °C")
+    }
+}

@@ -75,6 +75,7 @@ public enum DwellingResolver {
             occupancy: occupancy, heatingSystems: heating, hotWater: hotWater)
         var complete = dwelling
         complete.internalHeatCapacityJPerM2K = internalCapacity
+        complete.heatingConvectiveFraction = heatingConvectiveFraction(heating)
         complete.otherUses = otherUses
         complete.energySupply = supply
         return Outcome(dwelling: complete, issues: issues, defaults: r.defaults)
@@ -714,8 +715,8 @@ public enum DwellingResolver {
         let p = "thermostat"
         var ok = true
         let mode = r.value(t.mode, at: p + ".mode", default: .heating, \.rawValue, reason: "dwellings are heated, not cooled, unless told")
-        let control = r.value(t.controlTemperature, at: p + ".control_temperature", default: .operative, \.rawValue,
-                              reason: "EN ISO 52016-1 controls the operative temperature")
+        let control = r.value(t.controlTemperature, at: p + ".control_temperature", default: .air, \.rawValue,
+                              reason: "a room thermostat senses the air temperature (EN ISO 52016-1's convention is the operative temperature: give \"operative\" for it)")
         ok = r.check(t.heatingSetpointC, at: p + ".heating_setpoint_c", in: 5...30, unit: "°C") && ok
         ok = r.check(t.heatingSetbackC, at: p + ".heating_setback_c", in: 0...30, unit: "°C") && ok
         ok = r.check(t.coolingSetpointC, at: p + ".cooling_setpoint_c", in: 15...40, unit: "°C") && ok
@@ -827,6 +828,11 @@ public enum DwellingResolver {
             return []
         }
         for index in systems.indices {
+            if systems[index].emitter == nil, let type = systems[index].type {
+                let usual = EmitterType.usual(for: type)
+                systems[index].emitter = r.value(nil, at: "heating.systems[\(index)].emitter", default: usual, \.rawValue,
+                                                 reason: "the usual emitter of a \(type.rawValue) (convective fraction \(format(usual.convectiveFraction)))")
+            }
             if systems[index].fuel == nil, let type = systems[index].type {
                 systems[index].fuel = r.value(nil, at: "heating.systems[\(index)].fuel", default: type.naturalFuel, \.rawValue,
                                               reason: "the fuel of a \(type.rawValue)")
@@ -875,6 +881,18 @@ public enum DwellingResolver {
             r.error("heating.systems", format(shareSum), "the shares of the heating systems add up to \(format(shareSum))", expected: "a sum of 1")
         }
         return systems
+    }
+
+    /// The share of the heating power convected to the air: the emitters' fractions weighted by
+    /// the systems' shares (main systems alike when no share is given); 1 (all convective, as
+    /// ASHRAE 140's ideal heating) for a dwelling without heating systems.
+    static func heatingConvectiveFraction(_ systems: [HeatingSystemSpec]) -> Double {
+        let carrying = systems.filter { $0.role != .backup && $0.emitter != nil }
+        guard !carrying.isEmpty else { return 1 }
+        let weights = carrying.map { $0.share ?? 1 }
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return 1 }
+        return zip(carrying, weights).reduce(0) { $0 + ($1.0.emitter?.convectiveFraction ?? 1) * $1.1 } / total
     }
 
     static func resolveHotWater(_ spec: HotWaterSpec?, heatingIDs: [String], _ r: Resolution) -> HotWaterSpec {

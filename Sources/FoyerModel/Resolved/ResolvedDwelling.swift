@@ -17,6 +17,9 @@ public struct ResolvedDwelling: Sendable, Equatable {
     /// Heat capacity of the zone air and furniture per m² of floor, on the air node, J/(m²·K)
     /// (EN ISO 52016-1 κ_m,int).
     public var internalHeatCapacityJPerM2K: Double = 10_000
+    /// Share of the heating power convected to the air, the rest radiated to the surfaces
+    /// (from the emitters, `EmitterType.convectiveFraction`).
+    public var heatingConvectiveFraction: Double = 1
     public var opaqueElements: [ResolvedOpaqueElement]
     public var windows: [ResolvedWindow]
     /// Where the solar radiation through the windows is absorbed, when the file gives it.

@@ -49,13 +49,68 @@ public enum HeatingSystemType: String, SpecEnum {
     public var isHeatPump: Bool { self == .heatPumpAirToWater || self == .heatPumpAirToAir }
 }
 
-/// Heat emitters (they set the water temperature a heat pump or boiler must reach).
+/// Heat emitters: they set the water temperature a heat pump or boiler must reach, and how the
+/// heat enters the room (convected to the air or radiated to the surfaces).
 public enum EmitterType: String, SpecEnum {
     case radiatorsHighTemperature = "radiators_high_temperature"
     case radiatorsLowTemperature = "radiators_low_temperature"
     case underfloor
-    /// Direct electric or air emitters (convectors, panels, fan coils, split units, stoves).
+    /// Natural or fan convectors (electric or water).
+    case convector
+    /// Electric radiant panels.
+    case radiantPanel = "radiant_panel"
+    /// Static electric storage heaters.
+    case storageHeater = "storage_heater"
+    /// Fan-assisted electric storage heaters.
+    case storageHeaterFanAssisted = "storage_heater_fan_assisted"
+    /// Wood, pellet, coal or oil stoves and fireplace inserts.
+    case stove
+    /// Fan coils, split air-to-air units and warm-air systems.
+    case fanCoil = "fan_coil"
+    /// Earlier name for direct electric or air emitters: read as `convector`.
     case direct
+
+    /// Share of the heat output convected to the room air; the rest is radiated to the room's
+    /// surfaces. Sources, as recorded in `Docs/DwellingSchema.md`:
+    /// - radiators 0.7: the UK Home Energy Model's Future Homes Standard notional dwelling
+    ///   (radiators, `frac_convective` 0.7; communitiesuk/epb-home-energy-model,
+    ///   future_homes_standard_notional.rs) and the EnergyPlus Input Output Reference example
+    ///   of ZoneHVAC:Baseboard:RadiantConvective:Water (fraction radiant 0.3);
+    /// - convectors 0.95 and fan coils 0.95: EN 15316-2:2017 Table B.17 (fan heater; cold-air
+    ///   blowing system) as quoted by the Home Energy Model (future_homes_standard_fee.rs);
+    /// - fan-assisted storage heaters 0.7: the Home Energy Model's storage-heater inputs;
+    /// - underfloor 0.46: EN 1264-2's floor characteristic q = 8.92·ΔT^1.1 W/m² at a 4 K floor
+    ///   surface excess (10.25 W/(m²·K)), less its radiative part h_r = 4εσT³ = 5.53 W/(m²·K) (ε 0.95, 22 °C);
+    /// - radiant panels and static storage heaters 0.42, stoves 0.38: derived for a surface at
+    ///   70 °C (stoves 200 °C) in a 20 °C room, radiation εσ(T_s² + T_r²)(T_s + T_r) with ε 0.9
+    ///   against natural convection 1.31·ΔT^(1/3) W/(m²·K) (vertical plate, turbulent: ASHRAE
+    ///   Handbook Fundamentals, simplified correlations for air): 4.83/(4.83 + 6.60) = 0.42 and
+    ///   7.40/(7.40 + 12.1) = 0.38 — estimates, not measurements.
+    public var convectiveFraction: Double {
+        switch self {
+        case .radiatorsHighTemperature, .radiatorsLowTemperature: 0.7
+        case .underfloor: 0.46
+        case .convector, .direct: 0.95
+        case .radiantPanel, .storageHeater: 0.42
+        case .storageHeaterFanAssisted: 0.7
+        case .stove: 0.38
+        case .fanCoil: 0.95
+        }
+    }
+
+    /// The emitter a generator usually comes with.
+    public static func usual(for type: HeatingSystemType) -> EmitterType {
+        switch type {
+        case .electricConvector: .convector
+        case .electricRadiantPanel: .radiantPanel
+        case .electricStorageHeater: .storageHeater
+        case .heatPumpAirToWater: .radiatorsLowTemperature
+        case .heatPumpAirToAir: .fanCoil
+        case .gasBoilerStandard, .gasBoilerLowTemperature, .gasBoilerCondensing, .oilBoilerStandard, .oilBoilerCondensing,
+             .woodLogBoiler, .pelletBoiler, .districtHeating: .radiatorsHighTemperature
+        case .woodLogStove, .pelletStove, .coalStove, .keroseneHeater, .lpgHeater: .stove
+        }
+    }
 }
 
 /// Whether a system carries the main load or backs it up.

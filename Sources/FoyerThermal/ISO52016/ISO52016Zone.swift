@@ -295,7 +295,7 @@ public enum ISO52016 {
         operative[air] += 0.5
         var airOnly = [Double](repeating: 0, count: n)
         airOnly[air] = 1
-        let convective = options.heatingConvectiveFraction
+        let convective = options.heatingConvectiveFraction ?? dwelling.heatingConvectiveFraction
         var heatingDistribution = radiativeShare.map { (1 - convective) * $0 }
         heatingDistribution[air] += convective
         let controlWeights = dwelling.thermostat.controlTemperature == .air ? airOnly : operative

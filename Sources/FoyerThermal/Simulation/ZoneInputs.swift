@@ -7,16 +7,16 @@ public struct SimulationOptions: Sendable, Equatable {
     /// Day of the week of January 1st: 1 = Monday … 7 = Sunday.
     public var firstWeekday: Int = 1
     /// Fraction of the heating and cooling power delivered to the air by convection (the rest
-    /// radiates to the surfaces). 1 for ideal air heating (ASHRAE 140); EN ISO 52016-1:2017
-    /// Annex B gives 0.4 for radiators.
-    public var heatingConvectiveFraction: Double = 1
+    /// radiates to the surfaces), overriding the dwelling's (from its emitters). `nil`: the
+    /// dwelling's `heatingConvectiveFraction`.
+    public var heatingConvectiveFraction: Double?
     /// Ignore the heating systems' maximum power (ideal loads).
     public var idealLoads: Bool = false
     /// Hours simulated before January 1st to set the initial state (the end of the year, run
     /// first, as the weather of December leads into January).
     public var warmUpHours: Int = 744
 
-    public init(firstWeekday: Int = 1, heatingConvectiveFraction: Double = 1, idealLoads: Bool = false, warmUpHours: Int = 744) {
+    public init(firstWeekday: Int = 1, heatingConvectiveFraction: Double? = nil, idealLoads: Bool = false, warmUpHours: Int = 744) {
         self.firstWeekday = firstWeekday
         self.heatingConvectiveFraction = heatingConvectiveFraction
         self.idealLoads = idealLoads
