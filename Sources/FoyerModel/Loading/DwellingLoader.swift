@@ -75,7 +75,8 @@ public enum DwellingLoader {
             return failed(file, InputIssue(.error, file: file, path: "", value: document.brief,
                                            message: "a dwelling file is a JSON object", expected: "{ \"schema\": \"foyer.dwelling/1\", … }"))
         }
-        let merged = resolveBase(document, library: library, chain: [], issues: &issues)
+        var scaled: [DefaultedValue] = []
+        let merged = resolveBase(document, library: library, chain: [], issues: &issues, scaled: &scaled)
         if issues.hasErrors {
             // Without its archetype the file is incomplete: the missing fields would only repeat
             // the one error that matters.
@@ -102,7 +103,7 @@ public enum DwellingLoader {
         }
         return LoadedDwelling(
             file: file, merged: merged, spec: spec, dwelling: all.hasErrors ? nil : outcome.dwelling,
-            issues: all.map { $0.inFile(file) }, defaults: outcome.defaults)
+            issues: all.map { $0.inFile(file) }, defaults: scaled + outcome.defaults)
     }
 
     /// `envelope.walls[2].u_value_w_per_m2k` → `envelope.walls[wall-south].u_value_w_per_m2k` when
@@ -149,7 +150,8 @@ public enum DwellingLoader {
     }
 
     /// Follows the `base` chain, merging each level over the one below.
-    private static func resolveBase(_ document: JSONValue, library: ArchetypeLibrary?, chain: [String], issues: inout [InputIssue]) -> JSONValue {
+    private static func resolveBase(_ document: JSONValue, library: ArchetypeLibrary?, chain: [String], issues: inout [InputIssue],
+                                    scaled: inout [DefaultedValue]) -> JSONValue {
         guard case let .object(members) = document, let baseValue = members["base"] else { return document }
         let path = chain.isEmpty ? "base" : "base (in archetype \(chain.last ?? ""))"
         guard case let .string(id) = baseValue else {
@@ -180,7 +182,7 @@ public enum DwellingLoader {
             issues.append(InputIssue(.error, path: path, value: "\"\(id)\"", message: "the archetype file cannot be read"))
             return document
         }
-        var base = resolveBase(baseDocument, library: library, chain: chain + [id], issues: &issues)
+        var base = resolveBase(baseDocument, library: library, chain: chain + [id], issues: &issues, scaled: &scaled)
         if case var .object(baseMembers) = base {
             // The archetype's own descriptive fields stay unless overridden; its base link is spent.
             baseMembers.removeValue(forKey: "base")
@@ -188,6 +190,7 @@ public enum DwellingLoader {
         }
         var overrides = members
         overrides.removeValue(forKey: "base")
+        if let note = ArchetypeScaling.scale(&base, toFloorAreaOf: .object(overrides), archetype: id) { scaled.append(note) }
         var merged = SpecMerge.merge(base: base, override: .object(overrides))
         if case var .object(mergedMembers) = merged {
             mergedMembers["base"] = .string(id)  // kept so the spec still says where it came from
