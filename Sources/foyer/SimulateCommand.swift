@@ -51,6 +51,9 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Ignore the heating systems' maximum power.")
     var idealLoads = false
 
+    @Option(name: .customLong("outside-film"), help: ArgumentHelp("Outside convective coefficient (iso52016): weather (from the hour's wind at the house and the site's location.terrain, EN ISO 6946 Annex C) or conventional (a constant 20 W/(m²·K), EN ISO 13789).", valueName: "weather|conventional"))
+    var outsideFilm: OutsideFilm = .weather
+
     @Option(help: ArgumentHelp("Day of the week of January 1st (1 = Monday … 7 = Sunday). Default: that of the year the bills are laid on (the year of the prices used, e.g. 2026: 4, Thursday), so occupancy and tariff weekdays agree; 1 with --no-energy.", valueName: "1-7"))
     var firstWeekday: Int?
 
@@ -101,7 +104,8 @@ struct SimulateCommand: ParsableCommand {
         }
         let pricesDate = pricesOn.flatMap(CivilDate.init(iso:))
         let weekday = firstWeekday ?? library.map { CivilDate(EnergyAnalysis.billingYear(resolved, library: $0, pricesOn: pricesDate), 1, 1).isoWeekday } ?? 1
-        let options = SimulationOptions(firstWeekday: weekday, idealLoads: idealLoads)
+        var options = SimulationOptions(firstWeekday: weekday, idealLoads: idealLoads)
+        options.outsideFilm = outsideFilm
         let solar = SurfaceIrradiance(weather: year)
         if model == .monthly {
             let report = MonthlyMethodReport(

@@ -3,6 +3,7 @@ import Foundation
 import Foyer
 
 extension Energy: ExpressibleByArgument {}
+extension OutsideFilm: ExpressibleByArgument {}
 extension ElectricityMeter: ExpressibleByArgument {}
 
 /// Reads a command-line number as a plain decimal (no hexadecimal, no `inf`, no `nan`), naming

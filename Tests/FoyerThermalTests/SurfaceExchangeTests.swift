@@ -82,3 +82,45 @@ struct EmitterSplitTests {
                 "operative: \(januaryMean(withRadiation.operativeC)) vs \(januaryMean(allConvective.operativeC)) °C")
     }
 }
+
+/// The outside film from the hour's wind (issue 11, item 1; decision 0008).
+@Suite("Outside convection follows the wind")
+struct WindDrivenFilmTests {
+    /// EN ISO 6946:2017 Annex C: h_c = 4 + 4v, 20 W/(m²·K) at 4 m/s (the conventional value).
+    @Test func convectiveCoefficientFromTheWind() {
+        #expect(ISO52016.externalConvectiveWPerM2K(windSpeedMPerS: 4) == 20)
+        #expect(ISO52016.externalConvectiveWPerM2K(windSpeedMPerS: 0) == 4)
+        #expect(ISO52016.externalConvectiveWPerM2K(windSpeedMPerS: .nan) == 4)
+    }
+
+    /// ASHRAE Fundamentals 2017 ch. 24 eq. 4: at the station's own 10 m in open country the
+    /// speed is the station's; a 5 m house in a suburb sees 27^0.14·(5/370)^0.22 = 0.615 of it.
+    @Test func windProfileByTerrain() {
+        #expect(abs(ISO52016.localWindSpeedMPerS(5, heightM: 10, terrain: .open) - 5) < 1e-12)
+        #expect(abs(ISO52016.localWindSpeedMPerS(1, heightM: 5, terrain: .suburban) - 0.615) < 0.001)
+        #expect(ISO52016.localWindSpeedMPerS(1, heightM: 5, terrain: .urban) < ISO52016.localWindSpeedMPerS(1, heightM: 5, terrain: .suburban))
+    }
+
+    @Test func aWindierYearNeedsMoreHeatAndTheConventionalFilmIsKept() throws {
+        let library = try #require(ArchetypeLibrary.bundled)
+        let zones = [ClimateZoneInfo(id: "H1a", country: "FR", stationName: "Trappes", latitudeDeg: 48.8, longitudeDeg: 2, altitudeM: 0)]
+        let url = try #require(library.url(for: "fr/sfh-1949-1974"))
+        var dwelling = try #require(DwellingLoader.load(path: url.path, library: library, climateZones: zones).dwelling)
+        dwelling.heatingSystems = []
+        var calm = ReferenceClimate.h1a.weatherYear, windy = calm
+        calm.windSpeedMPerS = calm.windSpeedMPerS.map { _ in 0 }
+        windy.windSpeedMPerS = windy.windSpeedMPerS.map { _ in 12 }
+        let solar = SurfaceIrradiance(weather: calm)
+        func need(_ weather: WeatherYear, _ film: OutsideFilm) throws -> Double {
+            var options = SimulationOptions()
+            options.outsideFilm = film
+            let result = HourlyEngine.run(try ISO52016.prepare(dwelling, weather: weather, solar: solar, options: options))
+            #expect(abs(result.closureErrorKWh) < 1e-4 * max(1, result.heatingW.reduce(0, +) / 1000))
+            return result.heatingW.reduce(0, +) / 1000
+        }
+        let calmNeed = try need(calm, .weather), windyNeed = try need(windy, .weather)
+        #expect(calmNeed < windyNeed * 0.97, "calm \(calmNeed) kWh, windy \(windyNeed) kWh")
+        // The conventional film ignores the wind.
+        #expect(abs(try need(calm, .conventional) - (try need(windy, .conventional))) < 1e-6)
+    }
+}

@@ -117,7 +117,10 @@ public enum DwellingResolver {
             r.warning("location", nil, "no climate_zone or weather_file: a weather source must be given when simulating",
                       expected: "climate_zone (\(ids.joined(separator: ", "))) or weather_file")
         }
-        return ResolvedLocation(weather: weather, country: spec.country ?? zone?.country, latitudeDeg: latitude, longitudeDeg: longitude, altitudeM: altitude)
+        var location = ResolvedLocation(weather: weather, country: spec.country ?? zone?.country, latitudeDeg: latitude, longitudeDeg: longitude, altitudeM: altitude)
+        location.terrain = r.value(spec.terrain, at: "location.terrain", default: .suburban, \.rawValue,
+                                   reason: "houses among houses and trees (ASHRAE Fundamentals ch. 24, Table 1: α 0.22, δ 370 m)")
+        return location
     }
 
     // MARK: - Geometry

@@ -59,6 +59,8 @@ public struct ResolvedLocation: Sendable, Equatable {
     public var latitudeDeg: Double
     public var longitudeDeg: Double
     public var altitudeM: Double
+    /// The terrain around the house (wind at the house).
+    public var terrain: Terrain = .suburban
 }
 
 /// Which element family an opaque element belongs to.

@@ -62,6 +62,8 @@ public struct LocationSpec: Codable, Sendable, Equatable {
     public var longitudeDeg: Double?
     /// `altitude_m`: above sea level.
     public var altitudeM: Double?
+    /// `terrain`: the roughness of the surroundings, which slows the wind at the house.
+    public var terrain: Terrain?
 
     public init() {}
 
@@ -72,6 +74,26 @@ public struct LocationSpec: Codable, Sendable, Equatable {
         case latitudeDeg = "latitude_deg"
         case longitudeDeg = "longitude_deg"
         case altitudeM = "altitude_m"
+        case terrain
+    }
+}
+
+/// Terrain classes of the wind profile (ASHRAE Handbook — Fundamentals 2017, ch. 24, Table 1).
+public enum Terrain: String, SpecEnum {
+    /// Open country, scattered obstacles (airports, fields).
+    case open
+    /// Suburbs, towns, wooded country: houses and trees.
+    case suburban
+    /// Town and city centres, buildings taller than 15 m.
+    case urban
+
+    /// Exponent α of the power-law profile and boundary-layer depth δ, m (same table).
+    public var profile: (exponent: Double, boundaryLayerM: Double) {
+        switch self {
+        case .open: (0.14, 270)
+        case .suburban: (0.22, 370)
+        case .urban: (0.33, 460)
+        }
     }
 }
 

@@ -14,6 +14,33 @@ public enum ISO52016 {
     public static let externalRadiativeWPerM2K = 4.14
     /// The black-body part 4σT³ of h_re, W/(m²·K): h_re = ε·4.6.
     public static func externalRadiativeWPerM2K(emissivity: Double) -> Double { emissivity * externalRadiativeWPerM2K / 0.9 }
+    /// Conductance tying a family's outdoor-air node to the outdoor temperature, W/K: large
+    /// against any film (10⁶ W/K leaves the node within a few millikelvin of the outdoor air).
+    static let outdoorTieWPerK = 1e6
+
+    /// Outside convective coefficient from the wind at the surface, h_c = 4 + 4·v W/(m²·K)
+    /// (EN ISO 6946:2017, Annex C, C.2).
+    public static func externalConvectiveWPerM2K(windSpeedMPerS: Double) -> Double {
+        4 + 4 * max(0, windSpeedMPerS.isFinite ? windSpeedMPerS : 0)
+    }
+
+    /// The meteorological wind speed (10 m, open terrain) brought to height `heightM` in
+    /// `terrain`: v_H = v_met·(δ_met/10)^α_met·(H/δ)^α, α_met 0.14, δ_met 270 m (ASHRAE Handbook —
+    /// Fundamentals 2017, ch. 24, eq. 4 and Table 1).
+    public static func localWindSpeedMPerS(_ meteorologicalMPerS: Double, heightM: Double, terrain: Terrain) -> Double {
+        let (alpha, delta) = terrain.profile
+        return meteorologicalMPerS * pow(270.0 / 10, 0.14) * pow(heightM / delta, alpha)
+    }
+
+    /// Ladder of outside convective coefficients: level l stands for 4·1.2^l W/(m²·K), up to
+    /// level 15 (62 W/(m²·K), a 14 m/s wind at the surface). Steps of 20 % change R_se by at
+    /// most ±10 %, a few hundredths of a m²·K/W.
+    static let windLevelCount = 16
+    static func windLevelConvectiveWPerM2K(_ level: Int) -> Double { 4 * pow(1.2, Double(level)) }
+    static func windLevel(convectiveWPerM2K h: Double) -> Int {
+        min(windLevelCount - 1, max(0, Int((log(max(h, 4) / 4) / log(1.2)).rounded())))
+    }
+
     /// Internal radiative surface coefficient h_ri, W/(m²·K) (same source).
     public static let internalRadiativeWPerM2K = 5.13
     /// Convective fraction of the solar gains through windows, f_sol,c (Annex B default).
@@ -114,6 +141,26 @@ public enum ISO52016 {
             linkFamilyByIndex[network.boundaryLinks.count - 1] = family
         }
 
+        // Outside films. Each family's outer surfaces meet the outdoor air through a node of its
+        // own, tied to the outdoor boundary by a conductance large enough to hold it at the
+        // outdoor temperature: the film itself is then a node–node link, whose conductance can
+        // follow the wind hour by hour in variants of the same network (decision 0008), while
+        // the flows stay counted per family on the boundary link.
+        var outdoorFilmNodes: [String: Int] = [:]
+        var windLinks: [(link: Int, convectiveAreaM2: Double, otherWPerK: Double)] = []
+        func outsideFilm(_ surface: Int, areaM2: Double, radiativeToAirWPerM2K: Double, family: String) {
+            let filmNode: Int
+            if let existing = outdoorFilmNodes[family] {
+                filmNode = existing
+            } else {
+                filmNode = network.addNode("\(family) outdoor air")
+                link(filmNode, outdoor, outdoorTieWPerK, family: family)
+                outdoorFilmNodes[family] = filmNode
+            }
+            network.connect(surface, filmNode, conductanceWPerK: (externalConvectiveWPerM2K + radiativeToAirWPerM2K) * areaM2)
+            windLinks.append((network.links.count - 1, areaM2, radiativeToAirWPerM2K * areaM2))
+        }
+
         // Internal surfaces for the radiative star and the radiative gains.
         var internalSurfaces: [(node: Int, areaM2: Double)] = []
         var internalSurfaceNodeByID: [String: Int] = [:]
@@ -174,7 +221,7 @@ public enum ISO52016 {
                 // h_re·f_sky·(θ_e − θ_sky) of 6.5.6 eq. 41 written as a link to the sky.
                 let skyFactor = 0.5 * (1 + cos(element.tiltDeg * .pi / 180))
                 let hre = externalRadiativeWPerM2K(emissivity: element.thermalEmissivity)
-                link(external, outdoor, (externalConvectiveWPerM2K + hre * (1 - skyFactor)) * area, family: family)
+                outsideFilm(external, areaM2: area, radiativeToAirWPerM2K: hre * (1 - skyFactor), family: family)
                 link(external, sky, hre * skyFactor * area, family: family)
                 absorbed.append((external, element.solarAbsorptance * area, seriesIndex(tilt: element.tiltDeg, azimuth: element.azimuthDeg), family))
             case let .unheatedSpace(b):
@@ -229,7 +276,7 @@ public enum ISO52016 {
             internalSurfaces.append((inner, area))
             internalSurfaceNodeByID[window.id] = inner
             let skyFactor = 0.5 * (1 + cos(window.tiltDeg * .pi / 180))
-            link(external, outdoor, (externalConvectiveWPerM2K + externalRadiativeWPerM2K * (1 - skyFactor)) * area, family: "windows")
+            outsideFilm(external, areaM2: area, radiativeToAirWPerM2K: externalRadiativeWPerM2K * (1 - skyFactor), family: "windows")
             link(external, sky, externalRadiativeWPerM2K * skyFactor * area, family: "windows")
             // Angle-dependent transmittance instead of a constant F_w (Duffie & Beckman ch. 5;
             // Brandemuehl & Beckman effective angles for the diffuse parts).
@@ -260,18 +307,38 @@ public enum ISO52016 {
         // Variants of the same network, each factorised once (index bits as in
         // PreparedZone.variants): shutters closed in the hours without sun (global horizontal
         // irradiance zero), heat flowing up from the floors, down from the ceilings.
-        var variantNetworks: [ThermalNetwork?] = [network]
-        for index in 1..<8 {
-            let shutters = index & 1 != 0, floorsUp = index & 2 != 0, ceilingsDown = index & 4 != 0
-            if (shutters && shutterLinks.isEmpty) || (floorsUp && floorConvection.isEmpty) || (ceilingsDown && ceilingConvection.isEmpty) {
-                variantNetworks.append(nil)
-                continue
+        // Wind: the outside convective coefficient of each hour, on a ladder of levels (one
+        // block of eight variants per level that the year uses; decision 0008).
+        let windLevels: [Int]
+        if options.outsideFilm == .weather, !windLinks.isEmpty {
+            let heightM = max(Double(dwelling.storeys) * dwelling.storeyHeightM, 1)
+            windLevels = weather.windSpeedMPerS.map { speed in
+                windLevel(convectiveWPerM2K: externalConvectiveWPerM2K(windSpeedMPerS: localWindSpeedMPerS(speed, heightM: heightM, terrain: dwelling.location.terrain)))
             }
-            var variant = network
-            if shutters { for shutter in shutterLinks { variant.setLinkConductance(shutter.link, conductanceWPerK: shutter.closedConductanceWPerK) } }
-            if floorsUp { for link in floorConvection { variant.setLinkConductance(link.link, conductanceWPerK: link.reversedWPerK) } }
-            if ceilingsDown { for link in ceilingConvection { variant.setLinkConductance(link.link, conductanceWPerK: link.reversedWPerK) } }
-            variantNetworks.append(variant)
+        } else {
+            windLevels = []
+        }
+        let usedLevels = Array(Set(windLevels)).sorted()
+        let blockByLevel = Dictionary(uniqueKeysWithValues: usedLevels.enumerated().map { ($1, $0) })
+        let blockLevels: [Int?] = usedLevels.isEmpty ? [nil] : usedLevels.map { Optional($0) }
+        var variantNetworks: [ThermalNetwork?] = []
+        for level in blockLevels {
+            for index in 0..<8 {
+                let shutters = index & 1 != 0, floorsUp = index & 2 != 0, ceilingsDown = index & 4 != 0
+                if (shutters && shutterLinks.isEmpty) || (floorsUp && floorConvection.isEmpty) || (ceilingsDown && ceilingConvection.isEmpty) {
+                    variantNetworks.append(nil)
+                    continue
+                }
+                var variant = network
+                if let level {
+                    let convective = windLevelConvectiveWPerM2K(level)
+                    for film in windLinks { variant.setLinkConductance(film.link, conductanceWPerK: convective * film.convectiveAreaM2 + film.otherWPerK) }
+                }
+                if shutters { for shutter in shutterLinks { variant.setLinkConductance(shutter.link, conductanceWPerK: shutter.closedConductanceWPerK) } }
+                if floorsUp { for link in floorConvection { variant.setLinkConductance(link.link, conductanceWPerK: link.reversedWPerK) } }
+                if ceilingsDown { for link in ceilingConvection { variant.setLinkConductance(link.link, conductanceWPerK: link.reversedWPerK) } }
+                variantNetworks.append(variant)
+            }
         }
 
         // Distribution of radiative gains: equal W/m² on every internal surface (6.5.6).
@@ -300,12 +367,17 @@ public enum ISO52016 {
         heatingDistribution[air] += convective
         let controlWeights = dwelling.thermostat.controlTemperature == .air ? airOnly : operative
         let controller = LoadController(network: compiled, heatingDistribution: heatingDistribution, controlWeights: controlWeights)
-        var variants = [NetworkVariant(compiled: compiled, controller: controller)]
+        var variants: [NetworkVariant] = []
         let applicableBits = (shutterLinks.isEmpty ? 0 : 1) | (floorConvection.isEmpty ? 0 : 2) | (ceilingConvection.isEmpty ? 0 : 4)
-        for index in 1..<8 {
-            guard let variant = variantNetworks[index] else {
+        for (index, variant) in variantNetworks.enumerated() {
+            let block = index / 8 * 8
+            guard let variant else {
                 // Never selected; the variant without the bits that do not apply stands in.
-                variants.append(variants[index & applicableBits])
+                variants.append(variants[block + (index % 8) & applicableBits])
+                continue
+            }
+            if blockLevels[0] == nil, index == 0 {
+                variants.append(NetworkVariant(compiled: compiled, controller: controller))
                 continue
             }
             let variantCompiled = try variant.compile(timeStepS: 3600)
@@ -373,6 +445,7 @@ public enum ISO52016 {
             occupied: ZoneInputs.hourly(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),
             floorAreaM2: dwelling.floorAreaM2,
             variants: variants,
+            variantBlockByHour: windLevels.map { UInt8(blockByLevel[$0] ?? 0) },
             shuttersClosed: shutterLinks.isEmpty ? [] : weather.globalHorizontalWPerM2.map { $0 <= 0 },
             floorSurfaces: SurfaceGroup(nodes: floorConvection.map(\.node), areasM2: floorConvection.map(\.areaM2)),
             ceilingSurfaces: SurfaceGroup(nodes: ceilingConvection.map(\.node), areasM2: ceilingConvection.map(\.areaM2)))

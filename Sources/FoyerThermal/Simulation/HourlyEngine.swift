@@ -95,6 +95,8 @@ public enum HourlyEngine {
         let variantResponses = zone.variants.flatMap(\.controller.heatingResponse)
         let variantResponseAtControl = zone.variants.map(\.controller.controlResponseKPerW)
         let shuttersClosed = zone.shuttersClosed.count == hours ? zone.shuttersClosed : [Bool](repeating: false, count: hours)
+        let blockByHour = zone.variantBlockByHour.count == hours && zone.variants.count > 8
+            ? zone.variantBlockByHour.map { Int($0) * 8 } : [Int](repeating: 0, count: hours)
         let floorNodes = zone.floorSurfaces.nodes, floorWeights = zone.floorSurfaces.weights
         let ceilingNodes = zone.ceilingSurfaces.nodes, ceilingWeights = zone.ceilingSurfaces.weights
         let operativeWeights = zone.operativeWeights
@@ -178,7 +180,7 @@ public enum HourlyEngine {
                 // heat flow at the floors and ceilings from the previous hour's temperatures
                 // (EN ISO 13789:2017 Table 8 coefficients; the direction as HEM's EN ISO 52016-1
                 // implementation decides it, surface against air temperature).
-                var variant = shuttersClosed[hour] ? 1 : 0
+                var variant = blockByHour[hour] + (shuttersClosed[hour] ? 1 : 0)
                 if !floorNodes.isEmpty {
                     var mean = 0.0
                     for (k, node) in floorNodes.enumerated() { mean += floorWeights[k] * state[node] }

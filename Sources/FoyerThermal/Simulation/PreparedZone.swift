@@ -50,6 +50,9 @@ public final class PreparedZone: Sendable {
     /// downwards). `variants[0]` is ``compiled`` with ``controller``; a variant that does not
     /// apply to the zone repeats another.
     public let variants: [NetworkVariant]
+    /// The block of eight variants of each hour (the outside film's wind level), or empty when
+    /// there is one block.
+    public let variantBlockByHour: [UInt8]
     /// Hours in which the shutters are closed.
     public let shuttersClosed: [Bool]
     /// Internal surfaces of the floors (surface facing up), whose convective coefficient
@@ -72,11 +75,12 @@ public final class PreparedZone: Sendable {
         sourcesW: [Double], solarGainsW: [Double], familyFlowsW: [String: [Double]], internalGainsW: [Double], airNode: Int,
         operativeWeights: [Double], boundaryLinkFamilies: [String], heatingSetpointC: [Double?], coolingSetpointC: [Double?],
         maxHeatingW: Double, maxCoolingW: Double, occupied: [Bool], floorAreaM2: Double,
-        variants: [NetworkVariant] = [], shuttersClosed: [Bool] = [],
+        variants: [NetworkVariant] = [], variantBlockByHour: [UInt8] = [], shuttersClosed: [Bool] = [],
         floorSurfaces: SurfaceGroup = SurfaceGroup(), ceilingSurfaces: SurfaceGroup = SurfaceGroup()
     ) {
         let main = NetworkVariant(compiled: compiled, controller: controller)
-        self.variants = (0..<8).map { $0 < variants.count ? variants[$0] : main }
+        self.variants = variants.count >= 8 && variants.count % 8 == 0 ? variants : (0..<8).map { $0 < variants.count ? variants[$0] : main }
+        self.variantBlockByHour = variantBlockByHour
         self.shuttersClosed = shuttersClosed
         self.floorSurfaces = floorSurfaces
         self.ceilingSurfaces = ceilingSurfaces

@@ -10,6 +10,8 @@ public struct SimulationOptions: Sendable, Equatable {
     /// radiates to the surfaces), overriding the dwelling's (from its emitters). `nil`: the
     /// dwelling's `heatingConvectiveFraction`.
     public var heatingConvectiveFraction: Double?
+    /// How the outside surfaces exchange heat with the outdoor air (EN ISO 52016-1 model).
+    public var outsideFilm: OutsideFilm = .weather
     /// Ignore the heating systems' maximum power (ideal loads).
     public var idealLoads: Bool = false
     /// Hours simulated before January 1st to set the initial state (the end of the year, run
@@ -22,6 +24,15 @@ public struct SimulationOptions: Sendable, Equatable {
         self.idealLoads = idealLoads
         self.warmUpHours = warmUpHours
     }
+}
+
+/// The outside convective coefficient of the EN ISO 52016-1 model.
+public enum OutsideFilm: String, Sendable, Equatable, CaseIterable {
+    /// From the hour's wind at the house: EN ISO 6946 Annex C, h_c = 4 + 4·v, with the wind
+    /// brought to the eaves through the site's terrain (decision 0008).
+    case weather
+    /// EN ISO 13789's constant 20 W/(m²·K), the conventional calculation's.
+    case conventional
 }
 
 /// Hourly schedules, set-points and gains common to the models.
