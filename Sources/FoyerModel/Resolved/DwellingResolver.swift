@@ -532,8 +532,38 @@ public enum DwellingResolver {
             defaults = windowDefaults(glazing, frame)
         }
         let source = "3CL-DPE 2021 U_w table (glazing and frame) and TABULA g-values"
+        ok = r.check(w.frameFraction, at: path + ".frame_fraction", in: 0...0.95, unit: "", what: "the frame is a fraction of the window") && ok
+        var layers: ResolvedGlazingLayers?
+        if let spec = w.glazingLayers {
+            if w.glazing != nil {
+                r.error(path + ".glazing_layers", nil, "the glazing is given twice: as a type (glazing) and layer by layer (glazing_layers)",
+                        expected: "one of glazing or glazing_layers")
+                ok = false
+            }
+            layers = resolveGlazingLayers(spec, path: path + ".glazing_layers", r)
+            if layers == nil { ok = false }
+        }
+        // Layers given but refused: their errors say why; U and g are not asked for again.
+        let layersRefused = w.glazingLayers != nil && layers == nil
         let u: Double?
-        if let given = w.uValueWPerM2K {
+        if layersRefused, w.uValueWPerM2K == nil {
+            u = nil
+        } else if let layers, w.uValueWPerM2K == nil {
+            // EN 673 gives the glazing alone: the window's U_w is that only without a frame.
+            if r.hasIssue(at: path + ".frame_fraction") {
+                u = nil
+                ok = false
+            } else if let fraction = w.frameFraction, fraction == 0 {
+                u = r.value(nil, at: path + ".u_value_w_per_m2k", default: layers.centreUValueWPerM2K, { "\(format($0)) W/(m²·K)" },
+                            reason: "EN 673 centre-of-glass U of glazing_layers (a window without frame)")
+            } else {
+                r.error(path + ".u_value_w_per_m2k", nil,
+                        "missing: the whole window's U_w; glazing_layers give the glazing alone (U_g \(format(layers.centreUValueWPerM2K)) W/(m²·K), EN 673), the frame and spacer are not known",
+                        expected: "u_value_w_per_m2k (EN ISO 10077-1), or frame_fraction 0 for a window without frame")
+                u = nil
+                ok = false
+            }
+        } else if let given = w.uValueWPerM2K {
             ok = r.checkPositive(given, at: path + ".u_value_w_per_m2k", largest: 10, smallest: 0.1, unit: "W/(m²·K)", what: "a U-value must be greater than zero",
                                  why: "from the best triple glazing (~0.5) to a single pane in a metal frame (~6.4)") && ok
             r.warnUnusual(given, at: path + ".u_value_w_per_m2k", usual: 0.5...6.5, unit: "W/(m²·K)", why: "outside the range of real windows")
@@ -549,13 +579,19 @@ public enum DwellingResolver {
         if let given = w.gValue {
             g = given
             r.warnUnusual(given, at: path + ".g_value", usual: 0.1...0.9, unit: "", why: "outside the range of real glazing")
+            if let layers {
+                r.warning(path + ".g_value", format(given), "given: it is used instead of the g-value of glazing_layers (\(format(layers.gValue)), EN 410)")
+            }
+        } else if let layers {
+            g = r.value(nil, at: path + ".g_value", default: layers.gValue, format, reason: "EN 410 g-value of glazing_layers at normal incidence")
+        } else if layersRefused {
+            g = nil
         } else if let defaults {
             g = r.value(nil, at: path + ".g_value", default: defaults.g, format, reason: source)
         } else {
             g = r.required(nil as Double?, at: path + ".g_value", "the glazing's g-value (0–1), or its \"glazing\" type")
             ok = false
         }
-        ok = r.check(w.frameFraction, at: path + ".frame_fraction", in: 0...0.95, unit: "", what: "the frame is a fraction of the window") && ok
         let frameFraction = r.value(w.frameFraction, at: path + ".frame_fraction", default: 0.3, format,
                                     reason: "TABULA boundary conditions (window_frame_fraction 0.3)")
         var shutter: ResolvedShutter?
@@ -577,11 +613,83 @@ public enum DwellingResolver {
             ok = false
         }
         guard ok, let area, let u, let g else { return nil }
-        return ResolvedWindow(
+        var window = ResolvedWindow(
             id: id, description: w.description ?? "", path: path, areaM2: area, azimuthDeg: azimuth, tiltDeg: tilt,
             uValueWPerM2K: u, gValue: g, frameFraction: frameFraction, shutter: shutter, hostWallID: w.wall,
             boundary: boundary == .unheatedSpace ? .unheatedSpace(adjustmentFactorB: 0.8) : .outdoor,
-            panes: w.glazing.map { switch $0 { case .single: 1; case .double, .doubleLowE: 2; case .triple: 3 } })
+            panes: layers?.panes.count ?? w.glazing.map { switch $0 { case .single: 1; case .double, .doubleLowE: 2; case .triple: 3 } },
+            glazingLayers: layers)
+        if let layers, w.uValueWPerM2K == nil { window.glassToGlassResistanceM2KPerW = layers.glassToGlassResistanceM2KPerW }
+        return window
+    }
+
+    /// `glazing_layers`: panes and gaps, checked one by one.
+    static func resolveGlazingLayers(_ spec: GlazingLayersSpec, path: String, _ r: Resolution) -> ResolvedGlazingLayers? {
+        let paneSpecs = spec.panes ?? [], gapSpecs = spec.gaps ?? []
+        guard (1...Limits.mostPanes).contains(paneSpecs.count) else {
+            if spec.panes == nil, !r.hasIssue(at: path + ".panes") {
+                r.error(path + ".panes", nil, "missing: the panes, outside to inside")
+            } else if !r.hasIssue(at: path + ".panes") {
+                r.error(path + ".panes", "\(paneSpecs.count) panes", "a glazing has 1 to \(Limits.mostPanes) panes", expected: "1…\(Limits.mostPanes) panes")
+            }
+            return nil
+        }
+        guard gapSpecs.count == paneSpecs.count - 1 else {
+            if !r.hasIssue(at: path + ".gaps") {
+                r.error(path + ".gaps", "\(gapSpecs.count) gaps", "there is one gap between each two panes",
+                        expected: "\(paneSpecs.count - 1) gap\(paneSpecs.count == 2 ? "" : "s") for \(paneSpecs.count) panes")
+            }
+            return nil
+        }
+        var ok = true
+        var panes: [ResolvedPane] = []
+        for (index, pane) in paneSpecs.enumerated() {
+            let at = "\(path).panes[\(index)]"
+            let thickness = r.required(pane.thicknessM, at: at + ".thickness_m", "the pane's thickness in m (4 mm: 0.004)")
+            ok = r.checkPositive(pane.thicknessM, at: at + ".thickness_m", largest: 0.05, smallest: 0.0005, unit: "m",
+                                 why: "a pane from 0.5 mm (a film) to 50 mm (thick laminated glass)") && ok
+            ok = r.checkPositive(pane.conductivityWPerMK, at: at + ".conductivity_w_per_mk", largest: 5, smallest: 0.05, unit: "W/(m·K)",
+                                 why: "glass is 1.0, plastic glazing about 0.2") && ok
+            let transmittance = r.required(pane.solarTransmittance, at: at + ".solar_transmittance", "the pane's solar transmittance at normal incidence (0–1)")
+            let reflectance = r.required(pane.solarReflectance, at: at + ".solar_reflectance", "the pane's solar reflectance (0–1)")
+            for (value, key) in [(pane.solarTransmittance, "solar_transmittance"), (pane.solarReflectance, "solar_reflectance"),
+                                 (pane.solarReflectanceBack, "solar_reflectance_back")] {
+                ok = r.check(value, at: "\(at).\(key)", in: 0...1, unit: "", what: "a fraction of the incident radiation") && ok
+            }
+            for (value, key) in [(pane.emissivity, "emissivity"), (pane.emissivityBack, "emissivity_back")] {
+                ok = r.checkPositive(value, at: "\(at).\(key)", largest: 1, smallest: 0.01, unit: "", why: "from a low-e coating (~0.02) to uncoated glass (0.837)") && ok
+            }
+            guard ok, let thickness, let transmittance, let reflectance else { ok = false; continue }
+            let back = pane.solarReflectanceBack ?? reflectance
+            if transmittance + max(reflectance, back) > 1 {
+                r.error(at + ".solar_transmittance", format(transmittance), "transmittance and reflectance add up to more than 1 (\(format(transmittance + max(reflectance, back))))",
+                        expected: "solar_transmittance + solar_reflectance ≤ 1")
+                ok = false
+                continue
+            }
+            let glass = GlazingPhysics.glassConductivityWPerMK, uncoated = GlazingPhysics.uncoatedEmissivity
+            panes.append(ResolvedPane(
+                thicknessM: thickness,
+                conductivityWPerMK: r.value(pane.conductivityWPerMK, at: at + ".conductivity_w_per_mk", default: glass, { "\(format($0)) W/(m·K)" }, reason: "soda-lime glass (EN 572-1)"),
+                solarTransmittance: transmittance, solarReflectanceFront: reflectance,
+                solarReflectanceBack: r.value(pane.solarReflectanceBack, at: at + ".solar_reflectance_back", default: reflectance, format, reason: "the same as the outer face (uncoated glass)"),
+                emissivityFront: r.value(pane.emissivity, at: at + ".emissivity", default: uncoated, format, reason: "uncoated glass (EN 673)"),
+                emissivityBack: r.value(pane.emissivityBack, at: at + ".emissivity_back", default: uncoated, format, reason: "uncoated glass (EN 673)")))
+        }
+        var gaps: [ResolvedGap] = []
+        for (index, gap) in gapSpecs.enumerated() {
+            let at = "\(path).gaps[\(index)]"
+            let width = r.required(gap.widthM, at: at + ".width_m", "the gap's width in m (16 mm: 0.016)")
+            ok = r.checkPositive(gap.widthM, at: at + ".width_m", largest: 0.1, smallest: 0.001, unit: "m", why: "a sealed glazing gap (usually 6 to 20 mm)") && ok
+            r.warnUnusual(gap.widthM, at: at + ".width_m", usual: 0.004...0.03, unit: "m", why: "sealed glazing gaps are 6 to 20 mm (millimetres, not metres?)")
+            ok = r.check(gap.fillFraction, at: at + ".fill_fraction", in: 0...1, unit: "", what: "a volume fraction") && ok
+            let gas = r.value(gap.gas, at: at + ".gas", default: .air, \.rawValue, reason: "an ordinary sealed unit")
+            let fill = gas == .air ? 1 : r.value(gap.fillFraction, at: at + ".fill_fraction", default: 0.9, format,
+                                                 reason: "a typical filling of a sealed unit (90 % gas, 10 % air)")
+            guard ok, let width else { ok = false; continue }
+            gaps.append(ResolvedGap(widthM: width, gas: gas, fillFraction: fill))
+        }
+        return ok ? ResolvedGlazingLayers(panes: panes, gaps: gaps) : nil
     }
 
     // MARK: - Thermal bridges

@@ -20,6 +20,8 @@ public enum Limits {
     public static let mostEnvelopeElements = 200
     /// Most layers in one element's construction.
     public static let mostLayers = 30
+    /// Panes of a glazing described layer by layer.
+    public static let mostPanes = 4
     /// Most linear thermal bridges.
     public static let mostThermalBridges = 500
     /// Most heating systems, and most hot-water systems.

@@ -136,6 +136,16 @@ public struct ResolvedWindow: Sendable, Equatable {
     public var boundary: ResolvedBoundary
     /// Number of panes when the glazing type was given (single 1, double 2, triple 3).
     public var panes: Int?
+    /// The glazing pane by pane, when the file gave it.
+    public var glazingLayers: ResolvedGlazingLayers? = nil
+    /// When the U-value is the glazing's own (layers given, no frame): the glazing's
+    /// glass-to-glass resistance, m²·K/W, without surface films.
+    public var glassToGlassResistanceM2KPerW: Double? = nil
+
+    /// Corrected emissivity of the window's outer face: the outer pane's, or uncoated glass's.
+    public var outerEmissivity: Double { glazingLayers?.panes.first?.emissivityFront ?? GlazingPhysics.uncoatedEmissivity }
+    /// Corrected emissivity of the window's face turned to the room.
+    public var innerEmissivity: Double { glazingLayers?.panes.last?.emissivityBack ?? GlazingPhysics.uncoatedEmissivity }
 }
 
 /// Fractions of the solar radiation transmitted by the windows absorbed by internal surfaces.

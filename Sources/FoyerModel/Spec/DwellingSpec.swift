@@ -324,6 +324,71 @@ public enum FrameMaterial: String, SpecEnum {
     case metalThermalBreak = "metal_thermal_break"
 }
 
+/// Gas filling a glazing gap (EN 673 properties); the rest of the gap is air.
+public enum GapGas: String, SpecEnum {
+    case air
+    case argon
+    case krypton
+}
+
+/// One pane of `glazing_layers`, outside to inside.
+public struct PaneSpec: Codable, Sendable, Equatable {
+    /// `thickness_m`
+    public var thicknessM: Double?
+    /// `conductivity_w_per_mk`: default 1.0 (soda-lime glass).
+    public var conductivityWPerMK: Double?
+    /// `solar_transmittance`: at normal incidence (0–1).
+    public var solarTransmittance: Double?
+    /// `solar_reflectance`: of the face turned outwards (0–1).
+    public var solarReflectance: Double?
+    /// `solar_reflectance_back`: of the face turned to the room; default the front's.
+    public var solarReflectanceBack: Double?
+    /// `emissivity`: corrected emissivity of the outer face; default 0.837 (uncoated glass).
+    public var emissivity: Double?
+    /// `emissivity_back`: of the inner face (a low-e coating facing the gap); default 0.837.
+    public var emissivityBack: Double?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case thicknessM = "thickness_m"
+        case conductivityWPerMK = "conductivity_w_per_mk"
+        case solarTransmittance = "solar_transmittance"
+        case solarReflectance = "solar_reflectance"
+        case solarReflectanceBack = "solar_reflectance_back"
+        case emissivity
+        case emissivityBack = "emissivity_back"
+    }
+}
+
+/// One gap of `glazing_layers`, between two panes.
+public struct GapSpec: Codable, Sendable, Equatable {
+    /// `width_m`
+    public var widthM: Double?
+    /// `gas`: air (default), argon or krypton.
+    public var gas: GapGas?
+    /// `fill_fraction`: volume fraction of the gas, the rest air; default 0.9 for argon and
+    /// krypton.
+    public var fillFraction: Double?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case widthM = "width_m"
+        case gas
+        case fillFraction = "fill_fraction"
+    }
+}
+
+/// `glazing_layers`: the glazing pane by pane (outside to inside), from which the centre-of-glass
+/// U (EN 673) and g (EN 410) are computed.
+public struct GlazingLayersSpec: Codable, Sendable, Equatable {
+    public var panes: [PaneSpec]?
+    public var gaps: [GapSpec]?
+
+    public init() {}
+}
+
 /// Shutter kinds.
 public enum ShutterType: String, SpecEnum {
     case roller
@@ -365,6 +430,9 @@ public struct WindowSpec: Codable, Sendable, Equatable {
     /// `frame_fraction`: frame area over window area (0–1).
     public var frameFraction: Double?
     public var glazing: GlazingType?
+    /// `glazing_layers`: the glazing pane by pane, instead of `u_value_w_per_m2k` (for a window
+    /// without frame) and `g_value`.
+    public var glazingLayers: GlazingLayersSpec?
     public var frame: FrameMaterial?
     public var shutter: ShutterSpec?
     /// `wall`: id of the wall the window is in (its area is then part of that wall's gross area).
@@ -382,6 +450,7 @@ public struct WindowSpec: Codable, Sendable, Equatable {
         case gValue = "g_value"
         case frameFraction = "frame_fraction"
         case glazing, frame, shutter, wall, boundary
+        case glazingLayers = "glazing_layers"
     }
 }
 
