@@ -54,6 +54,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .customLong("outside-film"), help: ArgumentHelp("Outside convective coefficient (iso52016): weather (from the hour's wind at the house and the site's location.terrain, EN ISO 6946 Annex C) or conventional (a constant 20 W/(m²·K), EN ISO 13789).", valueName: "weather|conventional"))
     var outsideFilm: OutsideFilm = .weather
 
+    @Option(name: .customLong("inside-convection"), help: ArgumentHelp("Inside convective coefficients (iso52016): temperature-difference (each surface's own, from its difference with the air and its orientation, hour by hour; Walton's natural-convection correlations) or conventional (EN ISO 13789's fixed 2.5 W/(m²·K) on walls, 5.0 upwards, 0.7 downwards).", valueName: "temperature-difference|conventional"))
+    var insideConvection: InsideConvection = .temperatureDifference
+
     @Option(help: ArgumentHelp("Day of the week of January 1st (1 = Monday … 7 = Sunday). Default: that of the year the bills are laid on (the year of the prices used, e.g. 2026: 4, Thursday), so occupancy and tariff weekdays agree; 1 with --no-energy.", valueName: "1-7"))
     var firstWeekday: Int?
 
@@ -106,6 +109,7 @@ struct SimulateCommand: ParsableCommand {
         let weekday = firstWeekday ?? library.map { CivilDate(EnergyAnalysis.billingYear(resolved, library: $0, pricesOn: pricesDate), 1, 1).isoWeekday } ?? 1
         var options = SimulationOptions(firstWeekday: weekday, idealLoads: idealLoads)
         options.outsideFilm = outsideFilm
+        options.insideConvection = insideConvection
         let solar = SurfaceIrradiance(weather: year)
         if model == .monthly {
             let report = MonthlyMethodReport(

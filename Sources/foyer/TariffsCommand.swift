@@ -4,6 +4,7 @@ import Foyer
 
 extension Energy: ExpressibleByArgument {}
 extension OutsideFilm: ExpressibleByArgument {}
+extension InsideConvection: ExpressibleByArgument {}
 extension ElectricityMeter: ExpressibleByArgument {}
 
 /// Reads a command-line number as a plain decimal (no hexadecimal, no `inf`, no `nan`), naming

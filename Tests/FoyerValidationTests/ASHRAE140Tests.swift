@@ -74,9 +74,6 @@ enum BESTEST {
     /// tuning a coefficient. When one comes into range, its known issue stops being recorded
     /// and the test fails until it is removed from this list.
     static let knownISO52016Deviations: Set<String> = [
-        "600 annual_heating", "600 peak_heating",
-        "900 annual_heating", "900 peak_heating",
-        "900FF min_temperature",
         // 1671.3 kWh/m² against a maximum of 1670.0: the TMY3 file's own global horizontal
         // column sums to 1670.2 kWh/m², already above the range; ours (DNI·cos Z + DHI at
         // mid-hour) is 0.06 % above the file's sum.

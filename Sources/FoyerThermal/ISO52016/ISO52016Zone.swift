@@ -32,6 +32,35 @@ public enum ISO52016 {
         return meteorologicalMPerS * pow(270.0 / 10, 0.14) * pow(heightM / delta, alpha)
     }
 
+    /// Share of an outer surface's long-wave exchange that goes to the sky at the sky
+    /// temperature, F_sky·β, the rest going to the ground and the sky near the horizon, taken at
+    /// the outdoor air temperature: F_sky = (1 + cos s)/2 is the sky view factor of a surface of
+    /// tilt s (EN ISO 52016-1:2017, 6.5.13.3), and β = √F_sky the part of that view whose
+    /// radiance is the sky's rather than the air's near the horizon (EnergyPlus Engineering
+    /// Reference, outside surface heat balance, external long-wave radiation). 1 for a roof,
+    /// 0.354 for a wall, 0 for a floor facing down.
+    public static func skyExchangeFraction(tiltDeg: Double) -> Double {
+        let view = min(max(0.5 * (1 + cos(tiltDeg * .pi / 180)), 0), 1)
+        return view * view.squareRoot()
+    }
+
+    /// The sky temperature the network's sky links see each hour, °C. The links hold the
+    /// long-wave coefficient ε·4.6 W/(m²·K) (h_r0 at 0 °C); the hour's coefficient is
+    /// ε·4σT_m³ with T_m the mean of the outdoor air and sky temperatures (EN ISO 6946:2017,
+    /// Annex C.3, the outer surface taken at the air temperature for the coefficient). The
+    /// ratio r = 4σT_m³/4.6 applies to the air-to-sky difference: the link then carries
+    /// h·(θ_s − θ_e) + r·h·(θ_e − θ_sky) through a sky at θ_e − r·(θ_e − θ_sky). On a clear
+    /// winter night (air −19 °C, sky −38 °C) r = 0.71.
+    public static func equivalentSkyTemperaturesC(_ weather: WeatherYear) -> [Double] {
+        let sigma = 5.670374419e-8
+        let sky = SurfaceIrradiance.skyTemperaturesC(weather)
+        return zip(weather.dryBulbC, sky).map { air, sky in
+            let meanK = (air + sky) / 2 + 273.15
+            let ratio = 4 * sigma * meanK * meanK * meanK / (externalRadiativeWPerM2K / 0.9)
+            return air - ratio * (air - sky)
+        }
+    }
+
     /// Ladder of outside convective coefficients: level l stands for 4·1.2^l W/(m²·K), up to
     /// level 15 (62 W/(m²·K), a 14 m/s wind at the surface). Steps of 20 % change R_se by at
     /// most ±10 %, a few hundredths of a m²·K/W.
@@ -132,7 +161,7 @@ public enum ISO52016 {
         let outdoor = network.addBoundary("outdoor air")
         let sky = network.addBoundary("sky")
         let supply = network.addBoundary("supply air")
-        var boundaryTemperatures: [[Double]] = [weather.dryBulbC, SurfaceIrradiance.skyTemperaturesC(weather), weather.dryBulbC]
+        var boundaryTemperatures: [[Double]] = [weather.dryBulbC, equivalentSkyTemperaturesC(weather), weather.dryBulbC]
         var linkFamilies: [String] = []  // filled after the network is built, by boundary link order
         var linkFamilyByIndex: [Int: String] = [:]
         func link(_ node: Int, _ boundary: Int, _ conductance: Double, family: String) {
@@ -163,12 +192,25 @@ public enum ISO52016 {
 
         // Internal surfaces for the radiative star and the radiative gains.
         var internalSurfaces: [(node: Int, areaM2: Double)] = []
+        // Each internal surface's radiative coefficient to the others, W/(m²·K): h_ri for the
+        // opaque elements (ε = 0.9), scaled by the glass's own emissivity for the windows.
+        var internalRadiative: [Int: Double] = [:]
         var internalSurfaceNodeByID: [String: Int] = [:]
         // Convective links of the horizontal surfaces whose coefficient follows the direction
         // of the heat flow: link index, reversed conductance; floors (facing up) and ceilings.
         var floorConvection: [(link: Int, reversedWPerK: Double, node: Int, areaM2: Double)] = []
         var ceilingConvection: [(link: Int, reversedWPerK: Double, node: Int, areaM2: Double)] = []
+        // Or, by default, surfaces whose coefficient follows their own temperature difference
+        // with the air, hour by hour (decision 0009): the network holds a reference coefficient.
+        var convectiveSurfaces = ConvectiveSurfaces()
         func convect(_ surface: Int, tiltDeg: Double, areaM2: Double) {
+            if options.insideConvection == .temperatureDifference {
+                network.connect(surface, air, conductanceWPerK: convectiveSurfaces.referenceWPerM2K * areaM2)
+                // The element's tilt is that of its outer face: the inner face looks the other way.
+                let facingUp = -cos(tiltDeg * .pi / 180)
+                convectiveSurfaces.append(node: surface, areaM2: areaM2, facingUp: abs(facingUp) < 1e-9 ? 0 : facingUp)
+                return
+            }
             network.connect(surface, air, conductanceWPerK: internalConvectiveWPerM2K(tiltDeg: tiltDeg) * areaM2)
             let entry = (network.links.count - 1, reversedInternalConvectiveWPerM2K(tiltDeg: tiltDeg) * areaM2, surface, areaM2)
             switch ISO6946.HeatFlowDirection(tiltDeg: tiltDeg) {
@@ -219,7 +261,7 @@ public enum ISO52016 {
             case .outdoor:
                 // (h_ce + h_re) to the air, less the sky's share: the long-wave exchange
                 // h_re·f_sky·(θ_e − θ_sky) of 6.5.6 eq. 41 written as a link to the sky.
-                let skyFactor = 0.5 * (1 + cos(element.tiltDeg * .pi / 180))
+                let skyFactor = skyExchangeFraction(tiltDeg: element.tiltDeg)
                 let hre = externalRadiativeWPerM2K(emissivity: element.thermalEmissivity)
                 outsideFilm(external, areaM2: area, radiativeToAirWPerM2K: hre * (1 - skyFactor), family: family)
                 link(external, sky, hre * skyFactor * area, family: family)
@@ -263,7 +305,10 @@ public enum ISO52016 {
         for window in dwelling.windows {
             let rsi = ISO6946.internalSurfaceResistance(.horizontal)
             let rse = ISO6946.externalSurfaceResistance(.horizontal, toOutdoorAir: true)
-            let rc = max(1 / window.uValueWPerM2K - rsi - rse, 1e-4)
+            // A window whose U is its glazing's, given layer by layer: the glass-to-glass
+            // resistance (EN 673), since that U carries an inside film for its own emissivity that the network's
+            // radiative exchange already represents.
+            let rc = window.glassToGlassResistanceM2KPerW ?? max(1 / window.uValueWPerM2K - rsi - rse, 1e-4)
             let area = window.areaM2
             let external = network.addNode("\(window.id) outer surface")
             let inner = network.addNode("\(window.id) inner surface")
@@ -274,10 +319,13 @@ public enum ISO52016 {
             }
             convect(inner, tiltDeg: window.tiltDeg, areaM2: area)
             internalSurfaces.append((inner, area))
+            internalRadiative[inner] = internalRadiativeWPerM2K * window.innerEmissivity / 0.9
             internalSurfaceNodeByID[window.id] = inner
-            let skyFactor = 0.5 * (1 + cos(window.tiltDeg * .pi / 180))
-            outsideFilm(external, areaM2: area, radiativeToAirWPerM2K: externalRadiativeWPerM2K * (1 - skyFactor), family: "windows")
-            link(external, sky, externalRadiativeWPerM2K * skyFactor * area, family: "windows")
+            let skyFactor = skyExchangeFraction(tiltDeg: window.tiltDeg)
+            // Glass's own emissivity (uncoated 0.837, EN 673) for its long-wave exchange.
+            let hre = externalRadiativeWPerM2K(emissivity: window.outerEmissivity)
+            outsideFilm(external, areaM2: area, radiativeToAirWPerM2K: hre * (1 - skyFactor), family: "windows")
+            link(external, sky, hre * skyFactor * area, family: "windows")
             // Angle-dependent transmittance instead of a constant F_w (Duffie & Beckman ch. 5;
             // Brandemuehl & Beckman effective angles for the diffuse parts).
             let panes = window.panes ?? GlazingAngularModel.assumedPanes(uValueWPerM2K: window.uValueWPerM2K)
@@ -289,12 +337,16 @@ public enum ISO52016 {
                     incidenceDeg: GlazingAngularModel.effectiveGroundReflectedIncidenceDeg(tiltDeg: window.tiltDeg), panes: panes)))
         }
 
-        // Radiative exchange between internal surfaces through the mean radiant temperature:
-        // h_ri·A_i·A_k/A_tot between surfaces i and k (6.5.6, eq. 39).
+        // Radiative exchange between internal surfaces through the mean radiant temperature
+        // (6.5.6, eq. 39): each surface i exchanges h_ri,i·A_i with a massless mean-radiant
+        // node, which, eliminated, links surfaces i and k by G_i·G_k/ΣG (h_ri·A_i·A_k/A_tot
+        // when all coefficients are equal). h_ri,i = ε_i·4σT³: 5.13 W/(m²·K) for ε = 0.9.
         let totalInternalArea = internalSurfaces.reduce(0) { $0 + $1.areaM2 }
+        let radiativeConductances = internalSurfaces.map { (internalRadiative[$0.node] ?? internalRadiativeWPerM2K) * $0.areaM2 }
+        let totalRadiativeConductance = radiativeConductances.reduce(0, +)
         for i in 0..<internalSurfaces.count {
             for k in (i + 1)..<internalSurfaces.count {
-                let conductance = internalRadiativeWPerM2K * internalSurfaces[i].areaM2 * internalSurfaces[k].areaM2 / totalInternalArea
+                let conductance = radiativeConductances[i] * radiativeConductances[k] / totalRadiativeConductance
                 network.connect(internalSurfaces[i].node, internalSurfaces[k].node, conductanceWPerK: conductance)
             }
         }
@@ -448,6 +500,7 @@ public enum ISO52016 {
             variantBlockByHour: windLevels.map { UInt8(blockByLevel[$0] ?? 0) },
             shuttersClosed: shutterLinks.isEmpty ? [] : weather.globalHorizontalWPerM2.map { $0 <= 0 },
             floorSurfaces: SurfaceGroup(nodes: floorConvection.map(\.node), areasM2: floorConvection.map(\.areaM2)),
-            ceilingSurfaces: SurfaceGroup(nodes: ceilingConvection.map(\.node), areasM2: ceilingConvection.map(\.areaM2)))
+            ceilingSurfaces: SurfaceGroup(nodes: ceilingConvection.map(\.node), areasM2: ceilingConvection.map(\.areaM2)),
+            convectiveSurfaces: convectiveSurfaces)
     }
 }

@@ -99,9 +99,18 @@ public enum HourlyEngine {
             ? zone.variantBlockByHour.map { Int($0) * 8 } : [Int](repeating: 0, count: hours)
         let floorNodes = zone.floorSurfaces.nodes, floorWeights = zone.floorSurfaces.weights
         let ceilingNodes = zone.ceilingSurfaces.nodes, ceilingWeights = zone.ceilingSurfaces.weights
-        let operativeWeights = zone.operativeWeights
+        // The operative temperature reads the air and the internal surfaces only: its nonzero
+        // weights, gathered once.
+        let operativeNodes = zone.operativeWeights.indices.filter { zone.operativeWeights[$0] != 0 }
+        let operativeWeights = operativeNodes.map { zone.operativeWeights[$0] }
         let maxHeating = heatingCapW, maxCooling = zone.maxCoolingW
         let air = zone.airNode
+        // Surfaces whose convective coefficient follows their temperature difference with the
+        // air (decision 0009).
+        let convective = zone.convectiveSurfaces
+        let convectiveReference = convective.referenceWPerM2K
+        let lowestCoefficient = ISO52016.naturalConvectionBoundsWPerM2K.minimum
+        let highestCoefficient = ISO52016.naturalConvectionBoundsWPerM2K.maximum
 
         let initialC = zone.heatingSetpointC.first.flatMap { $0 } ?? 20
         // Hourly records, series after series: outdoor, air, operative, heating, cooling, unmet.
@@ -109,6 +118,8 @@ public enum HourlyEngine {
         // Σ over the recorded hours of each node's temperature: with the precomputed input
         // side, it gives the heat through every boundary link without a per-hour loop over links.
         var nodeSums = [Double](repeating: 0, count: n)
+        // Only the nodes on a boundary link need their sums.
+        let linkedNodes = Array(Set(links.map(\.node))).sorted()
         // Node temperatures when recording starts and at the end: the change of stored heat is
         // Σ C_i·(θ_i,end − θ_i,start) (the hourly changes telescope).
         var startState = [Double](repeating: initialC, count: n)
@@ -120,7 +131,7 @@ public enum HourlyEngine {
         // state, θ = A⁻¹·(C/Δt ⊙ θ⁻) + A⁻¹·(Σ H·θ_b + Φ). The second term does not depend on
         // the state: it is solved for all hours first, in one pass without a dependency chain,
         // and the loop keeps a small matrix–vector product over the capacitive nodes.
-        let singleVariant = zone.variants.allSatisfy { $0.compiled === compiled }
+        let singleVariant = zone.variants.allSatisfy { $0.compiled === compiled } && zone.convectiveSurfaces.isEmpty
         let transition: (capacitive: [Int], matrix: [Double], free: [Double])? = singleVariant && n <= 8 ? {
             let capacitive = (0..<n).filter { capacityRate[$0] > 0 }
             var matrix = [Double](repeating: 0, count: n * capacitive.count)
@@ -157,8 +168,15 @@ public enum HourlyEngine {
             weights.withUnsafeBufferPointer { weights in
             variantResponses.withUnsafeBufferPointer { variantResponses in
             operativeWeights.withUnsafeBufferPointer { operativeWeights in
+            operativeNodes.withUnsafeBufferPointer { operativeNodes in
             nodeSums.withUnsafeMutableBufferPointer { nodeSums in
+            linkedNodes.withUnsafeBufferPointer { linkedNodes in
             records.withUnsafeMutableBufferPointer { records in
+            convective.nodes.withUnsafeBufferPointer { convectiveNodes in
+            convective.areasM2.withUnsafeBufferPointer { convectiveAreas in
+            convective.facingUp.withUnsafeBufferPointer { convectiveFacingUp in
+            convective.unstableFactors.withUnsafeBufferPointer { convectiveUnstable in
+            convective.stableFactors.withUnsafeBufferPointer { convectiveStable in
             var heatingSum = 0.0, coolingSum = 0.0
             for step in 0..<(warmUp + hours) {
                 let recording = step >= warmUp
@@ -176,6 +194,27 @@ public enum HourlyEngine {
                     let drive = UnsafeBufferPointer(rebasing: drives[(hour * n)..<((hour + 1) * n)])
                     for i in 0..<n { solution[i] = capacityRate[i] * state[i] + drive[i] }
                 }
+                // The convective exchange the network's reference coefficient misses, from the
+                // previous hour's temperatures: (h − h_ref)·A·(θ_s − θ_air) leaves the surface
+                // for the air (equal and opposite, so the balance is unchanged).
+                var toAir = 0.0
+                for k in 0..<convectiveNodes.count {
+                    let node = convectiveNodes[k]
+                    let difference = state[node] - state[air]
+                    // ISO52016.naturalConvectionWPerM2K, written out with the bounds hoisted.
+                    let magnitude = abs(difference)
+                    var h = lowestCoefficient
+                    if magnitude > 1e-6 {
+                        h = magnitude < 1e6
+                            ? (difference * convectiveFacingUp[k] > 0 ? convectiveUnstable[k] : convectiveStable[k]) * ISO52016.cubeRoot(magnitude)
+                            : highestCoefficient
+                        h = min(max(h, lowestCoefficient), highestCoefficient)
+                    }
+                    let extra = (h - convectiveReference) * convectiveAreas[k] * difference
+                    solution[node] -= extra
+                    toAir += extra
+                }
+                solution[air] += toAir
                 // The variant of this hour: shutters from the schedule; the direction of the
                 // heat flow at the floors and ceilings from the previous hour's temperatures
                 // (EN ISO 13789:2017 Table 8 coefficients; the direction as HEM's EN ISO 52016-1
@@ -203,11 +242,13 @@ public enum HourlyEngine {
                 if recording {
                     records[hour] = boundaryFlat[hour * boundaryCount]
                     records[hours + hour] = solution[air]
-                    records[2 * hours + hour] = dot(operativeWeights, UnsafeBufferPointer(solution), n)
+                    var operative = 0.0
+                    for k in 0..<operativeNodes.count { operative += operativeWeights[k] * solution[operativeNodes[k]] }
+                    records[2 * hours + hour] = operative
                     records[3 * hours + hour] = max(power, 0)
                     records[4 * hours + hour] = max(-power, 0)
                     records[5 * hours + hour] = max(needed - power, 0)
-                    for i in 0..<n { nodeSums[i] += solution[i] }
+                    for i in linkedNodes { nodeSums[i] += solution[i] }
                     heatingSum += max(power, 0) * timeStep
                     coolingSum -= max(-power, 0) * timeStep
                 }
@@ -223,7 +264,7 @@ public enum HourlyEngine {
             for i in 0..<n { endState[i] = state[i] }
             heatingJ = heatingSum
             coolingJ = coolingSum
-            } } } } } } } } } } } } } }
+            } } } } } } } } } } } } } } } } } } } } }
         }
         var storageJ = 0.0
         for i in 0..<n where capacities[i] > 0 { storageJ += capacities[i] * (endState[i] - startState[i]) }

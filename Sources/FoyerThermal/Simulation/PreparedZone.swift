@@ -60,6 +60,10 @@ public final class PreparedZone: Sendable {
     public let floorSurfaces: SurfaceGroup
     /// Internal surfaces of the ceilings and roofs (surface facing down), likewise.
     public let ceilingSurfaces: SurfaceGroup
+    /// Internal surfaces whose convective coefficient follows their temperature difference with
+    /// the air (decision 0009): each hour adds to the right-hand side the difference between
+    /// that coefficient, from the previous hour's temperatures, and the network's reference.
+    public let convectiveSurfaces: ConvectiveSurfaces
     public let heatingSetpointFlatC: [Double]
     public let coolingSetpointFlatC: [Double]
     /// The part of each hour's right-hand side that does not depend on the state, hour-major:
@@ -76,8 +80,10 @@ public final class PreparedZone: Sendable {
         operativeWeights: [Double], boundaryLinkFamilies: [String], heatingSetpointC: [Double?], coolingSetpointC: [Double?],
         maxHeatingW: Double, maxCoolingW: Double, occupied: [Bool], floorAreaM2: Double,
         variants: [NetworkVariant] = [], variantBlockByHour: [UInt8] = [], shuttersClosed: [Bool] = [],
-        floorSurfaces: SurfaceGroup = SurfaceGroup(), ceilingSurfaces: SurfaceGroup = SurfaceGroup()
+        floorSurfaces: SurfaceGroup = SurfaceGroup(), ceilingSurfaces: SurfaceGroup = SurfaceGroup(),
+        convectiveSurfaces: ConvectiveSurfaces = ConvectiveSurfaces()
     ) {
+        self.convectiveSurfaces = convectiveSurfaces
         let main = NetworkVariant(compiled: compiled, controller: controller)
         self.variants = variants.count >= 8 && variants.count % 8 == 0 ? variants : (0..<8).map { $0 < variants.count ? variants[$0] : main }
         self.variantBlockByHour = variantBlockByHour

@@ -12,6 +12,9 @@ public struct SimulationOptions: Sendable, Equatable {
     public var heatingConvectiveFraction: Double?
     /// How the outside surfaces exchange heat with the outdoor air (EN ISO 52016-1 model).
     public var outsideFilm: OutsideFilm = .weather
+    /// How the internal surfaces exchange heat with the zone air by convection (EN ISO 52016-1
+    /// model).
+    public var insideConvection: InsideConvection = .temperatureDifference
     /// Ignore the heating systems' maximum power (ideal loads).
     public var idealLoads: Bool = false
     /// Hours simulated before January 1st to set the initial state (the end of the year, run
@@ -32,6 +35,16 @@ public enum OutsideFilm: String, Sendable, Equatable, CaseIterable {
     /// brought to the eaves through the site's terrain (decision 0008).
     case weather
     /// EN ISO 13789's constant 20 W/(m²·K), the conventional calculation's.
+    case conventional
+}
+
+/// The internal convective coefficients of the EN ISO 52016-1 model.
+public enum InsideConvection: String, Sendable, Equatable, CaseIterable {
+    /// Natural convection from each surface's own temperature difference with the air and its
+    /// orientation, hour by hour (Walton's correlations, decision 0009).
+    case temperatureDifference = "temperature-difference"
+    /// EN ISO 13789:2017 Table 8's fixed values by direction of the heat flow: 2.5 W/(m²·K) on
+    /// walls, 5.0 upwards, 0.7 downwards (decision 0006).
     case conventional
 }
 
