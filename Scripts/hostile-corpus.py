@@ -382,13 +382,25 @@ def required(doc, path):
     if REQUIRED_KEYS.match(d):
         return True
     key, parent = path[-1], get(doc, path[:-1])
+    if "glazing_layers" in path[:-1]:
+        # Panes and gaps (decision 0009): the list keys, a pane's thickness and solar
+        # properties and a gap's width are required; conductivity, reflectance_back,
+        # emissivities, gas and fill fraction have defaults.
+        return key in ("panes", "gaps", "thickness_m", "solar_transmittance", "solar_reflectance", "width_m")
+    if len(path) == 4 and path[0] == "envelope" and isinstance(parent, dict) and "glazing_layers" in parent:
+        # A window given by its layers: removing them, or its frame fraction of 0 (the default
+        # 0.3 then asks for the whole window's U), leaves its U (and g) missing.
+        if key == "glazing_layers":
+            return "u_value_w_per_m2k" not in parent or "g_value" not in parent
+        if key == "frame_fraction":
+            return "u_value_w_per_m2k" not in parent
     if len(path) == 4 and path[0] == "envelope" and isinstance(parent, dict):
         family = path[1]
         if key == "u_value_w_per_m2k" and family != "windows" and "layers" not in parent:
             return True
-        if key == "u_value_w_per_m2k" and family == "windows" and "glazing" not in parent:
+        if key == "u_value_w_per_m2k" and family == "windows" and "glazing" not in parent and "glazing_layers" not in parent:
             return True
-        if key == "g_value" and family == "windows" and "glazing" not in parent:
+        if key == "g_value" and family == "windows" and "glazing" not in parent and "glazing_layers" not in parent:
             return True
         if key == "azimuth_deg" and family in ("walls", "doors") and parent.get("boundary", "outdoor") == "outdoor":
             return True
