@@ -82,7 +82,7 @@ struct GlazingLayersTests {
     @Test func framedWindowNeedsItsWholeUValue() throws {
         let framed = DwellingFixtures.load(Self.window(Self.layers))
         let error = try #require(framed.issues.errors.first { $0.path == "envelope.windows[0].u_value_w_per_m2k" })
-        #expect(error.message.contains("2.87"), "\(error)")
+        #expect(error.message.contains("2.88"), "\(error)")
         #expect(framed.dwelling == nil)
 
         let given = DwellingFixtures.load(Self.window("\"u_value_w_per_m2k\": 1.9, \"g_value\": 0.7, " + Self.layers))

@@ -72,13 +72,12 @@ public enum GlazingPhysics {
     /// difference across it (outer to inner glass surface), K.
     static let meanTemperatureK = 283.0
     static let temperatureDifferenceK = 15.0
-    /// EN 673 external coefficient h_e, W/(m²·K), and internal coefficient of an uncoated
-    /// inner pane, W/(m²·K) (1/h_i = 0.13 m²·K/W, EN ISO 6946's R_si for a vertical surface).
-    static let externalCoefficientWPerM2K = 25.0
-    static let internalCoefficientUncoatedWPerM2K = 7.7
-    /// EN 410 coefficients for the secondary heat transfer: h_e = 23 W/(m²·K) and
-    /// h_i = 3.6 + 4.4·ε_i/0.837 W/(m²·K).
-    static let solarExternalCoefficientWPerM2K = 23.0
+    /// External coefficient h_e = 23 W/(m²·K) and internal h_i = 3.6 + 4.4·ε_i/0.837 (8.0 for
+    /// uncoated glass) of EN 673:1997 and EN 410 (§5.4.6.1), as HoareLea/SAM implements them
+    /// ("EN 673:1997"; EN 673:2011 amended them "slightly", its values not verified here). They
+    /// give the reported U_g; the thermal network uses the glazing's glass-to-glass resistance
+    /// with its own surface exchanges.
+    static let externalCoefficientWPerM2K = 23.0
     /// Corrected emissivity of uncoated soda-lime glass (EN 673, EN 12898).
     public static let uncoatedEmissivity = 0.837
     /// Thermal conductivity of soda-lime glass, W/(m·K) (EN 572-1, EN 673).
@@ -154,10 +153,9 @@ public enum GlazingPhysics {
             + glazing.panes.reduce(0) { $0 + $1.thicknessM / $1.conductivityWPerMK }
     }
 
-    /// EN 673 internal coefficient for an inner face of emissivity ε: 3.6 + 4.4·ε/0.837, with
-    /// the standard's 7.7 W/(m²·K) for an uncoated face.
+    /// Internal coefficient for an inner face of emissivity ε: 3.6 + 4.4·ε/0.837 W/(m²·K).
     static func internalCoefficientWPerM2K(emissivity: Double) -> Double {
-        abs(emissivity - uncoatedEmissivity) < 0.01 ? internalCoefficientUncoatedWPerM2K : 3.6 + 4.4 * emissivity / uncoatedEmissivity
+        3.6 + 4.4 * emissivity / uncoatedEmissivity
     }
 
     /// Centre-of-glass U_g = 1/(1/h_e + 1/h_t + 1/h_i), W/(m²·K) (EN 673).
@@ -198,8 +196,8 @@ public enum GlazingPhysics {
 
     /// Total solar energy transmittance g = τ_e + q_i at normal incidence (EN 410): the
     /// secondary heat transfer q_i is each pane's absorptance times the share of it that flows
-    /// inwards, the resistance on its outer side over the total, with h_e = 23 W/(m²·K),
-    /// h_i = 3.6 + 4.4·ε_i/0.837 and the gaps' EN 673 conductances; the outer pane absorbs at
+    /// inwards, the resistance on its outer side over the total, with the h_e and h_i above and
+    /// the gaps' EN 673 conductances; the outer pane absorbs at
     /// its outer face, the inner pane at its inner face and middle panes at their centres, as
     /// EN 410 writes q_i for double and triple glazing.
     public static func gValue(_ glazing: ResolvedGlazingLayers) -> Double {
@@ -207,8 +205,8 @@ public enum GlazingPhysics {
         guard !panes.isEmpty else { return 1 }
         let optics = solarOptics(panes)
         let gaps = gapConductancesWPerM2K(glazing)
-        let he = solarExternalCoefficientWPerM2K
-        let hi = 3.6 + 4.4 * (panes.last?.emissivityBack ?? uncoatedEmissivity) / uncoatedEmissivity
+        let he = externalCoefficientWPerM2K
+        let hi = internalCoefficientWPerM2K(emissivity: panes.last?.emissivityBack ?? uncoatedEmissivity)
         // Resistance positions from the outdoor air: the faces and centres of the panes.
         var position = 1 / he
         var absorptionPositions: [Double] = []
