@@ -1,6 +1,7 @@
 @_exported import FoyerClimate
 @_exported import FoyerCore
 @_exported import FoyerEnergy
+@_exported import FoyerInvoices
 @_exported import FoyerBills
 @_exported import FoyerModel
 @_exported import FoyerNumerics

@@ -20,6 +20,8 @@ public enum InputFileKind: String, Sendable, CaseIterable {
     case loadCurve
     /// An EnergyPlus weather file (an hourly year is 1.6 MB; sub-hourly files are refused).
     case weather
+    /// A household's invoices, CSV or JSON (ten years of monthly bills is under 100 kB).
+    case invoices
 
     /// The largest file accepted, bytes.
     public var maximumBytes: Int {
@@ -28,6 +30,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .tariff: 4 << 20
         case .loadCurve: 16 << 20
         case .weather: 16 << 20
+        case .invoices: 1 << 20
         }
     }
 
@@ -38,6 +41,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .tariff: "a tariff file"
         case .loadCurve: "a load-curve CSV"
         case .weather: "an EPW weather file"
+        case .invoices: "an invoices file"
         }
     }
 
@@ -48,6 +52,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .tariff: "a tariff file with a full year's calendar is under 100 kB"
         case .loadCurve: "ten years of 10-minute readings are about 12 MB"
         case .weather: "an hourly EPW year is about 1.6 MB"
+        case .invoices: "ten years of monthly bills for three meters are under 100 kB"
         }
     }
 }

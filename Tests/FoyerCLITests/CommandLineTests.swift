@@ -37,6 +37,31 @@ struct CommandLineTests {
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// The example invoices: analysed, the yearly figures finite, the JSON the same twice; a
+    /// broken line exits with 1 and names its line and column.
+    @Test func billsAnalyseReadsTheExampleInvoices() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Examples/factures-exemple.csv").path
+        let text = try Self.run(["bills", "analyse", example])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("natural_gas (meter gaz)") && text.stdout.contains("kWh PCS"), "\(text.stdout)")
+        #expect(text.stdout.contains("estimated_reading") && text.stdout.contains("regularisation"))
+        let json = try Self.run(["bills", "analyse", example, "--format", "json"])
+        #expect(json.status == 0)
+        #expect(try Self.run(["bills", "analyse", example, "--format", "json"]).stdout == json.stdout)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let meters = object?["meters"] as? [[String: Any]] ?? []
+        #expect(meters.count == 2)
+        for meter in meters { #expect((meter["annual_final_kwh"] as? Double).map(\.isFinite) == true) }
+
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("foyer-cli-invoices-\(getpid()).csv")
+        try Data("energy,start,end,quantity\nelectricity,2025-01-01,2024-12-01,100\n".utf8).write(to: broken)
+        defer { try? FileManager.default.removeItem(at: broken) }
+        let refused = try Self.run(["bills", "analyse", broken.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("line 2, end = \"2024-12-01\""), "\(refused.stderr)")
+    }
+
     @Test func archetypesAreListed() throws {
         let run = try Self.run(["archetypes"])
         #expect(run.status == 0)

@@ -1,0 +1,218 @@
+import FoyerCore
+import FoyerEnergy
+
+/// A first reading of a household's invoices, meter by meter: what was bought over which days,
+/// what it comes to per year and per month, what was paid and at what mean price, and the
+/// things a technician checks on paper bills (estimated readings, periods without a bill,
+/// periods billed twice, regularisations).
+///
+/// Months: each consumption line's energy is spread evenly over its days (a bill's period does
+/// not follow calendar months); a month shows only the days the bills cover. Degree-day weighting
+/// and the comparison with the offers in force are the next steps (issue 12).
+public struct InvoiceAnalysis: Sendable, Encodable {
+    /// Something on the invoices worth a look.
+    public struct Flag: Sendable, Encodable, Equatable {
+        public enum Kind: String, Sendable, Encodable {
+            case estimatedReading = "estimated_reading"
+            case gap
+            case overlap
+            case regularisation
+            case shortRecord = "short_record"
+        }
+        public var kind: Kind
+        /// The invoice line(s) it is about.
+        public var location: String
+        public var message: String
+    }
+
+    public struct Month: Sendable, Encodable, Equatable {
+        public var year: Int
+        public var month: Int
+        /// Days of the month the bills cover.
+        public var coveredDays: Int
+        public var finalKWh: Double
+        enum CodingKeys: String, CodingKey {
+            case year, month, coveredDays = "covered_days", finalKWh = "final_kwh"
+        }
+    }
+
+    /// One meter (or one fuel store) of one energy.
+    public struct Meter: Sendable, Encodable {
+        public var energy: Energy
+        public var meter: String
+        public var lines: Int
+        /// First and last day of all its lines.
+        public var from: CivilDate
+        public var to: CivilDate
+        /// Days covered by at least one consumption line (deliveries: from the first to the last
+        /// delivery).
+        public var coveredDays: Int
+        /// Energy on the invoices: as billed (gas in kWh PCS) and in Foyer's basis (PCI), kWh,
+        /// regularisations included.
+        public var billedKWh: Double
+        public var finalKWh: Double
+        /// The same over a year (365.25 days of the covered days), when the record allows it.
+        public var annualBilledKWh: Double?
+        public var annualFinalKWh: Double?
+        /// Sum of the amounts, €, all lines (subscription, energy, regularisations, deliveries).
+        public var amountEUR: Double
+        /// Amounts over a year, €, from `from` to `to`.
+        public var annualEUR: Double?
+        /// Mean price paid, € per billed kWh, subscription included (lines with an amount).
+        public var eurPerBilledKWh: Double?
+        public var months: [Month]
+        public var flags: [Flag]
+
+        enum CodingKeys: String, CodingKey {
+            case energy, meter, lines, from, to, coveredDays = "covered_days", billedKWh = "billed_kwh", finalKWh = "final_kwh"
+            case annualBilledKWh = "annual_billed_kwh", annualFinalKWh = "annual_final_kwh", amountEUR = "amount_eur"
+            case annualEUR = "annual_eur", eurPerBilledKWh = "eur_per_billed_kwh", months, flags
+        }
+    }
+
+    public var file: String
+    public var meters: [Meter]
+    /// Sum over the meters of the annual amounts, € (meters without an annual figure left out).
+    public var annualEUR: Double
+
+    /// A record shorter than this many days gives no annual figure (a single monthly bill says
+    /// little about a year of heating).
+    public static let shortestRecordDays = 28
+    static let daysPerYear = 365.25
+
+    enum CodingKeys: String, CodingKey {
+        case file, meters, annualEUR = "annual_eur"
+    }
+
+    public init(_ book: InvoiceBook) {
+        file = book.file
+        let groups = Dictionary(grouping: book.lines) { "\($0.energy.rawValue)\u{0}\($0.meter)" }
+        meters = groups.keys.sorted().compactMap { key in groups[key].map(Self.meter) }
+            .sorted { ($0.energy, $0.meter) < ($1.energy, $1.meter) }
+        annualEUR = meters.compactMap(\.annualEUR).reduce(0, +)
+    }
+
+    static func meter(_ lines: [InvoiceLine]) -> Meter {
+        let first = lines[0]
+        var flags: [Flag] = []
+        let from = lines.map(\.start).min() ?? first.start
+        let to = lines.map(\.end).max() ?? first.end
+        let billed = lines.compactMap(\.billedKWh).reduce(0, +)
+        let final = lines.compactMap(\.finalKWh).reduce(0, +)
+        let amount = lines.compactMap(\.amountEUR).reduce(0, +)
+
+        // Consumption periods, one per (start, end): peak and off-peak lines of one bill share it.
+        let consumption = lines.filter { $0.kind == .consumption }
+        var periods: [(start: CivilDate, end: CivilDate, location: String)] = []
+        for line in consumption.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) where !periods.contains(where: { $0.start == line.start && $0.end == line.end }) {
+            periods.append((line.start, line.end, line.location))
+        }
+        var covered = 0
+        var coveredUntil: Int?
+        for (index, period) in periods.enumerated() {
+            let startDay = period.start.dayNumber, endDay = period.end.dayNumber
+            if let until = coveredUntil {
+                if startDay > until + 1 {
+                    flags.append(Flag(kind: .gap, location: "\(periods[index - 1].location) → \(period.location)",
+                                      message: "\(startDay - until - 1) days without a bill, \(CivilDate(dayNumber: until + 1)) to \(CivilDate(dayNumber: startDay - 1))"))
+                } else if startDay <= until {
+                    flags.append(Flag(kind: .overlap, location: "\(periods[index - 1].location) → \(period.location)",
+                                      message: "\(min(until, endDay) - startDay + 1) days billed twice, from \(period.start)"))
+                }
+            }
+            let newStart = max(startDay, (coveredUntil ?? Int.min) + 1)
+            if endDay >= newStart { covered += endDay - newStart + 1 }
+            coveredUntil = max(coveredUntil ?? endDay, endDay)
+        }
+        for line in lines where line.reading == .estimated && line.kind == .consumption {
+            flags.append(Flag(kind: .estimatedReading, location: line.location,
+                              message: "estimated reading, \(line.start) to \(line.end): a regularisation will follow the next actual reading"))
+        }
+        for line in lines where line.kind == .regularisation {
+            let euros = line.amountEUR.map { " \(NumberText.fixed($0, 2)) €" } ?? ""
+            let energy = line.billedKWh.map { " \(NumberText.short($0, maxDecimals: 0)) kWh" } ?? ""
+            flags.append(Flag(kind: .regularisation, location: line.location, message: "regularisation\(euros)\(energy) on \(line.end)"))
+        }
+
+        // Deliveries: a tank or a wood store is filled, not metered. Between the first and the
+        // last delivery the household burnt what was delivered before the last one.
+        let deliveries = lines.filter { $0.kind == .delivery }.sorted { $0.start < $1.start }
+        var annualBilled: Double?, annualFinal: Double?
+        if !consumption.isEmpty {
+            let regularised = lines.filter { $0.kind == .regularisation }
+            let kWh = (consumption + regularised).compactMap(\.billedKWh).reduce(0, +)
+            let kWhFinal = (consumption + regularised).compactMap(\.finalKWh).reduce(0, +)
+            if covered >= shortestRecordDays {
+                annualBilled = kWh * daysPerYear / Double(covered)
+                annualFinal = kWhFinal * daysPerYear / Double(covered)
+            }
+        } else if deliveries.count >= 2, let last = deliveries.last, let firstDelivery = deliveries.first {
+            covered = last.start.dayNumber - firstDelivery.start.dayNumber
+            let burnt = deliveries.dropLast()
+            if covered >= 180 {
+                annualBilled = burnt.compactMap(\.billedKWh).reduce(0, +) * daysPerYear / Double(covered)
+                annualFinal = burnt.compactMap(\.finalKWh).reduce(0, +) * daysPerYear / Double(covered)
+            }
+        }
+        if annualFinal == nil {
+            flags.append(Flag(kind: .shortRecord, location: first.location,
+                              message: deliveries.isEmpty
+                                  ? "\(covered) days of bills: too few for a yearly figure (at least \(shortestRecordDays))"
+                                  : "deliveries give a yearly figure from two deliveries at least six months apart"))
+        }
+        let spanDays = to.dayNumber - from.dayNumber + 1
+        let annualEUR = annualFinal == nil || spanDays < shortestRecordDays ? nil : amount * daysPerYear / Double(spanDays)
+        let pricedKWh = lines.filter { $0.amountEUR != nil }.compactMap(\.billedKWh).reduce(0, +)
+        let pricedEUR = lines.compactMap(\.amountEUR).reduce(0, +)
+
+        // Months: each consumption line spread evenly over its days.
+        var monthKWh: [Int: Double] = [:]
+        var monthDays: [Int: Set<Int>] = [:]
+        for line in consumption + lines.filter({ $0.kind == .regularisation && $0.finalKWh != nil && $0.days > 1 }) {
+            let perDay = (line.finalKWh ?? 0) / Double(line.days)
+            for day in line.start.dayNumber...line.end.dayNumber {
+                let date = CivilDate(dayNumber: day)
+                let key = date.year * 12 + date.month - 1
+                monthKWh[key, default: 0] += perDay
+                if line.kind == .consumption { monthDays[key, default: []].insert(day) }
+            }
+        }
+        let months = monthKWh.keys.sorted().map { key in
+            Month(year: key / 12, month: key % 12 + 1, coveredDays: monthDays[key]?.count ?? 0, finalKWh: monthKWh[key] ?? 0)
+        }
+        return Meter(energy: first.energy, meter: first.meter, lines: lines.count, from: from, to: to, coveredDays: covered,
+                     billedKWh: billed, finalKWh: final, annualBilledKWh: annualBilled, annualFinalKWh: annualFinal,
+                     amountEUR: amount, annualEUR: annualEUR, eurPerBilledKWh: pricedKWh > 0 ? pricedEUR / pricedKWh : nil,
+                     months: months, flags: flags)
+    }
+
+    /// The analysis as text for people.
+    public func text() -> String {
+        var out = "Invoices: \(file)\n"
+        for meter in meters {
+            out += "\n\(meter.energy.rawValue)\(meter.meter == "main" ? "" : " (meter \(meter.meter))"): \(meter.lines) lines, \(meter.from) to \(meter.to), \(meter.coveredDays) days covered\n"
+            let gas = meter.energy == .naturalGas
+            out += "  energy billed      \(NumberText.short(meter.billedKWh, maxDecimals: 0)) kWh\(gas ? " PCS (\(NumberText.short(meter.finalKWh, maxDecimals: 0)) kWh PCI)" : "")\n"
+            if let annual = meter.annualBilledKWh, let annualFinal = meter.annualFinalKWh {
+                out += "  per year           \(NumberText.short(annual, maxDecimals: 0)) kWh\(gas ? " PCS (\(NumberText.short(annualFinal, maxDecimals: 0)) kWh PCI)" : "") (pro rata of the \(meter.coveredDays) days, not weather-corrected)\n"
+            }
+            out += "  paid               \(NumberText.fixed(meter.amountEUR, 2)) €"
+            if let annual = meter.annualEUR { out += ", \(NumberText.fixed(annual, 0)) € per year" }
+            if let price = meter.eurPerBilledKWh { out += ", \(NumberText.fixed(price, 4)) €/kWh subscription included" }
+            out += "\n"
+            if !meter.months.isEmpty {
+                out += gas ? "  month    kWh PCI  days billed\n" : "  month        kWh  days billed\n"
+                for month in meter.months {
+                    out += "  \(month.year)-\(month.month < 10 ? "0" : "")\(month.month)  \(pad(NumberText.short(month.finalKWh, maxDecimals: 0), gas ? 7 : 9))  \(month.coveredDays)\n"
+                }
+            }
+            for flag in meter.flags { out += "  ! \(flag.kind.rawValue): \(flag.message) (\(flag.location))\n" }
+        }
+        out += "\nTotal per year: \(NumberText.fixed(annualEUR, 0)) €\n"
+        return out
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Foyer
+
+/// `foyer bills`: the household's own invoices.
+struct BillsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bills",
+        abstract: "The household's own invoices: read them and analyse them.",
+        subcommands: [Analyse.self]
+    )
+
+    struct Analyse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "analyse",
+            abstract: "Consumption and euros per meter, per year and per month, from invoices typed from paper.",
+            discussion: """
+            Reads an invoices file (CSV or JSON, one line per invoice line: energy, period, \
+            quantity and unit or two meter indexes, amount in €, estimated or actual reading; \
+            format and examples in Docs/InvoicesFormat.md) and prints, per meter: the energy \
+            billed (natural gas in kWh PCS as on the bill, and kWh PCI as Foyer counts it), the \
+            same per year over the days the bills cover, the euros paid and the mean price per \
+            kWh, the months, and what to look at: estimated readings, days without a bill, days \
+            billed twice, regularisations. A line with an error refuses the file; every error \
+            names the line, the column, the value and what is allowed.
+
+            Examples:
+              foyer bills analyse factures.csv
+              foyer bills analyse factures.json --format json
+            """
+        )
+
+        @Argument(help: ArgumentHelp("An invoices file, CSV or JSON.", valueName: "file")) var file: String
+        @Option(help: "Output format.") var format: OutputFormat = .text
+
+        func run() throws {
+            let data: Data
+            do throws(InputError) {
+                data = try InputFile.read(file, kind: .invoices)
+            } catch {
+                for issue in error.issues { printError(issue.description) }
+                throw ExitCode.inputErrors
+            }
+            let book = InvoiceReader.read(data: data, file: file)
+            for issue in book.issues { printError(issue.description) }
+            if book.issues.hasErrors { throw ExitCode.inputErrors }
+            let analysis = InvoiceAnalysis(book)
+            switch format {
+            case .text: print(analysis.text(), terminator: "")
+            case .json: print(try encodeJSON(analysis))
+            }
+        }
+    }
+}
