@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "FoyerBills", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerTariffs", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Heating, hot-water and other-use systems: from heat need to delivered energy per fuel.
         // The household's own invoices: read, checked, analysed (issue 12).
-        .target(name: "FoyerInvoices", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .target(name: "FoyerInvoices", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerEnergy", "FoyerModel", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .target(name: "FoyerSystems", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerClimate"]),
         .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices"]),
         .executableTarget(
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "FoyerThermalTests", dependencies: ["FoyerThermal"]),
         .testTarget(name: "FoyerEnergyTests", dependencies: ["FoyerEnergy"]),
         .testTarget(name: "FoyerBillsTests", dependencies: ["FoyerBills", "FoyerTariffs", "FoyerEnergy"]),
-        .testTarget(name: "FoyerInvoicesTests", dependencies: ["FoyerInvoices", "FoyerEnergy", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "FoyerInvoicesTests", dependencies: ["FoyerInvoices", "FoyerEnergy", "FoyerClimate", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FoyerSystemsTests", dependencies: ["FoyerSystems", "Foyer"]),
         // Validation against published references (ASHRAE 140, real weather years): its own
         // target so that the unit tests stay fast.

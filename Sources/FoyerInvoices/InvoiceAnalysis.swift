@@ -61,16 +61,21 @@ public struct InvoiceAnalysis: Sendable, Encodable {
         /// Mean price paid, € per billed kWh, subscription included (lines with an amount).
         public var eurPerBilledKWh: Double?
         public var months: [Month]
+        /// The degree-day model of its billing periods, when temperatures were given and the
+        /// periods allow a fit.
+        public var degreeDays: DegreeDayModel?
         public var flags: [Flag]
 
         enum CodingKeys: String, CodingKey {
             case energy, meter, lines, from, to, coveredDays = "covered_days", billedKWh = "billed_kwh", finalKWh = "final_kwh"
             case annualBilledKWh = "annual_billed_kwh", annualFinalKWh = "annual_final_kwh", amountEUR = "amount_eur"
-            case annualEUR = "annual_eur", eurPerBilledKWh = "eur_per_billed_kwh", months, flags
+            case annualEUR = "annual_eur", eurPerBilledKWh = "eur_per_billed_kwh", months, degreeDays = "degree_days", flags
         }
     }
 
     public var file: String
+    /// The temperatures the degree-day models used, when given.
+    public var weatherSource: String?
     public var meters: [Meter]
     /// Sum over the meters of the annual amounts, € (meters without an annual figure left out).
     public var annualEUR: Double
@@ -81,14 +86,23 @@ public struct InvoiceAnalysis: Sendable, Encodable {
     static let daysPerYear = 365.25
 
     enum CodingKeys: String, CodingKey {
-        case file, meters, annualEUR = "annual_eur"
+        case file, weatherSource = "weather", meters, annualEUR = "annual_eur"
     }
 
-    public init(_ book: InvoiceBook) {
+    /// Analyses `book`; with `temperatures`, each meter's billing periods also get their
+    /// degree-day model (``DegreeDayModel``).
+    public init(_ book: InvoiceBook, temperatures: DailyTemperatures? = nil) {
         file = book.file
+        weatherSource = temperatures?.source
         let groups = Dictionary(grouping: book.lines) { "\($0.energy.rawValue)\u{0}\($0.meter)" }
-        meters = groups.keys.sorted().compactMap { key in groups[key].map(Self.meter) }
-            .sorted { ($0.energy, $0.meter) < ($1.energy, $1.meter) }
+        meters = groups.keys.sorted().compactMap { key in
+            groups[key].map { lines in
+                var meter = Self.meter(lines)
+                if let temperatures { meter.degreeDays = DegreeDayModel.fit(DegreeDayModel.periods(of: lines), temperatures: temperatures) }
+                return meter
+            }
+        }
+        .sorted { ($0.energy, $0.meter) < ($1.energy, $1.meter) }
         annualEUR = meters.compactMap(\.annualEUR).reduce(0, +)
     }
 
@@ -183,7 +197,7 @@ public struct InvoiceAnalysis: Sendable, Encodable {
         return Meter(energy: first.energy, meter: first.meter, lines: lines.count, from: from, to: to, coveredDays: covered,
                      billedKWh: billed, finalKWh: final, annualBilledKWh: annualBilled, annualFinalKWh: annualFinal,
                      amountEUR: amount, annualEUR: annualEUR, eurPerBilledKWh: pricedKWh > 0 ? pricedEUR / pricedKWh : nil,
-                     months: months, flags: flags)
+                     months: months, degreeDays: nil, flags: flags)
     }
 
     /// The analysis as text for people.
@@ -206,9 +220,29 @@ public struct InvoiceAnalysis: Sendable, Encodable {
                     out += "  \(month.year)-\(month.month < 10 ? "0" : "")\(month.month)  \(pad(NumberText.short(month.finalKWh, maxDecimals: 0), gas ? 7 : 9))  \(month.coveredDays)\n"
                 }
             }
+            if let model = meter.degreeDays {
+                let total = model.normalisedBaseKWh + model.normalisedHeatingKWh
+                out += "  weather-normalised \(NumberText.short(total, maxDecimals: 0)) kWh\(gas ? " PCI" : "") per year = base \(NumberText.short(model.normalisedBaseKWh, maxDecimals: 0)) (\(NumberText.fixed(model.baseKWhPerDay, 1)) kWh/day)"
+                if let balance = model.balanceC {
+                    out += " + heating \(NumberText.short(model.normalisedHeatingKWh, maxDecimals: 0)) (\(NumberText.fixed(model.kWhPerDegreeDay, 2)) kWh per degree-day below \(NumberText.short(balance)) °C)\n"
+                } else {
+                    out += "; no heating signal: the use does not follow the temperature\n"
+                }
+                out += "    fit on \(model.periods) billing periods: "
+                if let r2 = model.rSquared { out += "R² \(NumberText.fixed(r2, 3)), " }
+                if let cv = model.cvRMSEPercent { out += "CV(RMSE) \(NumberText.fixed(cv, 1)) %, " }
+                out += "NMBE \(NumberText.fixed(model.nmbePercent, 2)) % (ASHRAE Guideline 14, n − p = \(model.periods - model.parameters))\n"
+            } else if weatherSource != nil {
+                out += "  weather-normalised: not enough billing periods (at least \(DegreeDayModel.fewestPeriods) covering \(DegreeDayModel.fewestDays) days)\n"
+            }
             for flag in meter.flags { out += "  ! \(flag.kind.rawValue): \(flag.message) (\(flag.location))\n" }
         }
         out += "\nTotal per year: \(NumberText.fixed(annualEUR, 0)) €\n"
+        if let weatherSource {
+            out += "Degree-days from the reference year \(weatherSource) for every billed day (not the billed period's own weather).\n"
+        } else {
+            out += "Give --weather (a climate id such as H1a, or an EPW file) for weather-normalised figures.\n"
+        }
         return out
     }
 

@@ -26,11 +26,14 @@ struct BillsCommand: ParsableCommand {
 
             Examples:
               foyer bills analyse factures.csv
-              foyer bills analyse factures.json --format json
+              foyer bills analyse factures.csv --weather H1c
+              foyer bills analyse factures.json --weather station.epw --format json
             """
         )
 
         @Argument(help: ArgumentHelp("An invoices file, CSV or JSON.", valueName: "file")) var file: String
+        @Option(help: ArgumentHelp("Temperatures for the degree-day model: an embedded climate id (H1a … H3, BE-Uccle) or an EPW file. Its days stand for the billed days of any year.", valueName: "climate|file.epw"))
+        var weather: String?
         @Option(help: "Output format.") var format: OutputFormat = .text
 
         func run() throws {
@@ -44,7 +47,18 @@ struct BillsCommand: ParsableCommand {
             let book = InvoiceReader.read(data: data, file: file)
             for issue in book.issues { printError(issue.description) }
             if book.issues.hasErrors { throw ExitCode.inputErrors }
-            let analysis = InvoiceAnalysis(book)
+            var temperatures: DailyTemperatures?
+            if let weather {
+                do throws(InputError) {
+                    let loaded = try Inputs.weather(source: weather)
+                    for warning in loaded.warnings { printError(warning.description) }
+                    temperatures = DailyTemperatures(typicalYear: loaded.year)
+                } catch {
+                    for issue in error.issues { printError(issue.description) }
+                    throw ExitCode.inputErrors
+                }
+            }
+            let analysis = InvoiceAnalysis(book, temperatures: temperatures)
             switch format {
             case .text: print(analysis.text(), terminator: "")
             case .json: print(try encodeJSON(analysis))
