@@ -89,7 +89,7 @@ public enum LoadCurveCSV {
         }
         let unit = header[valueColumn]
 
-        struct Row { var line: Int; var standardMinute: Int; var value: Double }
+        struct Row { var line: Int; var standardMinute: Int; var value: Double; var local: LocalDateTime? }
         var rows: [Row] = []
         var ambiguousSeen = Set<Int>()  // clock minutes of the repeated October hour already read once
         for (index, fields) in csv.rows.enumerated() {
@@ -109,7 +109,7 @@ public enum LoadCurveCSV {
             let stamp = fields[timeColumn].trimmingCharacters(in: .whitespaces)
             let valueText = fields[valueColumn].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
             guard let parsed = parseTimestamp(stamp) else {
-                error("line \(line), \(header[timeColumn])", "\"\(stamp)\"", "not a timestamp", expected: "YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]"); continue
+                error("line \(line), \(header[timeColumn])", "\"\(stamp)\"", "not a timestamp", expected: "YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], or YYYY-MM-DD for a daily curve"); continue
             }
             guard parsed.clock.date.year >= earliestYear, parsed.clock.date.year <= latestYear else {
                 error("line \(line), \(header[timeColumn])", "\"\(stamp)\"", "not a plausible date for a meter reading",
@@ -142,7 +142,16 @@ public enum LoadCurveCSV {
                 }
                 standard = parsed.clock.minuteNumber - (summer ? 60 : 0)
             }
-            rows.append(Row(line: line, standardMinute: standard, value: value))
+            rows.append(Row(line: line, standardMinute: standard, value: value, local: parsed.offsetMinutes == nil ? parsed.clock : nil))
+        }
+        // A daily curve in local time (a Gazpar export: one row per gas day, at 00:00 or 06:00):
+        // its days are calendar days, 23 or 25 hours long when the clocks change, so the rows
+        // are placed by their local clock time, one day apart.
+        var dailyLocal = false
+        if rows.count >= 2, rows.allSatisfy({ $0.local != nil }), let minute = rows.first?.local?.minuteOfDay,
+           rows.allSatisfy({ $0.local?.minuteOfDay == minute }) {
+            dailyLocal = true
+            for index in rows.indices { rows[index].standardMinute = rows[index].local?.minuteNumber ?? rows[index].standardMinute }
         }
         if rows.isEmpty && !issues.hasErrors { error("", nil, "no data rows", expected: "at least two rows of timestamp,kwh") }
         if issues.hasErrors { return (nil, issues) }
@@ -252,7 +261,9 @@ public enum LoadCurveCSV {
                 warning("", nil, summary + String(format: "; filled with the same weekday and time of day's mean: %.3f kWh added", added))
             }
         }
-        let intervals = values.map { LoadCurve.Interval(start: clock($0.minute), minutes: step, kWh: $0.kWh) }
+        let intervals = values.map {
+            LoadCurve.Interval(start: dailyLocal ? LocalDateTime(minuteNumber: $0.minute) : clock($0.minute), minutes: step, kWh: $0.kWh)
+        }
         return (LoadCurve(intervals: intervals, corrections: issues, origin: file), issues)
     }
 
@@ -265,6 +276,8 @@ public enum LoadCurveCSV {
 
     /// `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` (a space may replace `T`).
     static func parseTimestamp(_ text: String) -> (clock: LocalDateTime, offsetMinutes: Int?)? {
+        // A date alone: the start of that local day (daily exports).
+        if text.count == 10, let date = CivilDate(iso: text) { return (LocalDateTime(date, minuteOfDay: 0), nil) }
         let characters = Array(text)
         guard characters.count >= 16, characters[10] == "T" || characters[10] == " " else { return nil }
         guard let date = CivilDate(iso: String(characters[0..<10])) else { return nil }

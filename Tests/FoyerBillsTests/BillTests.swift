@@ -213,6 +213,23 @@ struct TariffFileTests {
 
 @Suite("Load-curve CSV")
 struct LoadCurveCSVTests {
+    /// A daily gas export (Gazpar: one row per gas day, date only or at 06:00) across both clock
+    /// changes of 2025 (30 March, 26 October): the 23- and 25-hour days are days, not gaps or
+    /// misaligned rows (issue 12, item 2; such a curve was refused before).
+    @Test(arguments: ["", "T06:00"])
+    func dailyCurveAcrossTheClockChanges(_ time: String) throws {
+        for (first, count) in [(CivilDate(2025, 3, 27), 6), (CivilDate(2025, 10, 23), 7)] {
+            let rows = (0..<count).map { "\(first.adding(days: $0))\(time),\(20 + $0)" }
+            let (curve, issues) = LoadCurveCSV.read("date_time,kwh\n" + rows.joined(separator: "\n") + "\n", file: "gazpar.csv")
+            #expect(!issues.hasErrors, "\(issues.map(\.description))")
+            let intervals = try #require(curve?.intervals)
+            #expect(intervals.count == count && intervals.allSatisfy { $0.minutes == 1440 })
+            #expect(intervals.map(\.start.date) == (0..<count).map { first.adding(days: $0) })
+            #expect(intervals.allSatisfy { $0.start.minuteOfDay == (time.isEmpty ? 0 : 360) })
+            #expect(curve?.totalKWh == Double((0..<count).reduce(0) { $0 + 20 + $1 }))
+        }
+    }
+
     func hours(from start: String, count: Int, kWh: Double = 1) -> String {
         // Naive local times, winter (no summer time in January).
         var lines = ["timestamp,kwh"]
