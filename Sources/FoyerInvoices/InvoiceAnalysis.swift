@@ -36,6 +36,21 @@ public struct InvoiceAnalysis: Sendable, Encodable {
         }
     }
 
+    /// A meter's euros over a year by use: the weather-normalised heating and base energy at
+    /// the mean energy price paid, and the fixed charges.
+    public struct EurosPerUse: Sendable, Encodable, Equatable {
+        /// € per billed kWh of the energy lines (subscription lines left out), taxes included.
+        public var energyPriceEURPerKWh: Double
+        public var heatingEUR: Double
+        /// Hot water, cooking and appliances on this meter.
+        public var baseEUR: Double
+        /// Subscription lines over a year.
+        public var fixedChargesEUR: Double
+        enum CodingKeys: String, CodingKey {
+            case energyPriceEURPerKWh = "energy_price_eur_per_kwh", heatingEUR = "heating_eur", baseEUR = "base_eur", fixedChargesEUR = "fixed_charges_eur"
+        }
+    }
+
     /// One meter (or one fuel store) of one energy.
     public struct Meter: Sendable, Encodable {
         public var energy: Energy
@@ -64,12 +79,14 @@ public struct InvoiceAnalysis: Sendable, Encodable {
         /// The degree-day model of its billing periods, when temperatures were given and the
         /// periods allow a fit.
         public var degreeDays: DegreeDayModel?
+        /// Euros per year by use, with the degree-day model.
+        public var eurosPerYear: EurosPerUse?
         public var flags: [Flag]
 
         enum CodingKeys: String, CodingKey {
             case energy, meter, lines, from, to, coveredDays = "covered_days", billedKWh = "billed_kwh", finalKWh = "final_kwh"
             case annualBilledKWh = "annual_billed_kwh", annualFinalKWh = "annual_final_kwh", amountEUR = "amount_eur"
-            case annualEUR = "annual_eur", eurPerBilledKWh = "eur_per_billed_kwh", months, degreeDays = "degree_days", flags
+            case annualEUR = "annual_eur", eurPerBilledKWh = "eur_per_billed_kwh", months, degreeDays = "degree_days", eurosPerYear = "euros_per_year", flags
         }
     }
 
@@ -98,12 +115,29 @@ public struct InvoiceAnalysis: Sendable, Encodable {
         meters = groups.keys.sorted().compactMap { key in
             groups[key].map { lines in
                 var meter = Self.meter(lines)
-                if let temperatures { meter.degreeDays = DegreeDayModel.fit(DegreeDayModel.periods(of: lines), temperatures: temperatures) }
+                if let temperatures, let model = DegreeDayModel.fit(DegreeDayModel.periods(of: lines), temperatures: temperatures) {
+                    meter.degreeDays = model
+                    meter.eurosPerYear = Self.eurosPerUse(lines, model: model, from: meter.from, to: meter.to)
+                }
                 return meter
             }
         }
         .sorted { ($0.energy, $0.meter) < ($1.energy, $1.meter) }
         annualEUR = meters.compactMap(\.annualEUR).reduce(0, +)
+    }
+
+    /// The year's euros by use: energy lines priced at their mean € per billed kWh, the model's
+    /// normalised energy brought back to the billed basis (gas: PCS), fixed charges over the span.
+    static func eurosPerUse(_ lines: [InvoiceLine], model: DegreeDayModel, from: CivilDate, to: CivilDate) -> EurosPerUse? {
+        let priced = lines.filter { $0.kind != .subscription && $0.amountEUR != nil && $0.billedKWh != nil }
+        let kWh = priced.compactMap(\.billedKWh).reduce(0, +)
+        guard kWh > 0, let energy = lines.first?.energy else { return nil }
+        let price = priced.compactMap(\.amountEUR).reduce(0, +) / kWh
+        let billedPerFinal = energy == .naturalGas ? InvoiceEnergy.naturalGasPCSPerPCI : 1
+        let spanDays = Double(to.dayNumber - from.dayNumber + 1)
+        let fixed = lines.filter { $0.kind == .subscription }.compactMap(\.amountEUR).reduce(0, +) * daysPerYear / spanDays
+        return EurosPerUse(energyPriceEURPerKWh: price, heatingEUR: model.normalisedHeatingKWh * billedPerFinal * price,
+                           baseEUR: model.normalisedBaseKWh * billedPerFinal * price, fixedChargesEUR: fixed)
     }
 
     static func meter(_ lines: [InvoiceLine]) -> Meter {
@@ -197,7 +231,7 @@ public struct InvoiceAnalysis: Sendable, Encodable {
         return Meter(energy: first.energy, meter: first.meter, lines: lines.count, from: from, to: to, coveredDays: covered,
                      billedKWh: billed, finalKWh: final, annualBilledKWh: annualBilled, annualFinalKWh: annualFinal,
                      amountEUR: amount, annualEUR: annualEUR, eurPerBilledKWh: pricedKWh > 0 ? pricedEUR / pricedKWh : nil,
-                     months: months, degreeDays: nil, flags: flags)
+                     months: months, degreeDays: nil, eurosPerYear: nil, flags: flags)
     }
 
     /// The analysis as text for people.
@@ -232,6 +266,11 @@ public struct InvoiceAnalysis: Sendable, Encodable {
                 if let r2 = model.rSquared { out += "R² \(NumberText.fixed(r2, 3)), " }
                 if let cv = model.cvRMSEPercent { out += "CV(RMSE) \(NumberText.fixed(cv, 1)) %, " }
                 out += "NMBE \(NumberText.fixed(model.nmbePercent, 2)) % (ASHRAE Guideline 14, n − p = \(model.periods - model.parameters))\n"
+                if let euros = meter.eurosPerYear {
+                    out += "  euros per year     heating \(NumberText.fixed(euros.heatingEUR, 0)) €, base \(NumberText.fixed(euros.baseEUR, 0)) €"
+                    out += euros.fixedChargesEUR > 0 ? ", fixed charges \(NumberText.fixed(euros.fixedChargesEUR, 0)) €" : ""
+                    out += " (energy at \(NumberText.fixed(euros.energyPriceEURPerKWh, 4)) €/kWh as paid)\n"
+                }
             } else if weatherSource != nil {
                 out += "  weather-normalised: not enough billing periods (at least \(DegreeDayModel.fewestPeriods) covering \(DegreeDayModel.fewestDays) days)\n"
             }

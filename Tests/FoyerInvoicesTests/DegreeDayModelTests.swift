@@ -64,6 +64,30 @@ struct DegreeDayModelTests {
         #expect(DegreeDayModel.fit(periods, temperatures: Self.temperatures) == nil)
     }
 
+    /// Euros by use: two years of bimonthly gas bills at 0.12 € per kWh PCS and 20 € of
+    /// subscription per bill; the heating and base euros are the normalised energies (back in
+    /// kWh PCS) at that price, the fixed charges 20 € × bills per year.
+    @Test func eurosPerUseFromTheModel() throws {
+        let periods = Self.bills(base: 5, slope: 3, balance: 16)
+        var rows = ["energy,kind,start,end,quantity,amount_eur"]
+        for period in periods {
+            let pcs = period.kWh * 1.11
+            rows.append("natural_gas,consumption,\(period.start),\(period.end),\(pcs),\(pcs * 0.12)")
+            rows.append("natural_gas,subscription,\(period.start),\(period.end),,20")
+        }
+        let book = InvoiceReader.read(data: Data(rows.joined(separator: "\n").utf8), file: "g.csv")
+        #expect(!book.issues.hasErrors, "\(book.issues.map(\.description))")
+        let meter = try #require(InvoiceAnalysis(book, temperatures: Self.temperatures).meters.first)
+        let model = try #require(meter.degreeDays)
+        let euros = try #require(meter.eurosPerYear)
+        #expect(abs(euros.energyPriceEURPerKWh - 0.12) < 1e-9)
+        #expect(abs(euros.heatingEUR - model.normalisedHeatingKWh * 1.11 * 0.12) < 1e-6)
+        #expect(abs(euros.heatingEUR - 3 * Self.temperatures.annualHeatingDegreeDays(baseC: 16) * 1.11 * 0.12) < 1e-3)
+        let last = try #require(periods.last), first = try #require(periods.first)
+        let span = Double(last.end.dayNumber - first.start.dayNumber + 1)
+        #expect(abs(euros.fixedChargesEUR - 20 * Double(periods.count) * 365.25 / span) < 1e-9)
+    }
+
     /// Peak and off-peak lines of one bill make one period.
     @Test func linesSharingDatesMakeOnePeriod() {
         let book = InvoiceReader.read(data: Data("""
