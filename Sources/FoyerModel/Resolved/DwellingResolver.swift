@@ -851,9 +851,36 @@ public enum DwellingResolver {
         if t.comfortPeriods != nil, t.heatingSetbackC == nil {
             r.warning(p + ".comfort_periods", nil, "comfort periods without heating_setback_c have no effect")
         }
+        var season: HeatingSeason?
+        if let spec = t.heatingSeason {
+            func day(_ text: String?, _ key: String) -> (month: Int, day: Int)? {
+                let path = p + ".heating_season." + key
+                guard let text = r.required(text, at: path, "the \(key == "start" ? "first" : "last") day of the heating season, MM-DD (\(key == "start" ? "\"10-15\"" : "\"04-30\""))") else { return nil }
+                let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+                guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                      let month = Int(parts[0]), let dayOfMonth = Int(parts[1]), (1...12).contains(month),
+                      (1...[31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]).contains(dayOfMonth)
+                else {
+                    r.error(path, "\"\(text.prefix(40))\"", "not a day of the year", expected: "MM-DD, e.g. \"10-15\" (29 February is not a season's bound)")
+                    return nil
+                }
+                return (month, dayOfMonth)
+            }
+            let start = day(spec.start, "start"), end = day(spec.end, "end")
+            if let start, let end {
+                season = HeatingSeason(start: start, end: end)
+                if HeatingSeason.dayOfYear(start) == HeatingSeason.dayOfYear(end) {
+                    r.warning(p + ".heating_season", nil, "the season is a single day")
+                }
+            } else {
+                ok = false
+            }
+        } else {
+            r.defaults.append(DefaultedValue(path: p + ".heating_season", value: "all year", reason: "heating whenever it is needed, as the conventional calculation does"))
+        }
         guard ok else { return nil }
         return ResolvedThermostat(mode: mode, controlTemperature: control, heatingSetpointC: heating, heatingSetbackC: setback,
-                                  coolingSetpointC: cooling, comfortPeriods: comfort ?? .always)
+                                  coolingSetpointC: cooling, comfortPeriods: comfort ?? .always, heatingSeason: season)
     }
 
     static func resolveOccupancy(_ o: OccupancySpec, floorAreaM2: Double?, _ r: Resolution) -> ResolvedOccupancy? {

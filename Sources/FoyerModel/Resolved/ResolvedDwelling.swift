@@ -192,6 +192,36 @@ public struct ResolvedThermostat: Sendable, Equatable {
     public var heatingSetbackC: Double
     public var coolingSetpointC: Double
     public var comfortPeriods: WeekSchedule
+    /// The days the heating is on; `nil`: all year.
+    public var heatingSeason: HeatingSeason? = nil
+}
+
+/// The part of the year the heating is on: from `start` to `end`, both included, over the new
+/// year when `end` comes before `start`. Days are (month, day) of a non-leap year.
+public struct HeatingSeason: Sendable, Equatable {
+    public var start: (month: Int, day: Int)
+    public var end: (month: Int, day: Int)
+
+    public init(start: (month: Int, day: Int), end: (month: Int, day: Int)) {
+        self.start = start
+        self.end = end
+    }
+
+    /// Whether the heating is on, day `dayOfYear` (0 = 1 January) of a non-leap year.
+    public func contains(dayOfYear: Int) -> Bool {
+        let first = Self.dayOfYear(start), last = Self.dayOfYear(end)
+        return first <= last ? (first...last).contains(dayOfYear) : dayOfYear >= first || dayOfYear <= last
+    }
+
+    /// Days of a non-leap year before (month, day), so 1 January is 0.
+    public static func dayOfYear(_ date: (month: Int, day: Int)) -> Int {
+        let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return lengths.prefix(max(0, min(12, date.month) - 1)).reduce(0, +) + min(max(date.day, 1), 31) - 1
+    }
+
+    public static func == (a: HeatingSeason, b: HeatingSeason) -> Bool {
+        a.start == b.start && a.end == b.end
+    }
 }
 
 public struct ResolvedOccupancy: Sendable, Equatable {

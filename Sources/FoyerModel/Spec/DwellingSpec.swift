@@ -564,6 +564,9 @@ public struct ThermostatSpec: Codable, Sendable, Equatable {
     public var coolingSetpointC: Double?
     /// `comfort_periods`: when the heating set-point applies; outside them the set-back does.
     public var comfortPeriods: WeekScheduleSpec?
+    /// `heating_season`: the days of the year the heating is on (a household that starts its
+    /// boiler in October and stops it in April).
+    public var heatingSeason: HeatingSeasonSpec?
 
     public init() {}
 
@@ -574,7 +577,17 @@ public struct ThermostatSpec: Codable, Sendable, Equatable {
         case heatingSetbackC = "heating_setback_c"
         case coolingSetpointC = "cooling_setpoint_c"
         case comfortPeriods = "comfort_periods"
+        case heatingSeason = "heating_season"
     }
+}
+
+/// `heating_season`: first and last day the heating is on, `MM-DD`, both included; the season may
+/// run over the new year (`"10-15"` to `"04-30"`).
+public struct HeatingSeasonSpec: Codable, Sendable, Equatable {
+    public var start: String?
+    public var end: String?
+
+    public init() {}
 }
 
 /// `occupancy`: the household and its internal gains.

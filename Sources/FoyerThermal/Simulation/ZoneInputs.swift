@@ -63,7 +63,10 @@ enum ZoneInputs {
         let comfort = hourly(thermostat.comfortPeriods, firstWeekday: firstWeekday)
         let heats = thermostat.mode == .heating || thermostat.mode == .heatingAndCooling
         let cools = thermostat.mode == .cooling || thermostat.mode == .heatingAndCooling
-        let heating: [Double?] = comfort.map { heats ? ($0 ? thermostat.heatingSetpointC : thermostat.heatingSetbackC) : nil }
+        let heating: [Double?] = comfort.enumerated().map { hour, inComfort in
+            guard heats, thermostat.heatingSeason?.contains(dayOfYear: min(hour / 24, 364)) ?? true else { return nil }
+            return inComfort ? thermostat.heatingSetpointC : thermostat.heatingSetbackC
+        }
         let cooling: [Double?] = comfort.map { _ in cools ? thermostat.coolingSetpointC : nil }
         return (heating, cooling)
     }
