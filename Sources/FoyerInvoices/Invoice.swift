@@ -98,3 +98,18 @@ public enum InvoiceEnergy {
         }
     }
 }
+
+extension InvoiceBook {
+    /// A smart meter's daily totals (a Linky curve summed by day, a Gazpar export) as one
+    /// consumption line per day, so that they are analysed like invoices. Gas curves count kWh
+    /// PCS, as the bills do.
+    public static func dailyTotals(_ totals: [(date: CivilDate, kWh: Double)], energy: Energy, meter: String, origin: String) -> InvoiceBook {
+        let lines = totals.sorted { $0.date < $1.date }.map { day in
+            InvoiceLine(location: "day \(day.date)", energy: energy, meter: meter, kind: .consumption, start: day.date, end: day.date,
+                        quantity: day.kWh, unit: .kilowattHour, billedKWh: day.kWh,
+                        finalKWh: energy == .naturalGas ? day.kWh / InvoiceEnergy.naturalGasPCSPerPCI : day.kWh,
+                        period: nil, amountEUR: nil, reading: .actual, note: nil)
+        }
+        return InvoiceBook(lines: lines, issues: [], file: origin)
+    }
+}

@@ -244,37 +244,16 @@ public struct InvoiceAnalysis: Sendable, Encodable {
             if let annual = meter.annualBilledKWh, let annualFinal = meter.annualFinalKWh {
                 out += "  per year           \(NumberText.short(annual, maxDecimals: 0)) kWh\(gas ? " PCS (\(NumberText.short(annualFinal, maxDecimals: 0)) kWh PCI)" : "") (pro rata of the \(meter.coveredDays) days, not weather-corrected)\n"
             }
+            if meter.eurPerBilledKWh == nil && meter.amountEUR == 0 {
+                out += "  paid               no amounts on these lines\n"
+                out += monthsAndModel(meter, gas: gas)
+                continue
+            }
             out += "  paid               \(NumberText.fixed(meter.amountEUR, 2)) €"
             if let annual = meter.annualEUR { out += ", \(NumberText.fixed(annual, 0)) € per year" }
             if let price = meter.eurPerBilledKWh { out += ", \(NumberText.fixed(price, 4)) €/kWh subscription included" }
             out += "\n"
-            if !meter.months.isEmpty {
-                out += gas ? "  month    kWh PCI  days billed\n" : "  month        kWh  days billed\n"
-                for month in meter.months {
-                    out += "  \(month.year)-\(month.month < 10 ? "0" : "")\(month.month)  \(pad(NumberText.short(month.finalKWh, maxDecimals: 0), gas ? 7 : 9))  \(month.coveredDays)\n"
-                }
-            }
-            if let model = meter.degreeDays {
-                let total = model.normalisedBaseKWh + model.normalisedHeatingKWh
-                out += "  weather-normalised \(NumberText.short(total, maxDecimals: 0)) kWh\(gas ? " PCI" : "") per year = base \(NumberText.short(model.normalisedBaseKWh, maxDecimals: 0)) (\(NumberText.fixed(model.baseKWhPerDay, 1)) kWh/day)"
-                if let balance = model.balanceC {
-                    out += " + heating \(NumberText.short(model.normalisedHeatingKWh, maxDecimals: 0)) (\(NumberText.fixed(model.kWhPerDegreeDay, 2)) kWh per degree-day below \(NumberText.short(balance)) °C)\n"
-                } else {
-                    out += "; no heating signal: the use does not follow the temperature\n"
-                }
-                out += "    fit on \(model.periods) billing periods: "
-                if let r2 = model.rSquared { out += "R² \(NumberText.fixed(r2, 3)), " }
-                if let cv = model.cvRMSEPercent { out += "CV(RMSE) \(NumberText.fixed(cv, 1)) %, " }
-                out += "NMBE \(NumberText.fixed(model.nmbePercent, 2)) % (ASHRAE Guideline 14, n − p = \(model.periods - model.parameters))\n"
-                if let euros = meter.eurosPerYear {
-                    out += "  euros per year     heating \(NumberText.fixed(euros.heatingEUR, 0)) €, base \(NumberText.fixed(euros.baseEUR, 0)) €"
-                    out += euros.fixedChargesEUR > 0 ? ", fixed charges \(NumberText.fixed(euros.fixedChargesEUR, 0)) €" : ""
-                    out += " (energy at \(NumberText.fixed(euros.energyPriceEURPerKWh, 4)) €/kWh as paid)\n"
-                }
-            } else if weatherSource != nil {
-                out += "  weather-normalised: not enough billing periods (at least \(DegreeDayModel.fewestPeriods) covering \(DegreeDayModel.fewestDays) days)\n"
-            }
-            for flag in meter.flags { out += "  ! \(flag.kind.rawValue): \(flag.message) (\(flag.location))\n" }
+            out += monthsAndModel(meter, gas: gas)
         }
         out += "\nTotal per year: \(NumberText.fixed(annualEUR, 0)) €\n"
         if let weatherSource {
@@ -282,6 +261,39 @@ public struct InvoiceAnalysis: Sendable, Encodable {
         } else {
             out += "Give --weather (a climate id such as H1a, or an EPW file) for weather-normalised figures.\n"
         }
+        return out
+    }
+
+    /// The months, the degree-day model and the flags of a meter, as text.
+    private func monthsAndModel(_ meter: Meter, gas: Bool) -> String {
+        var out = ""
+        if !meter.months.isEmpty {
+            out += gas ? "  month    kWh PCI  days billed\n" : "  month        kWh  days billed\n"
+            for month in meter.months {
+                out += "  \(month.year)-\(month.month < 10 ? "0" : "")\(month.month)  \(pad(NumberText.short(month.finalKWh, maxDecimals: 0), gas ? 7 : 9))  \(month.coveredDays)\n"
+            }
+        }
+        if let model = meter.degreeDays {
+            let total = model.normalisedBaseKWh + model.normalisedHeatingKWh
+            out += "  weather-normalised \(NumberText.short(total, maxDecimals: 0)) kWh\(gas ? " PCI" : "") per year = base \(NumberText.short(model.normalisedBaseKWh, maxDecimals: 0)) (\(NumberText.fixed(model.baseKWhPerDay, 1)) kWh/day)"
+            if let balance = model.balanceC {
+                out += " + heating \(NumberText.short(model.normalisedHeatingKWh, maxDecimals: 0)) (\(NumberText.fixed(model.kWhPerDegreeDay, 2)) kWh per degree-day below \(NumberText.short(balance)) °C)\n"
+            } else {
+                out += "; no heating signal: the use does not follow the temperature\n"
+            }
+            out += "    fit on \(model.periods) billing periods: "
+            if let r2 = model.rSquared { out += "R² \(NumberText.fixed(r2, 3)), " }
+            if let cv = model.cvRMSEPercent { out += "CV(RMSE) \(NumberText.fixed(cv, 1)) %, " }
+            out += "NMBE \(NumberText.fixed(model.nmbePercent, 2)) % (ASHRAE Guideline 14, n − p = \(model.periods - model.parameters))\n"
+            if let euros = meter.eurosPerYear {
+                out += "  euros per year     heating \(NumberText.fixed(euros.heatingEUR, 0)) €, base \(NumberText.fixed(euros.baseEUR, 0)) €"
+                out += euros.fixedChargesEUR > 0 ? ", fixed charges \(NumberText.fixed(euros.fixedChargesEUR, 0)) €" : ""
+                out += " (energy at \(NumberText.fixed(euros.energyPriceEURPerKWh, 4)) €/kWh as paid)\n"
+            }
+        } else if weatherSource != nil {
+            out += "  weather-normalised: not enough billing periods (at least \(DegreeDayModel.fewestPeriods) covering \(DegreeDayModel.fewestDays) days)\n"
+        }
+        for flag in meter.flags { out += "  ! \(flag.kind.rawValue): \(flag.message) (\(flag.location))\n" }
         return out
     }
 

@@ -28,23 +28,45 @@ struct BillsCommand: ParsableCommand {
               foyer bills analyse factures.csv
               foyer bills analyse factures.csv --weather H1c
               foyer bills analyse factures.json --weather station.epw --format json
+              foyer bills analyse --curve gazpar.csv --energy natural_gas --weather H1b
             """
         )
 
-        @Argument(help: ArgumentHelp("An invoices file, CSV or JSON.", valueName: "file")) var file: String
+        @Argument(help: ArgumentHelp("An invoices file, CSV or JSON (or use --curve).", valueName: "file")) var file: String?
+        @Option(help: ArgumentHelp("A smart-meter load curve instead (Linky, Gazpar daily export; Docs/LoadCurveCSV.md), analysed day by day.", valueName: "file.csv"))
+        var curve: String?
+        @Option(help: ArgumentHelp("The energy of the --curve: electricity or natural_gas (a gas curve counts kWh PCS, as the bills).", valueName: "energy"))
+        var energy: Energy = .electricity
         @Option(help: ArgumentHelp("Temperatures for the degree-day model: an embedded climate id (H1a … H3, BE-Uccle) or an EPW file. Its days stand for the billed days of any year.", valueName: "climate|file.epw"))
         var weather: String?
         @Option(help: "Output format.") var format: OutputFormat = .text
 
-        func run() throws {
-            let data: Data
-            do throws(InputError) {
-                data = try InputFile.read(file, kind: .invoices)
-            } catch {
-                for issue in error.issues { printError(issue.description) }
-                throw ExitCode.inputErrors
+        func validate() throws {
+            if (file == nil) == (curve == nil) { throw ValidationError("give either an invoices file or --curve FILE.csv") }
+            if curve != nil, energy != .electricity, energy != .naturalGas {
+                throw ValidationError("--energy for a curve is electricity or natural_gas, not \(energy.rawValue)")
             }
-            let book = InvoiceReader.read(data: data, file: file)
+        }
+
+        func run() throws {
+            let book: InvoiceBook
+            if let curve {
+                let loaded = try readCurve(curve, fillGaps: false)
+                for warning in loaded.corrections.warnings { printError(warning.description) }
+                var totals: [CivilDate: Double] = [:]
+                for interval in loaded.intervals { totals[interval.start.date, default: 0] += interval.kWh }
+                book = InvoiceBook.dailyTotals(totals.map { ($0.key, $0.value) }, energy: energy, meter: "curve", origin: curve)
+            } else {
+                let path = file ?? ""
+                let data: Data
+                do throws(InputError) {
+                    data = try InputFile.read(path, kind: .invoices)
+                } catch {
+                    for issue in error.issues { printError(issue.description) }
+                    throw ExitCode.inputErrors
+                }
+                book = InvoiceReader.read(data: data, file: path)
+            }
             for issue in book.issues { printError(issue.description) }
             if book.issues.hasErrors { throw ExitCode.inputErrors }
             var temperatures: DailyTemperatures?

@@ -62,6 +62,25 @@ struct CommandLineTests {
         #expect(refused.stderr.contains("line 2, end = \"2024-12-01\""), "\(refused.stderr)")
     }
 
+    /// A Gazpar daily export across the spring clock change, analysed day by day with the
+    /// degree-day model.
+    @Test func billsAnalyseReadsADailyGasCurve() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("foyer-cli-gazpar-\(getpid()).csv")
+        var rows = ["date_time;kwh"]
+        var day = CivilDate(2025, 1, 1)
+        for index in 0..<365 {
+            rows.append("\(day);\(index < 90 || index > 300 ? "55,5" : "14,0")")
+            day = day.adding(days: 1)
+        }
+        try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try Self.run(["bills", "analyse", "--curve", file.path, "--energy", "natural_gas", "--weather", "H1b"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("365 days covered") && run.stdout.contains("weather-normalised"), "\(run.stdout)")
+        let both = try Self.run(["bills", "analyse", file.path, "--curve", file.path])
+        #expect(both.status != 0 && both.stderr.contains("either"))
+    }
+
     @Test func archetypesAreListed() throws {
         let run = try Self.run(["archetypes"])
         #expect(run.status == 0)

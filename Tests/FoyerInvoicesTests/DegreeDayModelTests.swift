@@ -88,6 +88,23 @@ struct DegreeDayModelTests {
         #expect(abs(euros.fixedChargesEUR - 20 * Double(periods.count) * 365.25 / span) < 1e-9)
     }
 
+    /// A year of daily gas totals (a Gazpar export) analysed like invoices: one period per day,
+    /// the parameters come back, the year is the sum of the days.
+    @Test func dailyTotalsFromASmartMeter() throws {
+        let first = CivilDate(2025, 1, 1)
+        let totals = (0..<365).map { offset -> (date: CivilDate, kWh: Double) in
+            let day = first.adding(days: offset)
+            return (day, 1.11 * (4 + 2.5 * Self.temperatures.heatingDegreeDays(from: day, to: day, baseC: 15.5)))
+        }
+        let book = InvoiceBook.dailyTotals(totals, energy: .naturalGas, meter: "gazpar", origin: "gazpar.csv")
+        let meter = try #require(InvoiceAnalysis(book, temperatures: Self.temperatures).meters.first)
+        let model = try #require(meter.degreeDays)
+        #expect(model.periods == 365 && model.balanceC == 15.5)
+        #expect(abs(model.baseKWhPerDay - 4) < 1e-6 && abs(model.kWhPerDegreeDay - 2.5) < 1e-6)
+        #expect(abs(meter.billedKWh - totals.reduce(0) { $0 + $1.kWh }) < 1e-6)
+        #expect(meter.months.count == 12 && meter.flags.isEmpty)
+    }
+
     /// Peak and off-peak lines of one bill make one period.
     @Test func linesSharingDatesMakeOnePeriod() {
         let book = InvoiceReader.read(data: Data("""
