@@ -22,6 +22,8 @@ public enum InputFileKind: String, Sendable, CaseIterable {
     case weather
     /// A household's invoices, CSV or JSON (ten years of monthly bills is under 100 kB).
     case invoices
+    /// A station's daily temperatures, CSV (forty years of days is about 600 kB).
+    case dailyTemperatures
 
     /// The largest file accepted, bytes.
     public var maximumBytes: Int {
@@ -31,6 +33,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .loadCurve: 16 << 20
         case .weather: 16 << 20
         case .invoices: 1 << 20
+        case .dailyTemperatures: 2 << 20
         }
     }
 
@@ -42,6 +45,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .loadCurve: "a load-curve CSV"
         case .weather: "an EPW weather file"
         case .invoices: "an invoices file"
+        case .dailyTemperatures: "a daily-temperature CSV"
         }
     }
 
@@ -53,6 +57,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .loadCurve: "ten years of 10-minute readings are about 12 MB"
         case .weather: "an hourly EPW year is about 1.6 MB"
         case .invoices: "ten years of monthly bills for three meters are under 100 kB"
+        case .dailyTemperatures: "forty years of daily temperatures are about 600 kB"
         }
     }
 }

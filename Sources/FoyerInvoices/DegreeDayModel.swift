@@ -4,10 +4,27 @@ import FoyerNumerics
 
 /// Daily mean outdoor temperatures for the days a household was billed.
 public struct DailyTemperatures: Sendable {
-    /// Mean of each day of a typical year, January 1st first (365 values).
+    /// Mean of each day of a typical year, January 1st first (365 values); empty for measured days.
     let typicalDays: [Double]
+    /// Measured means by day number (days since 1970-01-01); empty for a typical year.
+    let measured: [Int: Double]
     /// Where they come from, for messages.
     public var source: String
+    /// Whether the days are a typical year's (standing for any calendar year).
+    public var isTypicalYear: Bool { measured.isEmpty }
+
+    /// A station's measured daily means (the billed days' own weather).
+    public init(measured: [CivilDate: Double], source: String) {
+        typicalDays = []
+        self.measured = Dictionary(uniqueKeysWithValues: measured.map { ($0.key.dayNumber, $0.value) })
+        self.source = source
+    }
+
+    /// The first day of `first…last` without a measurement, if any.
+    public func firstMissingDay(from first: CivilDate, to last: CivilDate) -> CivilDate? {
+        guard !isTypicalYear, last >= first else { return nil }
+        return (first.dayNumber...last.dayNumber).first { measured[$0] == nil }.map { CivilDate(dayNumber: $0) }
+    }
 
     /// The daily means of a reference (typical) year, used for any calendar year: a billed day
     /// takes the typical year's value of its month and day (29 February that of the 28th).
@@ -15,11 +32,14 @@ public struct DailyTemperatures: Sendable {
         typicalDays = (0..<365).map { day in
             (0..<24).reduce(0) { $0 + weather.dryBulbC[day * 24 + $1] } / 24
         }
+        measured = [:]
         source = weather.source
     }
 
-    /// The mean temperature of `date`, °C.
+    /// The mean temperature of `date`, °C (a measured day missing reads as 15 °C: callers check
+    /// ``firstMissingDay(from:to:)`` first).
     public func meanC(on date: CivilDate) -> Double {
+        if !isTypicalYear { return measured[date.dayNumber] ?? 15 }
         var dayOfYear = (1..<date.month).reduce(0) { $0 + WeatherYear.daysPerMonth[$1 - 1] } + min(date.day, date.month == 2 ? 28 : 31) - 1
         dayOfYear = min(max(dayOfYear, 0), 364)
         return typicalDays[dayOfYear]
@@ -33,9 +53,13 @@ public struct DailyTemperatures: Sendable {
         return sum
     }
 
-    /// Heating degree-days of the whole typical year to `baseC`, K·day.
+    /// Heating degree-days of the whole typical year to `baseC`, K·day (measured days: their
+    /// mean per year).
     public func annualHeatingDegreeDays(baseC: Double) -> Double {
-        typicalDays.reduce(0) { $0 + max(0, baseC - $1) }
+        if !isTypicalYear {
+            return measured.values.reduce(0) { $0 + max(0, baseC - $1) } * 365.25 / Double(max(measured.count, 1))
+        }
+        return typicalDays.reduce(0) { $0 + max(0, baseC - $1) }
     }
 }
 
@@ -69,13 +93,16 @@ public struct DegreeDayModel: Sendable, Encodable, Equatable {
     /// heating b·HDD_year(T_b).
     public var normalisedBaseKWh: Double
     public var normalisedHeatingKWh: Double
+    /// The temperatures of the billed days, and those of the year the result is normalised to.
     public var weatherSource: String
+    public var normalisationSource: String
 
     enum CodingKeys: String, CodingKey {
         case baseKWhPerDay = "base_kwh_per_day", kWhPerDegreeDay = "kwh_per_degree_day", balanceC = "balance_c"
         case baseStandardError = "base_standard_error", slopeStandardError = "slope_standard_error", rSquared = "r_squared"
         case cvRMSEPercent = "cv_rmse_percent", nmbePercent = "nmbe_percent", periods, parameters
         case normalisedBaseKWh = "normalised_base_kwh", normalisedHeatingKWh = "normalised_heating_kwh", weatherSource = "weather"
+        case normalisationSource = "normalised_to"
     }
 
     /// Candidate balance temperatures, °C: 10 to 22 °C by 0.5 K (CalTRACK searches 30–90 °F).
@@ -112,7 +139,9 @@ public struct DegreeDayModel: Sendable, Encodable, Equatable {
     }
 
     /// Fits the model; `nil` when the periods are too few or too short to say anything.
-    public static func fit(_ periods: [Period], temperatures: DailyTemperatures) -> DegreeDayModel? {
+    public static func fit(_ periods: [Period], temperatures: DailyTemperatures, normalisation: DailyTemperatures? = nil) -> DegreeDayModel? {
+        let reference = normalisation ?? temperatures
+        if periods.contains(where: { temperatures.firstMissingDay(from: $0.start, to: $0.end) != nil }) { return nil }
         let days = periods.reduce(0) { $0 + $1.days }
         guard periods.count >= fewestPeriods, days >= fewestDays, periods.allSatisfy({ $0.days > 0 && $0.kWh.isFinite }) else { return nil }
         let weights = periods.map { Double($0.days) }
@@ -172,7 +201,7 @@ public struct DegreeDayModel: Sendable, Encodable, Equatable {
             nmbePercent: freedom > 0 && meanEnergy != 0 ? 100 * residuals.reduce(0, +) / (Double(freedom) * meanEnergy) : 0,
             periods: periods.count, parameters: parameters,
             normalisedBaseKWh: 365.25 * a,
-            normalisedHeatingKWh: balance.map { b * temperatures.annualHeatingDegreeDays(baseC: $0) } ?? 0,
-            weatherSource: temperatures.source)
+            normalisedHeatingKWh: balance.map { b * reference.annualHeatingDegreeDays(baseC: $0) } ?? 0,
+            weatherSource: temperatures.source, normalisationSource: reference.source)
     }
 }

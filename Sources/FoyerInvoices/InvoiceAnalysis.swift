@@ -81,18 +81,21 @@ public struct InvoiceAnalysis: Sendable, Encodable {
         public var degreeDays: DegreeDayModel?
         /// Euros per year by use, with the degree-day model.
         public var eurosPerYear: EurosPerUse?
+        /// A billed day the station's temperatures miss (then there is no model).
+        public var missingTemperatureDay: CivilDate?
         public var flags: [Flag]
 
         enum CodingKeys: String, CodingKey {
             case energy, meter, lines, from, to, coveredDays = "covered_days", billedKWh = "billed_kwh", finalKWh = "final_kwh"
             case annualBilledKWh = "annual_billed_kwh", annualFinalKWh = "annual_final_kwh", amountEUR = "amount_eur"
-            case annualEUR = "annual_eur", eurPerBilledKWh = "eur_per_billed_kwh", months, degreeDays = "degree_days", eurosPerYear = "euros_per_year", flags
+            case annualEUR = "annual_eur", eurPerBilledKWh = "eur_per_billed_kwh", months, degreeDays = "degree_days", eurosPerYear = "euros_per_year", missingTemperatureDay = "missing_temperature_day", flags
         }
     }
 
     public var file: String
-    /// The temperatures the degree-day models used, when given.
+    /// The temperatures the degree-day models used, when given, and the year they normalise to.
     public var weatherSource: String?
+    public var normalisationSource: String?
     public var meters: [Meter]
     /// Sum over the meters of the annual amounts, € (meters without an annual figure left out).
     public var annualEUR: Double
@@ -103,21 +106,28 @@ public struct InvoiceAnalysis: Sendable, Encodable {
     static let daysPerYear = 365.25
 
     enum CodingKeys: String, CodingKey {
-        case file, weatherSource = "weather", meters, annualEUR = "annual_eur"
+        case file, weatherSource = "weather", normalisationSource = "normalised_to", meters, annualEUR = "annual_eur"
     }
 
     /// Analyses `book`; with `temperatures`, each meter's billing periods also get their
     /// degree-day model (``DegreeDayModel``).
-    public init(_ book: InvoiceBook, temperatures: DailyTemperatures? = nil) {
+    /// `normalisation`: the reference year the weather-normalised figures are given for
+    /// (default: `temperatures`, when they are a typical year).
+    public init(_ book: InvoiceBook, temperatures: DailyTemperatures? = nil, normalisation: DailyTemperatures? = nil) {
         file = book.file
         weatherSource = temperatures?.source
+        normalisationSource = (normalisation ?? temperatures)?.source
         let groups = Dictionary(grouping: book.lines) { "\($0.energy.rawValue)\u{0}\($0.meter)" }
         meters = groups.keys.sorted().compactMap { key in
             groups[key].map { lines in
                 var meter = Self.meter(lines)
-                if let temperatures, let model = DegreeDayModel.fit(DegreeDayModel.periods(of: lines), temperatures: temperatures) {
-                    meter.degreeDays = model
-                    meter.eurosPerYear = Self.eurosPerUse(lines, model: model, from: meter.from, to: meter.to)
+                if let temperatures {
+                    let periods = DegreeDayModel.periods(of: lines)
+                    meter.missingTemperatureDay = periods.lazy.compactMap { temperatures.firstMissingDay(from: $0.start, to: $0.end) }.first
+                    if let model = DegreeDayModel.fit(periods, temperatures: temperatures, normalisation: normalisation) {
+                        meter.degreeDays = model
+                        meter.eurosPerYear = Self.eurosPerUse(lines, model: model, from: meter.from, to: meter.to)
+                    }
                 }
                 return meter
             }
@@ -256,7 +266,9 @@ public struct InvoiceAnalysis: Sendable, Encodable {
             out += monthsAndModel(meter, gas: gas)
         }
         out += "\nTotal per year: \(NumberText.fixed(annualEUR, 0)) €\n"
-        if let weatherSource {
+        if let weatherSource, let normalisationSource, weatherSource != normalisationSource {
+            out += "Degree-days of the billed days from \(weatherSource); years normalised to \(normalisationSource).\n"
+        } else if let weatherSource {
             out += "Degree-days from the reference year \(weatherSource) for every billed day (not the billed period's own weather).\n"
         } else {
             out += "Give --weather (a climate id such as H1a, or an EPW file) for weather-normalised figures.\n"
@@ -290,6 +302,8 @@ public struct InvoiceAnalysis: Sendable, Encodable {
                 out += euros.fixedChargesEUR > 0 ? ", fixed charges \(NumberText.fixed(euros.fixedChargesEUR, 0)) €" : ""
                 out += " (energy at \(NumberText.fixed(euros.energyPriceEURPerKWh, 4)) €/kWh as paid)\n"
             }
+        } else if let missing = meter.missingTemperatureDay {
+            out += "  weather-normalised: the temperatures miss \(missing), a billed day\n"
         } else if weatherSource != nil {
             out += "  weather-normalised: not enough billing periods (at least \(DegreeDayModel.fewestPeriods) covering \(DegreeDayModel.fewestDays) days)\n"
         }

@@ -29,6 +29,7 @@ struct BillsCommand: ParsableCommand {
               foyer bills analyse factures.csv --weather H1c
               foyer bills analyse factures.json --weather station.epw --format json
               foyer bills analyse --curve gazpar.csv --energy natural_gas --weather H1b
+              foyer bills analyse factures.csv --temperatures station-2025.csv --weather H1b
             """
         )
 
@@ -39,10 +40,13 @@ struct BillsCommand: ParsableCommand {
         var energy: Energy = .electricity
         @Option(help: ArgumentHelp("Temperatures for the degree-day model: an embedded climate id (H1a … H3, BE-Uccle) or an EPW file. Its days stand for the billed days of any year.", valueName: "climate|file.epw"))
         var weather: String?
+        @Option(help: ArgumentHelp("A station's daily temperatures for the billed days (CSV: date and mean_c, or min_c and max_c; Météo-France TM/TN/TX). Needs --weather for the reference year the results are normalised to.", valueName: "file.csv"))
+        var temperatures: String?
         @Option(help: "Output format.") var format: OutputFormat = .text
 
         func validate() throws {
             if (file == nil) == (curve == nil) { throw ValidationError("give either an invoices file or --curve FILE.csv") }
+            if temperatures != nil, weather == nil { throw ValidationError("--temperatures needs --weather: the reference year the results are normalised to (H1a … H3, BE-Uccle, or an EPW)") }
             if curve != nil, energy != .electricity, energy != .naturalGas {
                 throw ValidationError("--energy for a curve is electricity or natural_gas, not \(energy.rawValue)")
             }
@@ -69,18 +73,32 @@ struct BillsCommand: ParsableCommand {
             }
             for issue in book.issues { printError(issue.description) }
             if book.issues.hasErrors { throw ExitCode.inputErrors }
-            var temperatures: DailyTemperatures?
+            var reference: DailyTemperatures?
             if let weather {
                 do throws(InputError) {
                     let loaded = try Inputs.weather(source: weather)
                     for warning in loaded.warnings { printError(warning.description) }
-                    temperatures = DailyTemperatures(typicalYear: loaded.year)
+                    reference = DailyTemperatures(typicalYear: loaded.year)
                 } catch {
                     for issue in error.issues { printError(issue.description) }
                     throw ExitCode.inputErrors
                 }
             }
-            let analysis = InvoiceAnalysis(book, temperatures: temperatures)
+            var measured: DailyTemperatures?
+            if let temperatures {
+                let data: Data
+                do throws(InputError) {
+                    data = try InputFile.read(temperatures, kind: .dailyTemperatures)
+                } catch {
+                    for issue in error.issues { printError(issue.description) }
+                    throw ExitCode.inputErrors
+                }
+                let (read, issues) = DailyTemperatureCSV.read(data: data, file: temperatures)
+                for issue in issues { printError(issue.description) }
+                guard let read else { throw ExitCode.inputErrors }
+                measured = read
+            }
+            let analysis = InvoiceAnalysis(book, temperatures: measured ?? reference, normalisation: reference)
             switch format {
             case .text: print(analysis.text(), terminator: "")
             case .json: print(try encodeJSON(analysis))
