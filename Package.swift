@@ -63,7 +63,7 @@ let package = Package(
             name: "FoyerArchetypeFiles",
             path: "Buildings",
             exclude: ["README.md"],
-            resources: [.copy("fr"), .copy("be"), .copy("validation")]
+            resources: [.copy("fr"), .copy("be"), .copy("validation"), .copy("examples")]
         ),
         // The tariff JSON files of Tariffs/, shipped as resources.
         .target(

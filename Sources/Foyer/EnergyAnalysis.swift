@@ -87,12 +87,14 @@ public struct EnergyReport: Sendable, Encodable {
     public var peakElectricKW: Double
     public var defaults: [DefaultedValue]
     public var notes: [String]
+    /// The use scenario these energies and bills are for.
+    public var use: UseSummary?
 
     enum CodingKeys: String, CodingKey {
         case delivered, primaryEnergyKWh = "primary_energy_kwh", primaryEnergyKWhPerM2 = "primary_energy_kwh_per_m2", co2Kg = "co2_kg"
         case heatingSystems = "heating_systems", unmetHeatKWh = "unmet_heat_kwh", unmetHeatHours = "unmet_heat_hours"
         case hotWater = "hot_water", otherUses = "other_uses", bills, annualCostEUR = "annual_cost_eur", comparisons, mismatches
-        case subscribedKVA = "subscribed_kva", recommendedKVA = "recommended_kva", peakElectricKW = "peak_electric_kw", defaults, notes
+        case subscribedKVA = "subscribed_kva", recommendedKVA = "recommended_kva", peakElectricKW = "peak_electric_kw", defaults, notes, use
     }
 }
 
@@ -295,7 +297,7 @@ public enum EnergyAnalysis {
             unmetHeatKWh: systems.unmetHeatKWh, unmetHeatHours: systems.unmetHeatHours, hotWater: systems.hotWater,
             otherUses: systems.otherUses, bills: bills, annualCostEUR: bills.isEmpty || !allContractsBilled ? (bills.isEmpty ? nil : currentCost) : currentCost,
             comparisons: comparisons, mismatches: mismatches.sorted { $0.savingEURPerYear > $1.savingEURPerYear },
-            subscribedKVA: kva, recommendedKVA: recommended, peakElectricKW: peakKW, defaults: defaults, notes: notes)
+            subscribedKVA: kva, recommendedKVA: recommended, peakElectricKW: peakKW, defaults: defaults, notes: notes, use: UseSummary(dwelling))
     }
 
     /// The offers that can bill `energy` on `circuit` for this household: same country, the

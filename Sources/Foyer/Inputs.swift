@@ -17,12 +17,14 @@ public enum Inputs {
     }
 
     /// Loads a dwelling from a file path or, when no such file exists, a bundled archetype id.
-    public static func loadDwelling(_ argument: String, library: ArchetypeLibrary? = Inputs.archetypeLibrary) -> LoadedDwelling {
+    /// - Parameter use: the use scenario to resolve (default: the household's when the file
+    ///   describes it, else the conventional one).
+    public static func loadDwelling(_ argument: String, library: ArchetypeLibrary? = Inputs.archetypeLibrary, use: UseChoice = .automatic) -> LoadedDwelling {
         if FileManager.default.fileExists(atPath: argument) {
-            return DwellingLoader.load(path: argument, library: library, climateZones: climateZones)
+            return DwellingLoader.load(path: argument, library: library, climateZones: climateZones, use: use)
         }
         if let library, let url = library.url(for: argument) {
-            var loaded = DwellingLoader.load(path: url.path, library: library, climateZones: climateZones)
+            var loaded = DwellingLoader.load(path: url.path, library: library, climateZones: climateZones, use: use)
             loaded.file = argument
             loaded.issues = loaded.issues.map { $0.inFile(argument) }
             return loaded

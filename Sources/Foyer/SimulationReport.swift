@@ -126,6 +126,8 @@ public struct SimulationReport: Sendable, Encodable {
     public var model: String
     public var dwelling: String
     public var weather: String
+    /// Which use was simulated, and what it is.
+    public var use: UseSummary?
     public var floorAreaM2: Double
     public var heatingNeedKWh: Double
     public var coolingNeedKWh: Double
@@ -145,7 +147,7 @@ public struct SimulationReport: Sendable, Encodable {
     public var energy: EnergyReport?
 
     enum CodingKeys: String, CodingKey {
-        case model, dwelling, weather, monthly, comfort, temperatures, balance, energy
+        case model, dwelling, weather, use, monthly, comfort, temperatures, balance, energy
         case monthlyMethod = "monthly_method"
         case floorAreaM2 = "floor_area_m2"
         case heatingNeedKWh = "heating_need_kwh"
@@ -218,6 +220,7 @@ public struct SimulationReport: Sendable, Encodable {
     public func text() -> String {
         var lines: [String] = []
         lines.append("\(dwelling) — model \(model), weather: \(weather)")
+        if let use { lines.append(use.text) }
         lines.append("")
         lines.append("Heating need  \(fixed(heatingNeedKWh, 0)) kWh/year  (\(fixed(heatingNeedKWhPerM2, 0)) kWh/m² for \(fixed(floorAreaM2, 0)) m²)")
         if coolingNeedKWh > 0 { lines.append("Cooling need  \(fixed(coolingNeedKWh, 0)) kWh/year") }
@@ -290,6 +293,8 @@ public struct MonthlyMethodReport: Sendable, Encodable {
     public var model = "monthly"
     public var dwelling: String
     public var weather: String
+    /// Which use was simulated, and what it is.
+    public var use: UseSummary?
     public var floorAreaM2: Double
     public var heatingNeedKWh: Double
     public var coolingNeedKWh: Double
@@ -297,7 +302,7 @@ public struct MonthlyMethodReport: Sendable, Encodable {
     public var monthly: [Month]
 
     enum CodingKeys: String, CodingKey {
-        case model, dwelling, weather, monthly
+        case model, dwelling, weather, use, monthly
         case floorAreaM2 = "floor_area_m2"
         case heatingNeedKWh = "heating_need_kwh"
         case coolingNeedKWh = "cooling_need_kwh"
@@ -328,6 +333,7 @@ public struct MonthlyMethodReport: Sendable, Encodable {
     public func text() -> String {
         var lines: [String] = []
         lines.append("\(dwelling) — monthly method (EN ISO 13790:2008, 7.2 and 12.2), weather: \(weather)")
+        if let use { lines.append(use.text) }
         lines.append("")
         lines.append("Heating need  \(fixed(heatingNeedKWh, 0)) kWh/year  (\(fixed(heatingNeedKWhPerM2, 0)) kWh/m² for \(fixed(floorAreaM2, 0)) m²)")
         if coolingNeedKWh > 0 { lines.append("Cooling need  \(fixed(coolingNeedKWh, 0)) kWh/year") }
@@ -344,5 +350,57 @@ public struct MonthlyMethodReport: Sendable, Encodable {
         lines.append("Heating need = heat transfer − utilisation × (internal + solar). Peaks, comfort hours and the hourly")
         lines.append("file need an hourly model: --model iso52016 (default) or 5r1c.")
         return lines.joined(separator: "\n")
+    }
+}
+
+/// The use scenario a result was computed for, said in every output.
+public struct UseSummary: Sendable, Encodable, Equatable {
+    public var scenario: UseScenario
+    /// `household_use.description` (and its source), when given.
+    public var description: String?
+    public var heatingSetpointC: Double
+    public var heatingSetbackC: Double
+    /// `MM-DD → MM-DD`, or `all year`.
+    public var heatingSeason: String
+    /// Heated share of the floor area (1: all of it).
+    public var heatedShare: Double
+    /// Adjustment factor b of the cold rooms, when part of the dwelling is left cold.
+    public var coldRoomsAdjustmentFactorB: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case scenario, description
+        case heatingSetpointC = "heating_setpoint_c"
+        case heatingSetbackC = "heating_setback_c"
+        case heatingSeason = "heating_season"
+        case heatedShare = "heated_share"
+        case coldRoomsAdjustmentFactorB = "cold_rooms_adjustment_factor_b"
+    }
+
+    /// The summary of `dwelling`'s use.
+    public init(_ dwelling: ResolvedDwelling) {
+        scenario = dwelling.useScenario
+        description = dwelling.useDescription
+        heatingSetpointC = dwelling.thermostat.heatingSetpointC
+        heatingSetbackC = dwelling.thermostat.heatingSetbackC
+        if let season = dwelling.thermostat.heatingSeason {
+            func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+            heatingSeason = "\(two(season.start.month))-\(two(season.start.day)) → \(two(season.end.month))-\(two(season.end.day))"
+        } else {
+            heatingSeason = "all year"
+        }
+        heatedShare = dwelling.heatedShare?.fraction ?? 1
+        coldRoomsAdjustmentFactorB = dwelling.heatedShare.flatMap { $0.fraction < 1 ? dwelling.coldRoomsCoupling($0).b : nil }
+    }
+
+    /// One line: `Use: household (…) — 18 °C (set-back 16 °C), 10-15 → 04-30, 60 % of the floor heated`.
+    public var text: String {
+        let name = scenario == .household ? "household" : "conventional"
+        var parts = ["\(fixed(heatingSetpointC, 1)) °C" + (heatingSetbackC < heatingSetpointC ? " (set-back \(fixed(heatingSetbackC, 1)) °C)" : ""),
+                     "heating " + heatingSeason]
+        if heatedShare < 1 {
+            parts.append("\(fixed(heatedShare * 100, 0)) % of the floor heated (cold rooms b \(fixed(coldRoomsAdjustmentFactorB ?? 0, 2)))")
+        }
+        let about = description.map { " — \($0)" } ?? ""
+        return "Use: \(name)\(about): " + parts.joined(separator: ", ")
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Foyer
 
 extension ThermalModel: ExpressibleByArgument {}
+extension UseChoice: ExpressibleByArgument {}
 
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,6 +43,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Thermal model: iso52016, 5r1c (hourly) or monthly (the monthly method is also reported beside the hourly ones).")
     var model: ThermalModel = .iso52016
 
+    @Option(help: ArgumentHelp("Use of the dwelling: conventional (the file's top-level fields: 19 °C everywhere, all year, as the DPE), household (its household_use: the household's own season, set-points, heated share, hot water, appliances) or auto (household when the file has one).", valueName: "auto|conventional|household"))
+    var use: UseChoice = .automatic
+
     @Option(help: ArgumentHelp("Write the hourly temperatures and powers to this CSV file.", valueName: "file.csv"))
     var hourly: String?
 
@@ -78,7 +82,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = Inputs.loadDwelling(dwelling)
+        let loaded = Inputs.loadDwelling(dwelling, use: use)
         for warning in loaded.issues.warnings { printError(warning.description) }
         guard let resolved = loaded.dwelling else {
             for error in loaded.issues.errors { printError(error.description) }
@@ -112,9 +116,10 @@ struct SimulateCommand: ParsableCommand {
         options.insideConvection = insideConvection
         let solar = SurfaceIrradiance(weather: year)
         if model == .monthly {
-            let report = MonthlyMethodReport(
+            var report = MonthlyMethodReport(
                 ISO13790.monthlyNeeds(resolved, weather: year, solar: solar, options: options),
                 dwelling: resolved.name, weather: year.source, floorAreaM2: resolved.floorAreaM2)
+            report.use = UseSummary(resolved)
             guard report.isFinite else {
                 printError("\(dwelling): error: the monthly method produced non-finite values; nothing was written (please report this dwelling file)")
                 throw ExitCode.failure
@@ -137,6 +142,7 @@ struct SimulateCommand: ParsableCommand {
         let result = HourlyEngine.run(zone, warmUpHours: options.warmUpHours)
         let monthlyNeeds = ISO13790.monthlyNeeds(resolved, weather: year, solar: solar, options: options)
         var report = SimulationReport(result, dwelling: resolved.name, weather: year.source, monthlyMethod: monthlyNeeds)
+        report.use = UseSummary(resolved)
         if let library {
             // From heat to the bill: systems, fuels, tariffs (issue 4).
             do throws(InputError) {

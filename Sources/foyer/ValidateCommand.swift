@@ -57,8 +57,16 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode.inputErrors
         }
         for file in files {
-            let loaded = Inputs.loadDwelling(file)
+            // Both scenarios are checked: the conventional one, and the household's when the
+            // file describes it (its values are range-checked only once merged).
+            let loaded = Inputs.loadDwelling(file, use: .conventional)
             var issues = loaded.issues
+            if loaded.spec?.householdUse != nil {
+                let household = Inputs.loadDwelling(file, use: .household)
+                let known = Set(issues.map(\.description))
+                issues += household.issues.filter { !known.contains($0.description) }
+                issues.sort(by: InputIssue.reportOrder)
+            }
             // A weather file is read now: its errors are the dwelling's.
             if let dwelling = loaded.dwelling, case .epwFile = dwelling.location.weather {
                 do throws(InputError) {

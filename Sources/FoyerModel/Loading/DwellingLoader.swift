@@ -33,7 +33,8 @@ public enum DwellingLoader {
     /// - Parameters:
     ///   - library: where `base` ids are looked up.
     ///   - climateZones: the embedded climates (for `climate_zone` and its defaults).
-    public static func load(path: String, library: ArchetypeLibrary?, climateZones: [ClimateZoneInfo]) -> LoadedDwelling {
+    ///   - use: which use scenario to resolve (see ``UseChoice``).
+    public static func load(path: String, library: ArchetypeLibrary?, climateZones: [ClimateZoneInfo], use: UseChoice = .automatic) -> LoadedDwelling {
         let url = URL(fileURLWithPath: path)
         let data: Data
         do {
@@ -41,7 +42,7 @@ public enum DwellingLoader {
         } catch {
             return LoadedDwelling(file: path, issues: error.issues, defaults: [])
         }
-        var loaded = load(data: data, file: path, library: library, climateZones: climateZones)
+        var loaded = load(data: data, file: path, library: library, climateZones: climateZones, use: use)
         // A weather file is relative to the dwelling file that names it.
         if case let .epwFile(weather)? = loaded.dwelling?.location.weather {
             let resolved = weather.hasPrefix("/") ? weather : url.deletingLastPathComponent().appendingPathComponent(weather).path
@@ -63,7 +64,8 @@ public enum DwellingLoader {
     }
 
     /// Loads a dwelling from JSON bytes; `file` names it in messages.
-    public static func load(data: Data, file: String?, library: ArchetypeLibrary?, climateZones: [ClimateZoneInfo]) -> LoadedDwelling {
+    public static func load(data: Data, file: String?, library: ArchetypeLibrary?, climateZones: [ClimateZoneInfo],
+                            use: UseChoice = .automatic) -> LoadedDwelling {
         let document: JSONValue
         var issues: [InputIssue] = []
         do {
@@ -82,12 +84,40 @@ public enum DwellingLoader {
             // the one error that matters.
             return LoadedDwelling(file: file, merged: merged, issues: issues.map { $0.inFile(file) }, defaults: [])
         }
-        let (spec, decodeIssues) = CollectingDecoder.decode(DwellingSpec.self, from: merged)
-        issues += decodeIssues
+        // The household scenario: `household_use`'s objects merged over the top-level ones.
+        var householdUse: [String: JSONValue]?
+        if case let .object(members) = merged, case let .object(use)? = members["household_use"] { householdUse = use }
+        let scenario: UseScenario = switch use {
+        case .conventional: .conventional
+        case .household: .household
+        case .automatic: householdUse == nil ? .conventional : .household
+        }
+        if use == .household, householdUse == nil {
+            return LoadedDwelling(file: file, merged: merged, issues: [InputIssue(
+                .error, file: file, path: "household_use",
+                message: "missing: the household scenario was asked for (--use household) but the file does not describe the household's use",
+                expected: "a \"household_use\" object (heating season, set-points, heated share, hot water…; see Docs/DwellingSchema.md), or foyer calibrate to fit one to the bills")],
+                defaults: [])
+        }
+        var scenarioDocument = merged
+        if scenario == .household, let householdUse {
+            let overrides = householdUse.filter { Self.householdMergedKeys.contains($0.key) }
+            scenarioDocument = SpecMerge.merge(base: merged, override: .object(overrides))
+        }
+        let (spec, decodeIssues) = CollectingDecoder.decode(DwellingSpec.self, from: scenarioDocument)
+        issues += Self.attributedToHouseholdUse(decodeIssues, householdUse: scenario == .household ? householdUse : nil)
         guard let spec else {
             return LoadedDwelling(file: file, merged: merged, issues: issues.map { $0.inFile(file) }, defaults: [])
         }
-        let outcome = DwellingResolver.resolve(spec, climateZones: climateZones, decodeIssues: decodeIssues)
+        var outcome = DwellingResolver.resolve(spec, climateZones: climateZones, decodeIssues: decodeIssues, scenario: scenario)
+        if scenario == .household {
+            outcome.issues = Self.attributedToHouseholdUse(outcome.issues, householdUse: householdUse)
+            outcome.defaults = outcome.defaults.map { value in
+                var renamed = value
+                renamed.path = Self.householdPath(value.path, householdUse: householdUse)
+                return renamed
+            }
+        }
         // Decode errors come first; the resolver does not repeat them (it sees those fields as absent).
         let resolverIssues = outcome.issues.filter { issue in
             !(issue.message.hasPrefix("missing") && issues.contains { $0.path == issue.path || $0.path.hasPrefix(issue.path + ".") })
@@ -104,6 +134,55 @@ public enum DwellingLoader {
         return LoadedDwelling(
             file: file, merged: merged, spec: spec, dwelling: all.hasErrors ? nil : outcome.dwelling,
             issues: all.map { $0.inFile(file) }, defaults: scaled + outcome.defaults)
+    }
+
+    /// The objects of `household_use` merged over the top-level fields of the same name.
+    static let householdMergedKeys: Set<String> = ["thermostat", "occupancy", "hot_water", "other_uses"]
+
+    /// Issues about values that came from `household_use` name it (`household_use.thermostat.…`);
+    /// an issue reported twice (on the merged field and on `household_use` itself) is kept once.
+    static func attributedToHouseholdUse(_ issues: [InputIssue], householdUse: [String: JSONValue]?) -> [InputIssue] {
+        guard let householdUse else { return issues }
+        var seen = Set<String>()
+        return issues.compactMap { issue in
+            var renamed = issue
+            renamed.path = householdPath(issue.path, householdUse: householdUse)
+            let key = "\(renamed.severity)|\(renamed.path)|\(renamed.message)"
+            return seen.insert(key).inserted ? renamed : nil
+        }
+    }
+
+    /// `thermostat.heating_setpoint_c` → `household_use.thermostat.heating_setpoint_c` when
+    /// `household_use` gives that value (or an object containing it).
+    static func householdPath(_ path: String, householdUse: [String: JSONValue]?) -> String {
+        guard let householdUse, let first = path.split(separator: ".", maxSplits: 1).first.map(String.init),
+              householdMergedKeys.contains(first.split(separator: "[").first.map(String.init) ?? first) else { return path }
+        return valueExists(at: path, in: .object(householdUse)) ? "household_use." + path : path
+    }
+
+    /// Whether the document has a value at `path` (keys and `[index]` steps), or at the longest
+    /// prefix of it that is a leaf (a wrong-typed value stands for the fields below it).
+    static func valueExists(at path: String, in document: JSONValue) -> Bool {
+        var node = document
+        for step in path.split(separator: ".") {
+            var key = Substring(step)
+            var indices: [Int] = []
+            if let bracket = step.firstIndex(of: "[") {
+                key = step[..<bracket]
+                indices = step[bracket...].split(separator: "[").compactMap { Int($0.dropLast()) }
+            }
+            guard case let .object(members) = node, let next = members[String(key)] else { return false }
+            node = next
+            for index in indices {
+                guard case let .array(elements) = node, elements.indices.contains(index) else { return false }
+                node = elements[index]
+            }
+            switch node {
+            case .object, .array: continue
+            default: return true
+            }
+        }
+        return true
     }
 
     /// `envelope.walls[2].u_value_w_per_m2k` → `envelope.walls[wall-south].u_value_w_per_m2k` when

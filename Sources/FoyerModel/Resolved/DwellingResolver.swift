@@ -28,7 +28,11 @@ public enum DwellingResolver {
     ///   wrong type leaves its field empty): the resolver then neither reports that field again
     ///   as missing nor checks sums and consistencies that involve it. They are not repeated in
     ///   the outcome.
-    public static func resolve(_ spec: DwellingSpec, climateZones: [ClimateZoneInfo], decodeIssues: [InputIssue] = []) -> Outcome {
+    /// - Parameter scenario: which use `spec` describes; the household scenario also resolves
+    ///   `household_use.heated_share` (the caller has merged the rest of `household_use` over the
+    ///   top-level fields, see ``DwellingLoader``).
+    public static func resolve(_ spec: DwellingSpec, climateZones: [ClimateZoneInfo], decodeIssues: [InputIssue] = [],
+                               scenario: UseScenario = .conventional) -> Outcome {
         let r = Resolution()
         r.issues = decodeIssues
 
@@ -60,6 +64,7 @@ public enum DwellingResolver {
         let internalCapacity = r.value(spec.geometry?.internalHeatCapacityJPerM2K, at: capacityPath, default: 10_000, { "\(format($0)) J/(m²·K)" },
                                        reason: "EN ISO 52016-1:2017 Annex B default κ_m,int for the zone air and its furniture")
         let supply = resolveEnergySupply(spec.energySupply, country: location?.country ?? spec.location?.country, r)
+        let heatedShare = resolveHeatedShare(spec.householdUse?.heatedShare, floorAreaM2: geometry?.floorAreaM2, apply: scenario == .household, r)
 
         let issues = Array(r.issues.dropFirst(decodeIssues.count)).sorted(by: InputIssue.reportOrder)
         guard !issues.hasErrors, let location, let geometry, let envelope, let ventilation, let thermostat, let occupancy
@@ -78,7 +83,35 @@ public enum DwellingResolver {
         complete.heatingConvectiveFraction = heatingConvectiveFraction(heating)
         complete.otherUses = otherUses
         complete.energySupply = supply
+        complete.useScenario = scenario
+        complete.heatedShare = heatedShare
+        if scenario == .household, let use = spec.householdUse {
+            let text = [use.description, use.source.map { "source: " + $0 }].compactMap { $0 }.joined(separator: "; ")
+            complete.useDescription = text.isEmpty ? nil : text
+        }
         return Outcome(dwelling: complete, issues: issues, defaults: r.defaults)
+    }
+
+    // MARK: - Household use
+
+    /// `household_use.heated_share`, checked in both scenarios and applied in the household one.
+    static func resolveHeatedShare(_ spec: HeatedShareSpec?, floorAreaM2: Double?, apply: Bool, _ r: Resolution) -> ResolvedHeatedShare? {
+        guard let spec else { return nil }
+        let p = "household_use.heated_share"
+        var ok = r.check(spec.fraction, at: p + ".fraction", in: 0.1...1, unit: "", what: "the heated share of the floor area")
+        ok = r.checkPositive(spec.partitionAreaM2, at: p + ".partition_area_m2", largest: Limits.largestFloorAreaM2, smallest: Limits.smallestElementAreaM2, unit: "m²") && ok
+        ok = r.check(spec.partitionUValueWPerM2K, at: p + ".partition_u_value_w_per_m2k", in: 0.05...10, unit: "W/(m²·K)") && ok
+        ok = r.check(spec.airTransferM3PerH, at: p + ".air_transfer_m3_per_h", in: 0...2_000, unit: "m³/h") && ok
+        guard let fraction = r.required(spec.fraction, at: p + ".fraction", "the heated share of the floor area, 0.1–1 (0.5: half the rooms heated)"),
+              ok, apply, let floorAreaM2 else { return nil }
+        let coldArea = (1 - fraction) * floorAreaM2
+        let area = r.value(spec.partitionAreaM2, at: p + ".partition_area_m2", default: max(coldArea, Limits.smallestElementAreaM2), { "\(format($0)) m²" },
+                           reason: "the cold rooms' floor area: an intermediate floor under cold bedrooms, or the walls and doors around cold rooms, are of that order")
+        let u = r.value(spec.partitionUValueWPerM2K, at: p + ".partition_u_value_w_per_m2k", default: ResolvedHeatedShare.defaultPartitionUValueWPerM2K,
+                        { "\(format($0)) W/(m²·K)" }, reason: "EN ISO 6946: R_si 0.13 on both sides and 0.25 m²·K/W of plastered brick or timber floor")
+        let air = r.value(spec.airTransferM3PerH, at: p + ".air_transfer_m3_per_h", default: ResolvedHeatedShare.defaultAirTransferM3PerH,
+                          { "\(format($0)) m³/h" }, reason: "the gaps under closed interior doors; an order of magnitude")
+        return ResolvedHeatedShare(fraction: fraction, partitionAreaM2: area, partitionUValueWPerM2K: u, airTransferM3PerH: air)
     }
 
     // MARK: - Location

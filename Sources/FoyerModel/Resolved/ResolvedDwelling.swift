@@ -35,6 +35,12 @@ public struct ResolvedDwelling: Sendable, Equatable {
     public var otherUses = OtherUsesSpec()
     /// Meters and contracts.
     public var energySupply = EnergySupplySpec()
+    /// Which use of the dwelling these values describe (conventional, or the household's own).
+    public var useScenario: UseScenario = .conventional
+    /// The part of the dwelling the household heats; `nil`: all of it.
+    public var heatedShare: ResolvedHeatedShare? = nil
+    /// `household_use.description` and `source`, in the household scenario.
+    public var useDescription: String? = nil
 
     /// Σ A·U over the opaque elements and windows (without the adjustment factor), W/K.
     public var envelopeAUWPerK: Double {

@@ -35,6 +35,9 @@ public struct DwellingSpec: Codable, Sendable, Equatable {
     public var otherUses: OtherUsesSpec?
     /// `energy_supply`
     public var energySupply: EnergySupplySpec?
+    /// `household_use`: how the household actually lives, beside the conventional use the
+    /// fields above describe (`--use household`).
+    public var householdUse: HouseholdUseSpec?
 
     public init() {}
 
@@ -45,6 +48,60 @@ public struct DwellingSpec: Codable, Sendable, Equatable {
         case hotWater = "hot_water"
         case otherUses = "other_uses"
         case energySupply = "energy_supply"
+        case householdUse = "household_use"
+    }
+}
+
+/// `household_use`: the household's own use of the dwelling, as observed at the visit or fitted
+/// to its bills by `foyer calibrate`.
+///
+/// Its `thermostat`, `occupancy`, `hot_water` and `other_uses` objects have the schema of the
+/// top-level fields of the same names and are merged over them (key by key) when the household
+/// scenario is simulated; the top-level fields stay the conventional scenario. `heated_share`
+/// exists only here: the conventional scenario heats the whole dwelling.
+public struct HouseholdUseSpec: Codable, Sendable, Equatable {
+    /// `description`: what was observed ("heats the living room and kitchen only").
+    public var description: String?
+    /// `source`: where the values come from ("visit 2026-11-12", "calibrated on bills 2025").
+    public var source: String?
+    public var thermostat: ThermostatSpec?
+    public var occupancy: OccupancySpec?
+    /// `hot_water`
+    public var hotWater: HotWaterSpec?
+    /// `other_uses`
+    public var otherUses: OtherUsesSpec?
+    /// `heated_share`: the part of the dwelling the household heats.
+    public var heatedShare: HeatedShareSpec?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case description, source, thermostat, occupancy
+        case hotWater = "hot_water"
+        case otherUses = "other_uses"
+        case heatedShare = "heated_share"
+    }
+}
+
+/// `heated_share`: the rooms left cold, as an unheated zone behind the internal partitions.
+public struct HeatedShareSpec: Codable, Sendable, Equatable {
+    /// `fraction`: the heated share of the floor area, 0.1–1.
+    public var fraction: Double?
+    /// `partition_area_m2`: area of the walls, floors and doors between the heated and the cold
+    /// rooms (default: the cold rooms' floor area).
+    public var partitionAreaM2: Double?
+    /// `partition_u_value_w_per_m2k`: their thermal transmittance (default 2.0 W/(m²·K)).
+    public var partitionUValueWPerM2K: Double?
+    /// `air_transfer_m3_per_h`: air flowing between the two parts, doors closed (default 30 m³/h).
+    public var airTransferM3PerH: Double?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case fraction
+        case partitionAreaM2 = "partition_area_m2"
+        case partitionUValueWPerM2K = "partition_u_value_w_per_m2k"
+        case airTransferM3PerH = "air_transfer_m3_per_h"
     }
 }
 

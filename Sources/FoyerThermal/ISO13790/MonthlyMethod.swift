@@ -33,8 +33,10 @@ extension ISO13790 {
     /// summed from the same hourly weather; ground floors at the annual mean outdoor temperature.
     /// The set-point is the mean of the hourly set-points (intermittency is not corrected
     /// further, a simplification of 13.2).
-    public static func monthlyNeeds(_ dwelling: ResolvedDwelling, weather: WeatherYear, solar: SurfaceIrradiance,
+    /// A household that heats part of its dwelling: the heated zone (``ResolvedDwelling/heatedZone``).
+    public static func monthlyNeeds(_ whole: ResolvedDwelling, weather: WeatherYear, solar: SurfaceIrradiance,
                                     options: SimulationOptions = SimulationOptions()) -> [MonthlyNeed] {
+        let dwelling = whole.heatedZone
         let envelope = EnvelopeSummary(dwelling, solar: solar)
         let skyC = SurfaceIrradiance.skyTemperaturesC(weather)
         let setpoints = ZoneInputs.setpoints(dwelling.thermostat, firstWeekday: options.firstWeekday)

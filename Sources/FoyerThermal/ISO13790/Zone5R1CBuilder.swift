@@ -103,8 +103,11 @@ extension ISO13790 {
     /// of C.2. Floors on the ground are linked from the mass node to a ground temperature equal to
     /// the annual mean outdoor temperature through their EN ISO 13370 transmittance (the steady
     /// part of the ground heat flow).
-    public static func prepare(_ dwelling: ResolvedDwelling, weather: WeatherYear, solar: SurfaceIrradiance,
+    /// A household that heats part of its dwelling is simulated on the heated zone
+    /// (``ResolvedDwelling/heatedZone``); results per m² stay per m² of the whole dwelling.
+    public static func prepare(_ whole: ResolvedDwelling, weather: WeatherYear, solar: SurfaceIrradiance,
                                options: SimulationOptions = SimulationOptions()) throws -> PreparedZone {
+        let dwelling = whole.heatedZone
         let hours = WeatherYear.hoursPerYear
         let skyC = SurfaceIrradiance.skyTemperaturesC(weather)
         let envelope = EnvelopeSummary(dwelling, solar: solar)
@@ -159,6 +162,6 @@ extension ISO13790 {
             heatingSetpointC: setpoints.heating, coolingSetpointC: setpoints.cooling,
             maxHeatingW: ZoneInputs.maxHeatingW(dwelling, options: options), maxCoolingW: .infinity,
             occupied: ZoneInputs.hourly(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),
-            floorAreaM2: dwelling.floorAreaM2)
+            floorAreaM2: whole.floorAreaM2)
     }
 }

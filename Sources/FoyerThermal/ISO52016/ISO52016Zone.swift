@@ -153,8 +153,11 @@ public enum ISO52016 {
 
     /// Builds the zone of `dwelling` under `weather`.
     /// - Throws: ``ThermalNetworkError`` when the network cannot be solved.
-    public static func prepare(_ dwelling: ResolvedDwelling, weather: WeatherYear, solar: SurfaceIrradiance,
+    /// A household that heats part of its dwelling is simulated on the heated zone
+    /// (``ResolvedDwelling/heatedZone``); results per m² stay per m² of the whole dwelling.
+    public static func prepare(_ whole: ResolvedDwelling, weather: WeatherYear, solar: SurfaceIrradiance,
                                options: SimulationOptions = SimulationOptions()) throws -> PreparedZone {
+        let dwelling = whole.heatedZone
         let hours = WeatherYear.hoursPerYear
         var network = ThermalNetwork()
         let air = network.addNode("air", capacityJPerK: dwelling.internalHeatCapacityJPerM2K * dwelling.floorAreaM2)
@@ -495,7 +498,7 @@ public enum ISO52016 {
             boundaryLinkFamilies: linkFamilies, heatingSetpointC: setpoints.heating, coolingSetpointC: setpoints.cooling,
             maxHeatingW: ZoneInputs.maxHeatingW(dwelling, options: options), maxCoolingW: .infinity,
             occupied: ZoneInputs.hourly(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),
-            floorAreaM2: dwelling.floorAreaM2,
+            floorAreaM2: whole.floorAreaM2,
             variants: variants,
             variantBlockByHour: windLevels.map { UInt8(blockByLevel[$0] ?? 0) },
             shuttersClosed: shutterLinks.isEmpty ? [] : weather.globalHorizontalWPerM2.map { $0 <= 0 },
