@@ -12,6 +12,8 @@
 //   FoyerThermal (thermal network solved with LAPACK; EN ISO 52016-1 and ISO 13790 5R1C builders)
 //   FoyerTariffs (tariff files and their checks) → FoyerBills (bills, load curves, comparison)
 //   FoyerSystems (heating, hot water, other uses: heat need → delivered energy per fuel)
+//   FoyerInvoices (the household's bills: read, checked, degree-day analysis)
+//   FoyerCalibration (household use fitted to the bills on prepared weather)
 //   Foyer (umbrella library: re-exports the domains and holds the pipeline the CLI uses)
 //   foyer (the command-line tool: commands only)
 //
@@ -51,7 +53,10 @@ let package = Package(
         // The household's own invoices: read, checked, analysed (issue 12).
         .target(name: "FoyerInvoices", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerEnergy", "FoyerModel", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .target(name: "FoyerSystems", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerClimate"]),
-        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices"]),
+        // A dwelling calibrated to its household's bills: household-use parameters fitted by
+        // bounded least squares on prepared weather (issue 12).
+        .target(name: "FoyerCalibration", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerSystems", "FoyerInvoices"]),
+        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration"]),
         .executableTarget(
             name: "foyer",
             dependencies: ["Foyer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -86,6 +91,7 @@ let package = Package(
         .testTarget(name: "FoyerEnergyTests", dependencies: ["FoyerEnergy"]),
         .testTarget(name: "FoyerBillsTests", dependencies: ["FoyerBills", "FoyerTariffs", "FoyerEnergy"]),
         .testTarget(name: "FoyerInvoicesTests", dependencies: ["FoyerInvoices", "FoyerEnergy", "FoyerClimate", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "FoyerCalibrationTests", dependencies: ["FoyerCalibration", "Foyer"]),
         .testTarget(name: "FoyerSystemsTests", dependencies: ["FoyerSystems", "Foyer"]),
         // Validation against published references (ASHRAE 140, real weather years): its own
         // target so that the unit tests stay fast.

@@ -3,6 +3,7 @@
 @_exported import FoyerEnergy
 @_exported import FoyerInvoices
 @_exported import FoyerBills
+@_exported import FoyerCalibration
 @_exported import FoyerModel
 @_exported import FoyerNumerics
 @_exported import FoyerSystems

@@ -12,6 +12,9 @@ public struct LeastSquaresFit: Sendable, Equatable {
     /// Standard errors of the coefficients, √(σ² · diag((AᵀA)⁻¹)) with σ² = RSS/(m − n);
     /// `nil` when there are no degrees of freedom left (m = n).
     public var standardErrors: [Double]?
+    /// (AᵀA)⁻¹, the covariance of the coefficients divided by σ²: the parameters' correlations
+    /// are read from it. `nil` when there are no degrees of freedom left (m = n).
+    public var unscaledCovariance: DenseMatrix? = nil
 }
 
 /// Linear least squares through LAPACK.
@@ -74,6 +77,7 @@ public enum LeastSquares {
         let rSquared: Double? = tss > 0 ? 1 - rss / tss : nil
 
         var standardErrors: [Double]?
+        var covariance: DenseMatrix?
         if m > n {
             // (AᵀA)⁻¹ = R⁻¹ R⁻ᵀ; its diagonal entry k is the squared norm of row k of R⁻¹.
             let sigma2 = rss / Double(m - n)
@@ -85,13 +89,19 @@ public enum LeastSquares {
                     rInverse[i, j] = sum / qr[i + i * m]
                 }
             }
-            standardErrors = (0..<n).map { k in
-                var sum = 0.0
-                for j in 0..<n { sum += rInverse[k, j] * rInverse[k, j] }
-                return (sigma2 * sum).squareRoot()
+            var product = DenseMatrix(rows: n, columns: n)
+            for row in 0..<n {
+                for column in 0..<n {
+                    var sum = 0.0
+                    for j in 0..<n { sum += rInverse[row, j] * rInverse[column, j] }
+                    product[row, column] = sum
+                }
             }
+            covariance = product
+            standardErrors = (0..<n).map { k in (sigma2 * product[k, k]).squareRoot() }
         }
         return LeastSquaresFit(
-            coefficients: coefficients, residualSumOfSquares: rss, rSquared: rSquared, standardErrors: standardErrors)
+            coefficients: coefficients, residualSumOfSquares: rss, rSquared: rSquared, standardErrors: standardErrors,
+            unscaledCovariance: covariance)
     }
 }

@@ -21,16 +21,22 @@ public enum SystemsModel {
     public static func run(_ dwelling: ResolvedDwelling, inputs: SystemInputs) -> SystemsResult {
         let hours = inputs.heatingW.count
         var defaults: [DefaultedValue] = []
-        var streams: [String: EnergyStream] = [:]
-        var order: [String] = []
+        // Streams in the order they first receive energy (the report's order).
+        struct StreamKey: Hashable { var energy: Energy; var use: EnergyUse; var circuit: Circuit }
+        var streams: [EnergyStream] = []
+        var positions: [StreamKey: Int] = [:]
         let supply = dwelling.energySupply
         func add(_ energy: Energy, _ use: EnergyUse, _ circuit: Circuit, hour: Int, kWh: Double) {
-            let key = "\(energy.rawValue)/\(use.rawValue)/\(circuit.rawValue)"
-            if streams[key] == nil {
-                streams[key] = EnergyStream(energy: energy, use: use, circuit: circuit, hourlyKWh: [Double](repeating: 0, count: hours))
-                order.append(key)
+            let key = StreamKey(energy: energy, use: use, circuit: circuit)
+            let position: Int
+            if let known = positions[key] {
+                position = known
+            } else {
+                position = streams.count
+                positions[key] = position
+                streams.append(EnergyStream(energy: energy, use: use, circuit: circuit, hourlyKWh: [Double](repeating: 0, count: hours)))
             }
-            streams[key]?.hourlyKWh[hour] += kWh
+            streams[position].hourlyKWh[hour] += kWh
         }
         let offPeakCircuit: Circuit = supply.exclusiveNightCircuit == true ? .exclusiveNight : .main
 
@@ -243,14 +249,15 @@ public enum SystemsModel {
 
         // MARK: Other uses
         let uses = OtherUses.resolve(dwelling, defaults: &defaults)
+        let lightingProfiles = (1...12).map(OtherUses.lightingProfile(month:))
         for hour in 0..<hours {
             let h = inputs.clockHour[hour]
-            add(.electricity, .lighting, .main, hour: hour, kWh: uses.lightingKWh * OtherUses.lightingProfile(month: monthOfHour(hour))[h] / 365)
+            add(.electricity, .lighting, .main, hour: hour, kWh: uses.lightingKWh * lightingProfiles[monthOfHour(hour) - 1][h] / 365)
             add(.electricity, .otherUses, .main, hour: hour, kWh: uses.appliancesKWh * OtherUses.applianceProfile[h] / 365 + uses.standbyKWh / Double(hours))
             add(uses.cookingEnergy, .otherUses, .main, hour: hour, kWh: uses.cookingKWh * OtherUses.cookingProfile[h] / 365)
         }
 
-        return SystemsResult(streams: order.compactMap { streams[$0] }, heating: results, unmetHeatKWh: unmetKWh, unmetHeatHours: unmetHours,
+        return SystemsResult(streams: streams, heating: results, unmetHeatKWh: unmetKWh, unmetHeatHours: unmetHours,
                              hotWater: hotWaterResult, otherUses: uses, defaults: defaults)
     }
 

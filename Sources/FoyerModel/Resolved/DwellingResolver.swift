@@ -111,7 +111,9 @@ public enum DwellingResolver {
                         { "\(format($0)) W/(m²·K)" }, reason: "EN ISO 6946: R_si 0.13 on both sides and 0.25 m²·K/W of plastered brick or timber floor")
         let air = r.value(spec.airTransferM3PerH, at: p + ".air_transfer_m3_per_h", default: ResolvedHeatedShare.defaultAirTransferM3PerH,
                           { "\(format($0)) m³/h" }, reason: "the gaps under closed interior doors; an order of magnitude")
-        return ResolvedHeatedShare(fraction: fraction, partitionAreaM2: area, partitionUValueWPerM2K: u, airTransferM3PerH: air)
+        var share = ResolvedHeatedShare(fraction: fraction, partitionAreaM2: area, partitionUValueWPerM2K: u, airTransferM3PerH: air)
+        share.partitionAreaIsDefault = spec.partitionAreaM2 == nil
+        return share
     }
 
     // MARK: - Location

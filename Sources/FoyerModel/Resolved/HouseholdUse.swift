@@ -35,6 +35,9 @@ public struct ResolvedHeatedShare: Sendable, Equatable {
     public var partitionUValueWPerM2K: Double
     /// Air flowing between the parts, m³/h.
     public var airTransferM3PerH: Double
+    /// Whether the partition area is the default (the cold rooms' floor area), which follows
+    /// the fraction when calibration changes it.
+    public var partitionAreaIsDefault = false
 
     public init(fraction: Double, partitionAreaM2: Double, partitionUValueWPerM2K: Double, airTransferM3PerH: Double) {
         self.fraction = fraction

@@ -1,0 +1,87 @@
+import Foundation
+import FoyerClimate
+import FoyerEnergy
+import FoyerModel
+import FoyerSystems
+import FoyerThermal
+
+/// Runs variants of one dwelling on prepared weather and returns the energy bought each day:
+/// what calibration (and later savings and batch runs) compare with the bills.
+public struct HouseholdSimulator: Sendable {
+    public var weather: BilledWeather
+    public var model: ThermalModel
+    public var options: SimulationOptions
+
+    public init(weather: BilledWeather, model: ThermalModel = .iso52016, options: SimulationOptions = SimulationOptions()) {
+        self.weather = weather
+        self.model = model
+        self.options = options
+    }
+
+    /// Energy bought per day of the simulated year(s), kWh PCI: calendar year (`nil`: any) →
+    /// energy → 365 daily values (1 January first).
+    public struct DailyEnergy: Sendable {
+        public var byYear: [Int?: [Energy: [Double]]]
+        /// The same by use, summed over the year(s): energy → use → kWh.
+        public var annualByUse: [Energy: [EnergyUse: Double]]
+
+        /// kWh of `energy` from `start` to `end` (both included); 29 February counts as the 28th.
+        public func kWh(_ energy: Energy, from start: CivilDate, to end: CivilDate) -> Double {
+            guard end >= start else { return 0 }
+            var total = 0.0
+            for dayNumber in start.dayNumber...end.dayNumber {
+                let date = CivilDate(dayNumber: dayNumber)
+                let year: Int? = byYear.keys.contains(nil) ? nil : (byYear.keys.compactMap { $0 }.contains(date.year) ? date.year : byYear.keys.compactMap { $0 }.min { abs($0 - date.year) < abs($1 - date.year) })
+                guard let days = byYear[year]?[energy] else { continue }
+                total += days[Self.dayOfYear(date)]
+            }
+            return total
+        }
+
+        /// Day of a 365-day year (0 = 1 January; 29 February reads as the 28th).
+        static func dayOfYear(_ date: CivilDate) -> Int {
+            let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            let month = min(max(date.month, 1), 12)
+            let day = min(max(date.day, 1), lengths[month - 1])
+            return lengths.prefix(month - 1).reduce(0, +) + day - 1
+        }
+    }
+
+    /// Simulates `dwelling` on every prepared year.
+    /// - Throws: the thermal network's error when the dwelling cannot be solved.
+    public func run(_ dwelling: ResolvedDwelling) throws -> DailyEnergy {
+        var byYear: [Int?: [Energy: [Double]]] = [:]
+        var byUse: [Energy: [EnergyUse: Double]] = [:]
+        for year in weather.calendarYears {
+            guard let prepared = weather.prepared(year) else { continue }
+            var runOptions = options
+            if let year { runOptions.firstWeekday = CivilDate(year, 1, 1).isoWeekday }
+            let zone = model == .fiveR1C
+                ? try ISO13790.prepare(dwelling, weather: prepared.weather, solar: prepared.solar, options: runOptions)
+                : try ISO52016.prepare(dwelling, weather: prepared.weather, solar: prepared.solar, options: runOptions)
+            let result = HourlyEngine.run(zone, warmUpHours: runOptions.warmUpHours)
+            let systems = SystemsModel.run(dwelling, inputs: Self.systemInputs(dwelling, result: result, weather: prepared.weather))
+            var days: [Energy: [Double]] = [:]
+            for stream in systems.streams {
+                var daily = days[stream.energy] ?? [Double](repeating: 0, count: 365)
+                for (hour, kWh) in stream.hourlyKWh.enumerated() where hour / 24 < 365 { daily[hour / 24] += kWh }
+                days[stream.energy] = daily
+                byUse[stream.energy, default: [:]][stream.use, default: 0] += stream.totalKWh
+            }
+            byYear[year] = days
+        }
+        return DailyEnergy(byYear: byYear, annualByUse: byUse)
+    }
+
+    /// The systems' hourly inputs: the meter's off-peak windows (the dwelling's, else the usual
+    /// ones: 22:00–06:00 in France, 22:00–07:00 in Belgium) on standard time.
+    static func systemInputs(_ dwelling: ResolvedDwelling, result: HourlyResult, weather: WeatherYear) -> SystemInputs {
+        var windows = (dwelling.energySupply.offPeakHours ?? []).compactMap(ClockWindow.init)
+        if windows.isEmpty {
+            windows = [ClockWindow(fromMinute: 22 * 60, toMinute: (dwelling.location.country == "BE" ? 7 : 6) * 60)]
+        }
+        let offPeak = result.heatingW.indices.map { hour in windows.contains { $0.contains(minuteOfDay: (hour % 24) * 60) } }
+        return SystemInputs(heatingW: result.heatingW, outdoorC: result.outdoorC, offPeak: offPeak,
+                            coldWaterC: ColdWater.monthlyC(dwelling: dwelling, weather: weather))
+    }
+}
