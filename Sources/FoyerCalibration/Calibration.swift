@@ -387,8 +387,17 @@ public struct Calibration: Sendable, Encodable {
     /// values stopped at a bound.
     static func identifiabilityNotes(_ parameters: [Parameter], correlations: [Correlation], periods: Int) -> [String] {
         var notes: [String] = []
+        func observation(_ parameter: HouseholdParameter) -> String {
+            switch parameter {
+            case .setpoint: "the thermostat's setting, or temperatures measured at the visit"
+            case .heatedShare: "which rooms are heated"
+            case .seasonDays: "when the heating is started and stopped"
+            case .hotWaterLitresPerDay: "showers and baths a day"
+            case .appliancesKWhPerYear: "the appliances seen, or a smart meter's night-time base"
+            }
+        }
         for correlation in correlations where abs(correlation.value) >= 0.8 {
-            notes.append("\(correlation.first.rawValue) and \(correlation.second.rawValue) trade off (correlation \(NumberText.fixed(correlation.value, 2))): these bills fix a combination of them, not each; an observation at the visit (which rooms are heated, the thermostat's setting) separates them — hold it with --fix")
+            notes.append("\(correlation.first.rawValue) and \(correlation.second.rawValue) trade off (correlation \(NumberText.fixed(correlation.value, 2))): these bills fix a combination of them, not each; what was seen at the visit separates them — hold one with --fix (\(correlation.first.rawValue): \(observation(correlation.first)); \(correlation.second.rawValue): \(observation(correlation.second)))")
         }
         for parameter in parameters where parameter.status == "fitted" {
             guard let error = parameter.standardError else { continue }
@@ -398,7 +407,13 @@ public struct Calibration: Sendable, Encodable {
             }
         }
         for parameter in parameters where parameter.status == "at_bound" {
-            notes.append("\(parameter.name.rawValue) stopped at its bound \(NumberText.short(parameter.value)) \(parameter.unit): the bills ask for more than a household plausibly does — check the dwelling's description (insulation, systems, efficiency) before reading it as a habit")
+            let atLower = abs(parameter.value - parameter.lower) <= abs(parameter.value - parameter.upper)
+            let unit = parameter.unit.isEmpty ? "" : " " + parameter.unit
+            if atLower {
+                notes.append("\(parameter.name.rawValue) stopped at its lower bound \(NumberText.short(parameter.value))\(unit): the bills are lower than the model gives even there — the household may do still less (one room heated now and then), or the dwelling's description overstates its needs (its heat loss, its system's efficiency): check them before reading the value as a habit")
+            } else {
+                notes.append("\(parameter.name.rawValue) stopped at its upper bound \(NumberText.short(parameter.value))\(unit): the bills are higher than the model gives even there — look for a use the file lacks (an electric heater, a second dwelling on the meter) or a description that understates the needs")
+            }
         }
         if notes.isEmpty, periods > 0 {
             notes.append("every fitted parameter is determined by these bills (no correlation beyond ±0.8, each uncertainty under a quarter of its range)")
