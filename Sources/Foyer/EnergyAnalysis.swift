@@ -24,9 +24,11 @@ public struct EnergyReport: Sendable, Encodable {
         public var byUseKWh: [String: Double]
         public var primaryEnergyKWh: Double
         public var co2Kg: Double
+        /// kWh PCI bought each month, January to December.
+        public var monthlyKWh: [Double] = []
         enum CodingKeys: String, CodingKey {
             case energy, kWh = "kwh", kWhPCS = "kwh_pcs", quantity, unit, byUseKWh = "by_use_kwh"
-            case primaryEnergyKWh = "primary_energy_kwh", co2Kg = "co2_kg"
+            case primaryEnergyKWh = "primary_energy_kwh", co2Kg = "co2_kg", monthlyKWh = "monthly_kwh"
         }
     }
 
@@ -56,6 +58,24 @@ public struct EnergyReport: Sendable, Encodable {
         }
     }
 
+    /// What one use costs a year and each month at one meter's offer, €, taxes included: the
+    /// bill's energy part shared between the uses by the cost of each use's own hours, and the
+    /// fixed charges apart (`use` = `fixed_charges`).
+    public struct UseCost: Sendable, Encodable {
+        public var energy: Energy
+        public var circuit: String
+        public var use: String
+        /// The offer it is priced at (the contract's, else the cheapest applicable).
+        public var offer: String
+        public var kWh: Double
+        public var annualEUR: Double
+        /// January to December.
+        public var monthlyEUR: [Double]
+        enum CodingKeys: String, CodingKey {
+            case energy, circuit, use, offer, kWh = "kwh", annualEUR = "annual_eur", monthlyEUR = "monthly_eur"
+        }
+    }
+
     /// A contract that does not fit the meter or the use.
     public struct Mismatch: Sendable, Encodable {
         public var kind: String
@@ -78,6 +98,9 @@ public struct EnergyReport: Sendable, Encodable {
     public var otherUses: OtherUsesResult
     /// Bills under the household's contracts.
     public var bills: [Bill]
+    /// The year's and each month's euros by use (heating, hot water, cooking, appliances,
+    /// standby, lighting, fixed charges), per meter.
+    public var costByUse: [UseCost] = []
     public var annualCostEUR: Double?
     public var comparisons: [Comparison]
     public var mismatches: [Mismatch]
@@ -158,10 +181,16 @@ public enum EnergyAnalysis {
             }
             let unit = FuelUnit.units(of: energy).first
             let quantity = unit.flatMap { $0 == .kilowattHour ? nil : FuelQuantity.holding(kWhPCI: kWh, of: energy, in: $0) }
-            delivered.append(EnergyReport.Delivered(
+            var item = EnergyReport.Delivered(
                 energy: energy, kWh: kWh, kWhPCS: energy == .naturalGas ? kWh * energy.grossOverNetCalorificValue : nil,
                 quantity: quantity?.amount, unit: quantity.map { $0.unit.rawValue }, byUseKWh: byUse,
-                primaryEnergyKWh: kWh * PrimaryEnergy.factor(energy, on: factorDate), co2Kg: co2))
+                primaryEnergyKWh: kWh * PrimaryEnergy.factor(energy, on: factorDate), co2Kg: co2)
+            let hourly = systems.hourlyKWh(energy)
+            item.monthlyKWh = (1...12).map { month in
+                let first = WeatherYear.firstHour(ofMonth: month)
+                return hourly[first..<min(hourly.count, first + WeatherYear.daysPerMonth[month - 1] * 24)].reduce(0, +)
+            }
+            delivered.append(item)
         }
         let primary = delivered.reduce(0) { $0 + $1.primaryEnergyKWh }
 
@@ -200,6 +229,47 @@ public enum EnergyAnalysis {
             }
         }
         var currentCost = 0.0, allContractsBilled = true
+        var costByUse: [EnergyReport.UseCost] = []
+        /// The uses' share of the bill of `energy` on `circuit` at `offer` (see ``EnergyReport/UseCost``):
+        /// each use billed alone gives its energy part (its bill less the bill of no consumption);
+        /// the parts are scaled month by month to the whole bill's energy part (banded taxes),
+        /// and the bill of no consumption is the fixed charges.
+        func useCosts(_ energy: Energy, _ circuit: Circuit, offer: String, total: Bill) throws(InputError) -> [EnergyReport.UseCost] {
+            let hours = result.heatingW.count
+            let fixed = try BillEngine.bill(LoadCurve.simulatedYear(hourlyKWh: [Double](repeating: 0, count: hours), year: calendarYear, origin: "no consumption"),
+                                            offer: offer, library: library, options: billing)
+            var byUse: [(EnergyUse, [Double])] = []
+            for stream in systems.streams where stream.energy == energy && (energy != .electricity || stream.circuit == circuit) && stream.totalKWh > 0 {
+                if let index = byUse.firstIndex(where: { $0.0 == stream.use }) {
+                    for hour in 0..<hours { byUse[index].1[hour] += stream.hourlyKWh[hour] }
+                } else {
+                    byUse.append((stream.use, stream.hourlyKWh))
+                }
+            }
+            func monthly(_ bill: Bill) -> [Double] {
+                (1...12).map { month in bill.months.filter { $0.month == month }.reduce(0) { $0 + $1.totalEUR } }
+            }
+            let fixedMonths = monthly(fixed), totalMonths = monthly(total)
+            var parts: [(EnergyUse, Double, [Double])] = []
+            for (use, hourly) in byUse {
+                let billed = energy == .naturalGas ? hourly.map { $0 * energy.grossOverNetCalorificValue } : hourly
+                let alone = try BillEngine.bill(LoadCurve.simulatedYear(hourlyKWh: billed, year: calendarYear, origin: use.rawValue),
+                                                offer: offer, library: library, options: billing)
+                parts.append((use, hourly.reduce(0, +), zip(monthly(alone), fixedMonths).map { max(0, $0 - $1) }))
+            }
+            var costs: [EnergyReport.UseCost] = []
+            for (use, kWh, months) in parts {
+                let scaled = (0..<12).map { month -> Double in
+                    let sum = parts.reduce(0) { $0 + $1.2[month] }
+                    return sum > 0 ? months[month] * max(0, totalMonths[month] - fixedMonths[month]) / sum : 0
+                }
+                costs.append(EnergyReport.UseCost(energy: energy, circuit: circuit.rawValue, use: use.rawValue, offer: offer, kWh: kWh,
+                                                  annualEUR: scaled.reduce(0, +), monthlyEUR: scaled))
+            }
+            costs.append(EnergyReport.UseCost(energy: energy, circuit: circuit.rawValue, use: "fixed_charges", offer: offer, kWh: 0,
+                                              annualEUR: fixedMonths.reduce(0, +), monthlyEUR: fixedMonths))
+            return costs
+        }
         for (energy, circuit) in groups {
             let load = curve(energy, energy == .electricity ? circuit : nil)
             let contract = supply.contracts?.first { $0.energy == energy && ($0.circuit ?? .main).rawValue == circuit.rawValue }
@@ -243,6 +313,13 @@ public enum EnergyAnalysis {
                 optionsList.append(EnergyReport.Option(offer: currentBill.offer, name: currentBill.name, totalEUR: currentBill.totalEUR, differenceEUR: 0, isCurrent: true))
             }
             optionsList.sort { ($0.totalEUR, $0.offer) < ($1.totalEUR, $1.offer) }
+            // Euros by use: at the contract, else at the cheapest applicable offer (said in a note).
+            if let currentBill {
+                costByUse += try useCosts(energy, circuit, offer: currentBill.offer, total: currentBill)
+            } else if let cheapest = optionsList.first, let bill = try? BillEngine.bill(load, offer: cheapest.offer, library: library, options: billing) {
+                costByUse += try useCosts(energy, circuit, offer: cheapest.offer, total: bill)
+                notes.append("no \(energy.rawValue) contract: the euros by use are priced at the cheapest applicable offer, \(cheapest.name)")
+            }
             comparisons.append(EnergyReport.Comparison(energy: energy, circuit: circuit.rawValue, pricesOn: date, options: optionsList, excluded: excluded))
 
             // Mismatches.
@@ -291,13 +368,15 @@ public enum EnergyAnalysis {
         }
         if supply.contracts?.isEmpty ?? true { notes.append("no contract in energy_supply.contracts: the offers are compared, no current bill") }
 
-        return EnergyReport(
+        var report = EnergyReport(
             delivered: delivered, primaryEnergyKWh: primary, primaryEnergyKWhPerM2: primary / dwelling.floorAreaM2,
             co2Kg: delivered.reduce(0) { $0 + $1.co2Kg }, heatingSystems: systems.heating,
             unmetHeatKWh: systems.unmetHeatKWh, unmetHeatHours: systems.unmetHeatHours, hotWater: systems.hotWater,
             otherUses: systems.otherUses, bills: bills, annualCostEUR: bills.isEmpty || !allContractsBilled ? (bills.isEmpty ? nil : currentCost) : currentCost,
             comparisons: comparisons, mismatches: mismatches.sorted { $0.savingEURPerYear > $1.savingEURPerYear },
             subscribedKVA: kva, recommendedKVA: recommended, peakElectricKW: peakKW, defaults: defaults, notes: notes, use: UseSummary(dwelling))
+        report.costByUse = costByUse
+        return report
     }
 
     /// The offers that can bill `energy` on `circuit` for this household: same country, the

@@ -130,10 +130,12 @@ public struct Calibration: Sendable, Encodable {
     public var simulations: Int
     /// The calibrated household (the input dwelling with the fitted values).
     public var dwelling: ResolvedDwelling
+    /// The saving read from bills after a measure, when they were given.
+    public var measuredSaving: MeasuredSaving? = nil
 
     enum CodingKeys: String, CodingKey {
         case model, weatherKind = "weather_kind", weatherSource = "weather_source", parameters, correlations, meters, periods
-        case identifiability, warnings, iterations, simulations
+        case identifiability, warnings, iterations, simulations, measuredSaving = "measured_saving"
     }
 
     /// The fitted (or held) value of `parameter`.
@@ -353,7 +355,7 @@ public struct Calibration: Sendable, Encodable {
         var chosen: [HouseholdParameter] = []
         let heating = count(carrying: .heating)
         if heating > 0 { chosen.append(.setpoint) }
-        if periods.contains(where: { $0.energy == .electricity }) && (annualByUse[.electricity]?[.otherUses] ?? 0) > 0 {
+        if periods.contains(where: { $0.energy == .electricity }) && (annualByUse[.electricity]?[.appliances] ?? 0) > 0 {
             chosen.append(.appliancesKWhPerYear)
         }
         if summerPeriods(carrying: .hotWater) >= 1 || (count(carrying: .hotWater) >= 4 && heating == 0) {

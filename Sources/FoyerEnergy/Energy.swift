@@ -47,9 +47,15 @@ public enum EnergyUse: String, Sendable, Codable, CaseIterable {
     case lighting
     /// Fans, pumps, controls.
     case auxiliaries
-    /// Appliances, cooking, standby: no 3CL factor; counted with lighting's (a household use
-    /// spread over the year like it).
-    case otherUses = "other_uses"
+    /// Household appliances (cold, washing, screens, …): no 3CL factor; counted with
+    /// lighting's (a household use spread over the year like it). Likewise cooking and standby.
+    case appliances
+    case cooking
+    /// Appliances left on standby, day and night.
+    case standby
+
+    /// Appliances, cooking and standby: the uses the DPE leaves out.
+    public var isOtherUse: Bool { self == .appliances || self == .cooking || self == .standby }
 }
 
 /// A day of the civil calendar (no time zone): the validity of factors and tariffs.

@@ -29,7 +29,7 @@ public enum Emissions {
             case .heating: 0.079
             case .hotWater: 0.065
             case .cooling: 0.064
-            case .lighting, .otherUses: 0.069
+            case .lighting, .appliances, .cooking, .standby: 0.069
             case .auxiliaries: 0.064
             }
         case .naturalGas: 0.227

@@ -253,8 +253,9 @@ public enum SystemsModel {
         for hour in 0..<hours {
             let h = inputs.clockHour[hour]
             add(.electricity, .lighting, .main, hour: hour, kWh: uses.lightingKWh * lightingProfiles[monthOfHour(hour) - 1][h] / 365)
-            add(.electricity, .otherUses, .main, hour: hour, kWh: uses.appliancesKWh * OtherUses.applianceProfile[h] / 365 + uses.standbyKWh / Double(hours))
-            add(uses.cookingEnergy, .otherUses, .main, hour: hour, kWh: uses.cookingKWh * OtherUses.cookingProfile[h] / 365)
+            add(.electricity, .appliances, .main, hour: hour, kWh: uses.appliancesKWh * OtherUses.applianceProfile[h] / 365)
+            add(.electricity, .standby, .main, hour: hour, kWh: uses.standbyKWh / Double(hours))
+            add(uses.cookingEnergy, .cooking, .main, hour: hour, kWh: uses.cookingKWh * OtherUses.cookingProfile[h] / 365)
         }
 
         return SystemsResult(streams: streams, heating: results, unmetHeatKWh: unmetKWh, unmetHeatHours: unmetHours,

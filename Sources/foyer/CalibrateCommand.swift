@@ -64,6 +64,9 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Hold a parameter at a value seen at the visit, e.g. heated_share=0.5 (repeat for several).", valueName: "name=value"))
     var fix: [String] = []
 
+    @Option(help: ArgumentHelp("Bills after a measure (works, a new boiler): the saving is read from them against the calibrated household on their days and weather.", valueName: "file"))
+    var after: String?
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the calibrated dwelling file here.", valueName: "file.json"))
     var output: String?
 
@@ -73,6 +76,9 @@ struct CalibrateCommand: ParsableCommand {
     func validate() throws {
         if model == .monthly { throw ValidationError("--model is iso52016 or 5r1c: the bills are compared day by day") }
         if billedWeather != nil, temperatures != nil { throw ValidationError("give --billed-weather or --temperatures, not both") }
+        if after != nil, billedWeather != nil {
+            throw ValidationError("--after needs the weather of both periods: give --temperatures with a station's days for the bills before and after")
+        }
         _ = try parsedFit()
         _ = try parsedFixes()
     }
@@ -119,14 +125,23 @@ struct CalibrateCommand: ParsableCommand {
         let conventional = Inputs.loadDwelling(dwelling, use: .conventional).dwelling
 
         let book = try readInvoices(bills)
-        let simulator = try prepareWeather(household, book: book)
+        let afterBook = try after.map(readInvoices)
+        let simulator = try prepareWeather(household, book: book, after: afterBook)
         let options = CalibrationOptions(parameters: try parsedFit(), fixed: try parsedFixes())
-        let calibration: Calibration
+        var calibration: Calibration
         do throws(CalibrationError) {
             calibration = try Calibration.calibrate(household, conventional: conventional, bills: book, simulator: simulator, options: options)
         } catch {
             printError("\(bills): error: \(error)")
             throw ExitCode.inputErrors
+        }
+        if let afterBook, let after {
+            do throws(CalibrationError) {
+                calibration.measuredSaving = try MeasuredSaving.compute(calibration, after: afterBook, simulator: simulator)
+            } catch {
+                printError("\(after): error: \(error)")
+                throw ExitCode.inputErrors
+            }
         }
         if let output {
             let original: JSONValue? = FileManager.default.fileExists(atPath: dwelling)
@@ -149,6 +164,7 @@ struct CalibrateCommand: ParsableCommand {
         case .json: print(try encodeJSON(calibration))
         case .text:
             print(calibration.text(dwellingName: household.name, billsFile: bills), terminator: "")
+            if let saving = calibration.measuredSaving { print("\n" + saving.text(), terminator: "") }
             if let output { print("\nCalibrated dwelling written to \(output) (household_use); simulate it with: foyer simulate \(output) --use household") }
         }
     }
@@ -167,7 +183,7 @@ struct CalibrateCommand: ParsableCommand {
         return book
     }
 
-    func prepareWeather(_ dwelling: ResolvedDwelling, book: InvoiceBook) throws -> HouseholdSimulator {
+    func prepareWeather(_ dwelling: ResolvedDwelling, book: InvoiceBook, after: InvoiceBook?) throws -> HouseholdSimulator {
         func orExit<T>(_ body: () throws(InputError) -> T) throws -> T {
             do throws(InputError) { return try body() } catch {
                 for issue in error.issues { printError(issue.description) }
@@ -189,7 +205,7 @@ struct CalibrateCommand: ParsableCommand {
         let (read, issues) = DailyTemperatureCSV.read(data: data, file: temperatures)
         for issue in issues { printError(issue.description) }
         guard let days = read, !issues.hasErrors else { throw ExitCode.inputErrors }
-        let years = Set(book.lines.flatMap { [$0.start.year, $0.end.year] }).sorted()
+        let years = Set((book.lines + (after?.lines ?? [])).flatMap { [$0.start.year, $0.end.year] }).sorted()
         guard years.count <= 10 else {
             printError("\(bills): error: the bills span \(years.count) calendar years (\(years.first ?? 0)–\(years.last ?? 0)); calibrate on at most 10")
             throw ExitCode.inputErrors

@@ -81,8 +81,40 @@ enum EnergyText {
         if let cost = report.annualCostEUR {
             lines.append("Annual cost under the current contracts: " + money(cost))
         }
+        lines.append(useCosts(report))
         lines.append(comparisons(report))
         for note in report.notes { lines.append("note: \(note)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension EnergyText {
+    /// Where the money goes: the year's euros by use, and month by month.
+    static func useCosts(_ report: EnergyReport) -> String {
+        guard !report.costByUse.isEmpty else { return "" }
+        var byUse: [(String, Double, [Double])] = []
+        let order = ["heating", "hot_water", "cooling", "cooking", "appliances", "standby", "lighting", "auxiliaries", "fixed_charges"]
+        for cost in report.costByUse {
+            if let index = byUse.firstIndex(where: { $0.0 == cost.use }) {
+                byUse[index].1 += cost.annualEUR
+                byUse[index].2 = zip(byUse[index].2, cost.monthlyEUR).map { $0 + $1 }
+            } else {
+                byUse.append((cost.use, cost.annualEUR, cost.monthlyEUR))
+            }
+        }
+        byUse.sort { (order.firstIndex(of: $0.0) ?? 99) < (order.firstIndex(of: $1.0) ?? 99) }
+        let total = byUse.reduce(0) { $0 + $1.1 }
+        var lines = ["Where the money goes (€ a year, taxes included; \(report.use?.scenario.rawValue ?? "conventional") use):"]
+        for (use, annual, _) in byUse {
+            let energies = Set(report.costByUse.filter { $0.use == use }.map(\.energy.rawValue)).sorted().joined(separator: ", ")
+            let name = use.replacingOccurrences(of: "_", with: " ").padding(toLength: 14, withPad: " ", startingAt: 0)
+            lines.append("  " + name + String(format: " %8.0f €  %3.0f %%  ", annual, total > 0 ? 100 * annual / total : 0) + "(\(energies))")
+        }
+        lines.append("  " + "total".padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: " %8.0f €", total))
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        lines.append("  month by month (€): " + names.enumerated().map { index, name in
+            String(format: "%@ %.0f", name, byUse.reduce(0) { $0 + $1.2[index] })
+        }.joined(separator: ", "))
         return lines.joined(separator: "\n")
     }
 }
