@@ -7,7 +7,7 @@ APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 SWIFT ?= swift
 ARCHETYPE ?= fr/sfh-1949-1974
 
-.PHONY: run test deps build release benchmark fuzz clean
+.PHONY: run test deps build release benchmark fuzz clean caltrack-comparison
 
 ## deps: install the system libraries if they are missing
 deps:
@@ -32,6 +32,14 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release
+
+## caltrack-comparison: savings from bills, Foyer against OpenEEmeter's CalTRACK billing method
+## (issue 12, item 5b; a Python venv of its own in .build/caltrack-venv; needs ../shared/weather)
+caltrack-comparison: deps
+	$(SWIFT) build -c release --product foyer
+	test -x .build/caltrack-venv/bin/python || python3 -m venv .build/caltrack-venv
+	.build/caltrack-venv/bin/pip install -q -r Scripts/caltrack/requirements.txt
+	.build/caltrack-venv/bin/python Scripts/caltrack/compare.py
 
 ## benchmark: run the solver benchmarks (a separate package, see Benchmarks/)
 benchmark: deps

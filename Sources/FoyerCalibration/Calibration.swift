@@ -62,7 +62,8 @@ public struct Calibration: Sendable, Encodable {
         public var standardError: Double?
         public var lower: Double
         public var upper: Double
-        /// `fitted`, `held` (given with --fix), or `at_bound` (the fit wanted to go further).
+        /// `fitted`, `held` (given with --fix), `at_bound` (the fit wanted to go further), or
+        /// `not_determined` (changing it moves no bill around its value).
         public var status: String
         enum CodingKeys: String, CodingKey {
             case name, unit, initial, value, standardError = "standard_error", lower, upper, status
@@ -276,7 +277,12 @@ public struct Calibration: Sendable, Encodable {
         // Uncertainty: Cov = σ²(JᵀJ)⁻¹ in physical units, σ² = RSS/(n − p), over the parameters
         // not at a bound (those are reported as such).
         let values = physical(u)
-        let free = parameters.indices.filter { u[$0] > 1e-3 && u[$0] < 1 - 1e-3 }
+        // A parameter whose change moves no bill here (a season already longer than the
+        // heating need) is not determined: it is left out of the covariance and said so.
+        let columnNorms = parameters.indices.map { column in (0..<current.count).reduce(0.0) { $0 + jac[$1, column] * jac[$1, column] }.squareRoot() }
+        let largestNorm = columnNorms.max() ?? 0
+        let flat = parameters.indices.filter { columnNorms[$0] <= 1e-6 * max(largestNorm, 1e-12) }
+        let free = parameters.indices.filter { u[$0] > 1e-3 && u[$0] < 1 - 1e-3 && !flat.contains($0) }
         var standardErrors: [Int: Double] = [:]
         var correlations: [Correlation] = []
         let dof = current.count - free.count
@@ -304,10 +310,10 @@ public struct Calibration: Sendable, Encodable {
         }
 
         var resultParameters: [Parameter] = parameters.enumerated().map { index, parameter in
-            let atBound = !free.contains(index)
+            let status = flat.contains(index) ? "not_determined" : free.contains(index) ? "fitted" : "at_bound"
             return Parameter(name: parameter, unit: parameter.unit, initial: initial[index], value: values[index],
                              standardError: standardErrors[index], lower: bounds[index].lowerBound, upper: bounds[index].upperBound,
-                             status: atBound ? "at_bound" : "fitted")
+                             status: status)
         }
         for (parameter, value) in options.fixed.sorted(by: { $0.key < $1.key }) {
             let range = parameter.bounds(occupants: occupants)
@@ -408,13 +414,16 @@ public struct Calibration: Sendable, Encodable {
                 notes.append("\(parameter.name.rawValue) is hardly determined by these bills (± \(NumberText.short(error)) \(parameter.unit) over a range of \(NumberText.short(span)))")
             }
         }
+        for parameter in parameters where parameter.status == "not_determined" {
+            notes.append("\(parameter.name.rawValue) is not determined: changing it around \(NumberText.short(parameter.value, maxDecimals: 2))\(parameter.unit.isEmpty ? "" : " " + parameter.unit) moves no bill (e.g. a season already longer than the months that need heat); its value is only a possible one")
+        }
         for parameter in parameters where parameter.status == "at_bound" {
             let atLower = abs(parameter.value - parameter.lower) <= abs(parameter.value - parameter.upper)
             let unit = parameter.unit.isEmpty ? "" : " " + parameter.unit
             if atLower {
-                notes.append("\(parameter.name.rawValue) stopped at its lower bound \(NumberText.short(parameter.value))\(unit): the bills are lower than the model gives even there — the household may do still less (one room heated now and then), or the dwelling's description overstates its needs (its heat loss, its system's efficiency): check them before reading the value as a habit")
+                notes.append("\(parameter.name.rawValue) stopped at its lower bound \(NumberText.short(parameter.value, maxDecimals: 2))\(unit): the bills are lower than the model gives even there — the household may do still less (one room heated now and then), or the dwelling's description overstates its needs (its heat loss, its system's efficiency): check them before reading the value as a habit")
             } else {
-                notes.append("\(parameter.name.rawValue) stopped at its upper bound \(NumberText.short(parameter.value))\(unit): the bills are higher than the model gives even there — look for a use the file lacks (an electric heater, a second dwelling on the meter) or a description that understates the needs")
+                notes.append("\(parameter.name.rawValue) stopped at its upper bound \(NumberText.short(parameter.value, maxDecimals: 2))\(unit): the bills are higher than the model gives even there — look for a use the file lacks (an electric heater, a second dwelling on the meter) or a description that understates the needs")
             }
         }
         if notes.isEmpty, periods > 0 {
