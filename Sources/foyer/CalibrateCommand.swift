@@ -151,7 +151,12 @@ struct CalibrateCommand: ParsableCommand {
             let fits = calibration.meters.compactMap { meter in
                 meter.nmbePercent.map { "\(meter.energy.rawValue) NMBE \(NumberText.fixed($0, 1)) %, CV(RMSE) \(NumberText.fixed(meter.cvRMSEPercent ?? 0, 1)) %" }
             }
-            let source = "foyer calibrate on \((bills as NSString).lastPathComponent) (\(from) to \(to)), model \(model.rawValue), weather \(calibration.weatherSource)"
+            let weatherName: String = switch calibration.weatherKind {
+            case .referenceYear: "reference year " + (weather ?? household.location.weatherName)
+            case .billedYear: "billed year " + ((billedWeather ?? "") as NSString).lastPathComponent
+            case .stationDays: "station days " + ((temperatures ?? "") as NSString).lastPathComponent
+            }
+            let source = "foyer calibrate on \((bills as NSString).lastPathComponent) (\(from) to \(to)), model \(model.rawValue), weather: \(weatherName)"
                 + (fits.isEmpty ? "" : "; " + fits.joined(separator: "; "))
             let document = CalibratedFile.document(calibration, original: original, archetype: original == nil ? dwelling : nil, source: source)
             let data = try CalibratedFile.data(document)

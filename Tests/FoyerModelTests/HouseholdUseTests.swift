@@ -35,7 +35,7 @@ struct HouseholdUseTests {
             #expect(household.heatedShare?.fraction == 0.6)
             // Default partition: the cold rooms' floor, 40 % of 80 m².
             #expect(abs((household.heatedShare?.partitionAreaM2 ?? 0) - 32) < 1e-9)
-            #expect(household.useDescription == "heats the living room and kitchen; source: visit")
+            #expect(household.useDescription == "heats the living room and kitchen")
         }
         // Without household_use, auto is conventional and household is refused at household_use.
         #expect(load(DwellingFixtures.valid, .automatic).dwelling?.useScenario == .conventional)

@@ -85,10 +85,7 @@ public enum DwellingResolver {
         complete.energySupply = supply
         complete.useScenario = scenario
         complete.heatedShare = heatedShare
-        if scenario == .household, let use = spec.householdUse {
-            let text = [use.description, use.source.map { "source: " + $0 }].compactMap { $0 }.joined(separator: "; ")
-            complete.useDescription = text.isEmpty ? nil : text
-        }
+        if scenario == .household { complete.useDescription = spec.householdUse?.description }
         return Outcome(dwelling: complete, issues: issues, defaults: r.defaults)
     }
 

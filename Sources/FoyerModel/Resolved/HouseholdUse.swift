@@ -110,3 +110,14 @@ extension ResolvedDwelling {
         return zone
     }
 }
+
+extension ResolvedLocation {
+    /// The weather's short name for messages: the climate id, or the EPW file's name.
+    public var weatherName: String {
+        switch weather {
+        case let .referenceClimate(id): id
+        case let .epwFile(path): path.split(separator: "/").last.map(String.init) ?? path
+        case .unspecified: "none"
+        }
+    }
+}

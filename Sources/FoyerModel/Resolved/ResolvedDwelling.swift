@@ -39,7 +39,7 @@ public struct ResolvedDwelling: Sendable, Equatable {
     public var useScenario: UseScenario = .conventional
     /// The part of the dwelling the household heats; `nil`: all of it.
     public var heatedShare: ResolvedHeatedShare? = nil
-    /// `household_use.description` and `source`, in the household scenario.
+    /// `household_use.description`, in the household scenario.
     public var useDescription: String? = nil
 
     /// Σ A·U over the opaque elements and windows (without the adjustment factor), W/K.
