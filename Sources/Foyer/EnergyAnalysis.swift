@@ -116,7 +116,7 @@ public struct EnergyReport: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case delivered, primaryEnergyKWh = "primary_energy_kwh", primaryEnergyKWhPerM2 = "primary_energy_kwh_per_m2", co2Kg = "co2_kg"
         case heatingSystems = "heating_systems", unmetHeatKWh = "unmet_heat_kwh", unmetHeatHours = "unmet_heat_hours"
-        case hotWater = "hot_water", otherUses = "other_uses", bills, annualCostEUR = "annual_cost_eur", comparisons, mismatches
+        case hotWater = "hot_water", otherUses = "other_uses", bills, costByUse = "cost_by_use", annualCostEUR = "annual_cost_eur", comparisons, mismatches
         case subscribedKVA = "subscribed_kva", recommendedKVA = "recommended_kva", peakElectricKW = "peak_electric_kw", defaults, notes, use
     }
 }

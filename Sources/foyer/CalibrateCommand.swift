@@ -89,7 +89,7 @@ struct CalibrateCommand: ParsableCommand {
             let text = name.trimmingCharacters(in: .whitespaces)
             guard let parameter = HouseholdParameter(rawValue: text) else {
                 let known = HouseholdParameter.allCases.map(\.rawValue)
-                let hint = Suggestions.didYouMean(text, among: known).map { " (did you mean \($0)?)" } ?? ""
+                let hint = Suggestions.didYouMean(text, among: known).map { " (\($0))" } ?? ""
                 throw ValidationError("--fit: unknown parameter '\(text)'\(hint); allowed: \(known.joined(separator: ", "))")
             }
             return parameter
