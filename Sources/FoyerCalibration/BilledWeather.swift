@@ -86,11 +86,33 @@ public struct BilledWeather: Sendable {
         return BilledWeather(kind: .stationDays, source: days.source, anyYear: nil, byYear: prepared, daysWithoutMeasurement: missing)
     }
 
+    /// The same weather `kelvin` warmer every hour (air, dew point and sky together): what a
+    /// billed year milder than the reference would be, for the weather sensitivity of a fit.
+    public func shifted(byK kelvin: Double) -> BilledWeather {
+        let sigma = 5.670374419e-8
+        func shift(_ year: PreparedYear) -> PreparedYear {
+            var weather = year.weather
+            weather.dryBulbC = weather.dryBulbC.map { $0 + kelvin }
+            weather.dewPointC = weather.dewPointC.map { $0 + kelvin }
+            weather.horizontalInfraredWPerM2 = weather.horizontalInfraredWPerM2.map { infrared in
+                infrared > 0 ? sigma * pow(max(pow(infrared / sigma, 0.25) + kelvin, 150), 4) : infrared
+            }
+            // The sun does not move: the irradiance prepared for the year stays valid.
+            var prepared = year
+            prepared.weather = weather
+            return prepared
+        }
+        var copy = self
+        copy.anyYear = anyYear.map(shift)
+        copy.byYear = byYear.mapValues(shift)
+        return copy
+    }
+
     /// The calendar years to simulate (`nil`: one year stands for all).
     var calendarYears: [Int?] { anyYear != nil ? [nil] : byYear.keys.sorted().map { $0 } }
 
     /// The prepared year for calendar year `year`.
-    func prepared(_ year: Int?) -> PreparedYear? {
+    public func prepared(_ year: Int?) -> PreparedYear? {
         if let anyYear { return anyYear }
         return year.flatMap { byYear[$0] }
     }

@@ -129,6 +129,11 @@ public struct Calibration: Sendable, Encodable {
     public var warnings: [String]
     public var iterations: Int
     public var simulations: Int
+    /// How much each fitted value would be off if the billed days were 1 K milder than the
+    /// weather simulated (the reference year's, when the bills' own is not given): the first-order
+    /// change of the least-squares solution, (JᵀJ)⁻¹Jᵀ·Δŷ, with Δŷ the predictions' change for
+    /// a weather 1 K warmer. A winter 2 K colder than the reference: −2 times these.
+    public var weatherSensitivityPerK: [HouseholdParameter: Double] = [:]
     /// The calibrated household (the input dwelling with the fitted values).
     public var dwelling: ResolvedDwelling
     /// The saving read from bills after a measure, when they were given.
@@ -137,6 +142,24 @@ public struct Calibration: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case model, weatherKind = "weather_kind", weatherSource = "weather_source", parameters, correlations, meters, periods
         case identifiability, warnings, iterations, simulations, measuredSaving = "measured_saving"
+        case weatherSensitivityPerK = "weather_sensitivity_per_k"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(model, forKey: .model)
+        try container.encode(weatherKind, forKey: .weatherKind)
+        try container.encode(weatherSource, forKey: .weatherSource)
+        try container.encode(parameters, forKey: .parameters)
+        try container.encode(correlations, forKey: .correlations)
+        try container.encode(meters, forKey: .meters)
+        try container.encode(periods, forKey: .periods)
+        try container.encode(identifiability, forKey: .identifiability)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(iterations, forKey: .iterations)
+        try container.encode(simulations, forKey: .simulations)
+        try container.encodeIfPresent(measuredSaving, forKey: .measuredSaving)
+        try container.encode(Dictionary(uniqueKeysWithValues: weatherSensitivityPerK.map { ($0.key.rawValue, $0.value) }), forKey: .weatherSensitivityPerK)
     }
 
     /// The fitted (or held) value of `parameter`.
@@ -309,6 +332,30 @@ public struct Calibration: Sendable, Encodable {
             }
         }
 
+        // Weather sensitivity: the fit's first-order change if the billed days were 1 K milder.
+        var sensitivity: [HouseholdParameter: Double] = [:]
+        if !free.isEmpty, current.count > free.count {
+            var warmerSimulator = simulator
+            warmerSimulator.weather = simulator.weather.shifted(byK: 1)
+            let candidate = dwellingAt(u)
+            simulations += 1
+            if let warmer = try? warmerSimulator.run(candidate) {
+                let base = current
+                let shifted = residuals(predictions(warmer))
+                var jFree = DenseMatrix(rows: current.count, columns: free.count)
+                for (column, index) in free.enumerated() {
+                    let span = bounds[index].upperBound - bounds[index].lowerBound
+                    for row in 0..<current.count { jFree[row, column] = jac[row, index] / span }
+                }
+                let change = zip(shifted, base).map { $0 - $1 }
+                if let fit = try? LeastSquares.solve(jFree, change) {
+                    for (column, index) in free.enumerated() where fit.coefficients[column].isFinite {
+                        sensitivity[parameters[index]] = fit.coefficients[column]
+                    }
+                }
+            }
+        }
+
         var resultParameters: [Parameter] = parameters.enumerated().map { index, parameter in
             let status = flat.contains(index) ? "not_determined" : free.contains(index) ? "fitted" : "at_bound"
             return Parameter(name: parameter, unit: parameter.unit, initial: initial[index], value: values[index],
@@ -341,7 +388,7 @@ public struct Calibration: Sendable, Encodable {
         return Calibration(model: simulator.model, weatherKind: simulator.weather.kind, weatherSource: simulator.weather.source,
                            parameters: resultParameters, correlations: correlations, meters: meters, periods: resultPeriods,
                            identifiability: identifiability, warnings: warnings, iterations: iterations, simulations: simulations,
-                           dwelling: calibratedDwelling)
+                           weatherSensitivityPerK: sensitivity, dwelling: calibratedDwelling)
     }
 
     /// The parameters these bills can inform, most informed first: the set-point (heating

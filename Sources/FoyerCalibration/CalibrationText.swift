@@ -31,6 +31,16 @@ extension Calibration {
             text += "   (\(parameter.status.replacingOccurrences(of: "_", with: " ")), \(fixed(parameter.lower, d))–\(fixed(parameter.upper, d)))"
             lines.append(text)
         }
+        if !weatherSensitivityPerK.isEmpty {
+            let items = parameters.compactMap { parameter -> String? in
+                guard let change = weatherSensitivityPerK[parameter.name] else { return nil }
+                return "\(parameter.name.rawValue) \(change >= 0 ? "+" : "")\(fixed(change, max(decimals(parameter.name), 1)))\(parameter.unit.isEmpty ? "" : " " + parameter.unit)"
+            }
+            let why = weatherKind == .referenceYear
+                ? "the bills' own weather is unknown here: add these, times the billed winter's departure from the reference year in kelvin, to the uncertainties"
+                : "the share of an error in the station's temperatures"
+            lines.append("If the billed days were 1 K milder than simulated, the values above would be off by: " + items.joined(separator: ", ") + " (\(why))")
+        }
         if !correlations.isEmpty {
             lines.append("Correlations of the estimates: " + correlations.map { "\($0.first.rawValue) × \($0.second.rawValue) \(fixed($0.value, 2))" }.joined(separator: ", "))
         }
