@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "FoyerBills", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerTariffs", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Heating, hot-water and other-use systems: from heat need to delivered energy per fuel.
         // The household's own invoices: read, checked, analysed (issue 12).
-        .target(name: "FoyerInvoices", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerEnergy", "FoyerModel", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .target(name: "FoyerInvoices", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerEnergy", "FoyerModel", "FoyerTariffs", "FoyerBills", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .target(name: "FoyerSystems", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerClimate"]),
         // A dwelling calibrated to its household's bills: household-use parameters fitted by
         // bounded least squares on prepared weather (issue 12).
@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "FoyerThermalTests", dependencies: ["FoyerThermal"]),
         .testTarget(name: "FoyerEnergyTests", dependencies: ["FoyerEnergy"]),
         .testTarget(name: "FoyerBillsTests", dependencies: ["FoyerBills", "FoyerTariffs", "FoyerEnergy"]),
-        .testTarget(name: "FoyerInvoicesTests", dependencies: ["FoyerInvoices", "FoyerEnergy", "FoyerClimate", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "FoyerInvoicesTests", dependencies: ["FoyerInvoices", "FoyerEnergy", "FoyerClimate", "FoyerTariffs", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FoyerCalibrationTests", dependencies: ["FoyerCalibration", "Foyer"]),
         .testTarget(name: "FoyerSystemsTests", dependencies: ["FoyerSystems", "Foyer"]),
         // Validation against published references (ASHRAE 140, real weather years): its own

@@ -97,6 +97,9 @@ public struct InvoiceAnalysis: Sendable, Encodable {
     public var weatherSource: String?
     public var normalisationSource: String?
     public var meters: [Meter]
+    /// Each meter's bills priced at the offers in force on the billed days (filled by the
+    /// caller that has the tariffs, see ``InvoiceOffers``).
+    public var offers: [InvoiceOfferComparison] = []
     /// Sum over the meters of the annual amounts, € (meters without an annual figure left out).
     public var annualEUR: Double
 
@@ -106,7 +109,7 @@ public struct InvoiceAnalysis: Sendable, Encodable {
     static let daysPerYear = 365.25
 
     enum CodingKeys: String, CodingKey {
-        case file, weatherSource = "weather", normalisationSource = "normalised_to", meters, annualEUR = "annual_eur"
+        case file, weatherSource = "weather", normalisationSource = "normalised_to", meters, annualEUR = "annual_eur", offers
     }
 
     /// Analyses `book`; with `temperatures`, each meter's billing periods also get their
@@ -272,6 +275,21 @@ public struct InvoiceAnalysis: Sendable, Encodable {
             out += "Degree-days from the reference year \(weatherSource) for every billed day (not the billed period's own weather).\n"
         } else {
             out += "Give --weather (a climate id such as H1a, or an EPW file) for weather-normalised figures.\n"
+        }
+        for comparison in offers {
+            out += "\n\(comparison.energy.rawValue)\(comparison.meter == "main" ? "" : " (meter \(comparison.meter))"): the offers in force on the billed days, for the same \(NumberText.short(comparison.billedKWh, maxDecimals: 0)) kWh (\(comparison.from) to \(comparison.to))\n"
+            if let paid = comparison.paidEUR, let perKWh = comparison.paidEURPerKWh {
+                out += "  paid               \(NumberText.fixed(paid, 2)) € (\(NumberText.fixed(perKWh, 4)) €/kWh)\n"
+            }
+            for offer in comparison.offers.prefix(8) {
+                let difference = offer.differenceEUR.map { " (\($0 >= 0 ? "+" : "")\(NumberText.fixed($0, 2)) €)" } ?? ""
+                out += "  \(pad(NumberText.fixed(offer.totalEUR, 2), 10)) €  \(NumberText.fixed(offer.eurPerKWh, 4)) €/kWh  \(offer.name)\(difference)\n"
+            }
+            if comparison.offers.isEmpty { out += "  no offer has prices for all these days\n" }
+            for reason in comparison.excluded.prefix(6) { out += "  not priced: \(reason)\n" }
+            if comparison.excluded.count > 6 { out += "  … and \(comparison.excluded.count - 6) more not priced (--format json lists them)\n" }
+            for assumption in comparison.assumptions { out += "  assumed: \(assumption)\n" }
+            for flag in comparison.flags { out += "  ! \(flag)\n" }
         }
         return out
     }

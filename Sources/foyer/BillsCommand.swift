@@ -24,6 +24,12 @@ struct BillsCommand: ParsableCommand {
             billed twice, regularisations. A line with an error refuses the file; every error \
             names the line, the column, the value and what is allowed.
 
+            Then each electricity and gas meter's consumption is priced at every offer in force \
+            on the billed days (the shipped tariff files; --tariffs-dir adds others), against \
+            what was paid: a cheaper offer, or a peak/off-peak option that does not fit the use, \
+            is flagged. The bills do not give hours: each bill's kWh are spread over its days and \
+            its register's hours, and the subscribed power is 6 kVA unless --kva says (both said).
+
             Examples:
               foyer bills analyse factures.csv
               foyer bills analyse factures.csv --weather H1c
@@ -42,10 +48,15 @@ struct BillsCommand: ParsableCommand {
         var weather: String?
         @Option(help: ArgumentHelp("A station's daily temperatures for the billed days (CSV: date and mean_c, or min_c and max_c; Météo-France TM/TN/TX). Needs --weather for the reference year the results are normalised to.", valueName: "file.csv"))
         var temperatures: String?
+        @OptionGroup var tariffs: TariffOptions
+        @Option(help: "Country of the offers the bills are compared with: FR or BE.") var country: String = "FR"
+        @Flag(name: .customLong("no-offers"), help: "Do not compare the bills with the offers in force.") var noOffers = false
         @Option(help: "Output format.") var format: OutputFormat = .text
 
         func validate() throws {
             if (file == nil) == (curve == nil) { throw ValidationError("give either an invoices file or --curve FILE.csv") }
+            if !["FR", "BE"].contains(country.uppercased()) { throw ValidationError("--country is FR or BE, not '\(country)'") }
+            if tariffs.pricesOn != nil { throw ValidationError("--prices-on does not apply to invoices: each billed day is priced at the offers in force that day") }
             if temperatures != nil, weather == nil { throw ValidationError("--temperatures needs --weather: the reference year the results are normalised to (H1a … H3, BE-Uccle, or an EPW)") }
             if curve != nil, energy != .electricity, energy != .naturalGas {
                 throw ValidationError("--energy for a curve is electricity or natural_gas, not \(energy.rawValue)")
@@ -98,7 +109,13 @@ struct BillsCommand: ParsableCommand {
                 guard let read else { throw ExitCode.inputErrors }
                 measured = read
             }
-            let analysis = InvoiceAnalysis(book, temperatures: measured ?? reference, normalisation: reference)
+            var analysis = InvoiceAnalysis(book, temperatures: measured ?? reference, normalisation: reference)
+            if !noOffers {
+                // What the same consumption would have cost at the offers in force on the billed days.
+                let library = try tariffs.library()
+                analysis.offers = InvoiceOffers.compare(book, library: library, meter: InvoiceOffers.Meter(
+                    country: country.uppercased(), subscribedKVA: tariffs.kva, offPeakHours: tariffs.windows.isEmpty ? nil : tariffs.windows))
+            }
             switch format {
             case .text: print(analysis.text(), terminator: "")
             case .json: print(try encodeJSON(analysis))

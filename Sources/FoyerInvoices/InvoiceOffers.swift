@@ -1,0 +1,180 @@
+import FoyerBills
+import FoyerCore
+import FoyerEnergy
+import FoyerModel
+import FoyerTariffs
+
+/// What a household paid for a meter's energy against what the offers in force on the billed
+/// days would have charged for the same consumption.
+public struct InvoiceOfferComparison: Sendable, Encodable {
+    /// One offer priced on the billed consumption.
+    public struct Priced: Sendable, Encodable {
+        public var offer: String
+        public var name: String
+        public var totalEUR: Double
+        public var eurPerKWh: Double
+        /// The offer's cost less what was paid (negative: it would have cost less).
+        public var differenceEUR: Double?
+        enum CodingKeys: String, CodingKey {
+            case offer, name, totalEUR = "total_eur", eurPerKWh = "eur_per_kwh", differenceEUR = "difference_eur"
+        }
+    }
+
+    public var energy: Energy
+    public var meter: String
+    public var from: CivilDate
+    public var to: CivilDate
+    /// Energy billed, kWh as billed (gas: PCS).
+    public var billedKWh: Double
+    /// What the invoices say was paid for those days (energy, standing charges, taxes), €;
+    /// `nil` when the lines give no amount.
+    public var paidEUR: Double?
+    public var paidEURPerKWh: Double?
+    /// Offers in force on the billed days, cheapest first.
+    public var offers: [Priced]
+    /// Offers left out, and why (no prices for those days, a power the offer does not sell…).
+    public var excluded: [String]
+    /// What had to be assumed (the subscribed power, the off-peak hours, the hours of the
+    /// consumption inside a bill).
+    public var assumptions: [String]
+    /// What a technician should look at: a cheaper offer, an option that does not fit the use.
+    public var flags: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case energy, meter, from, to, billedKWh = "billed_kwh", paidEUR = "paid_eur", paidEURPerKWh = "paid_eur_per_kwh"
+        case offers, excluded, assumptions, flags
+    }
+}
+
+/// Prices a household's invoices at the offers in force when they were drawn.
+public enum InvoiceOffers {
+    /// What the household's meter can bill and what it subscribed, as far as known.
+    public struct Meter: Sendable {
+        public var country: String
+        /// Subscribed power, kVA (French electricity offers are priced by it); `nil`: unknown.
+        public var subscribedKVA: Double?
+        /// The meter's off-peak windows; `nil`: the country's usual ones.
+        public var offPeakHours: [ClockWindow]?
+        public var electricityMeter: ElectricityMeter
+        public init(country: String = "FR", subscribedKVA: Double? = nil, offPeakHours: [ClockWindow]? = nil, electricityMeter: ElectricityMeter = .smart) {
+            self.country = country
+            self.subscribedKVA = subscribedKVA
+            self.offPeakHours = offPeakHours
+            self.electricityMeter = electricityMeter
+        }
+    }
+
+    /// The comparison for every electricity and natural-gas meter of `book`.
+    ///
+    /// The bills give energy per period (and per peak/off-peak register), not per hour: each
+    /// line's kWh are spread evenly over its days and over the hours of its register (off-peak
+    /// lines on the off-peak hours, peak lines on the others, other lines on every hour). Each
+    /// day is priced at the offer's version in force that day. Lines of regularisation and
+    /// estimated readings count as billed.
+    public static func compare(_ book: InvoiceBook, library: TariffLibrary, meter: Meter) -> [InvoiceOfferComparison] {
+        let groups = Dictionary(grouping: book.lines) { "\($0.energy.rawValue)\u{0}\($0.meter)" }
+        var result: [InvoiceOfferComparison] = []
+        for key in groups.keys.sorted() {
+            guard let lines = groups[key], let energy = lines.first?.energy, energy == .electricity || energy == .naturalGas else { continue }
+            let consumption = lines.filter { $0.kind == .consumption && ($0.billedKWh ?? 0) > 0 }
+            guard let from = consumption.map(\.start).min(), let to = consumption.map(\.end).max() else { continue }
+            var assumptions: [String] = []
+            let windows = meter.offPeakHours ?? (meter.country == "BE" ? [ClockWindow(fromMinute: 22 * 60, toMinute: 7 * 60)]
+                                                                         : [ClockWindow(fromMinute: 22 * 60, toMinute: 6 * 60)])
+            var kva = meter.subscribedKVA
+            if energy == .electricity, kva == nil, meter.country == "FR" {
+                kva = 6
+                assumptions.append("the subscribed power is not on the lines: 6 kVA assumed, the most common (give --kva)")
+            }
+            let hasRegisters = consumption.contains { ["hp", "hc"].contains(($0.period ?? "").lowercased()) }
+            if hasRegisters, meter.offPeakHours == nil {
+                assumptions.append("off-peak hours \(windows.map(\.description).joined(separator: ", ")) assumed (give --off-peak-hours)")
+            }
+            assumptions.append("each bill's kWh spread evenly over its days and its register's hours")
+            let regularisations = lines.filter { $0.kind == .regularisation && ($0.billedKWh ?? 0) != 0 }
+            let curve = loadCurve(consumption, regularisations: regularisations, offPeak: windows, origin: "\(book.file) \(energy.rawValue)")
+            let kWh = curve.totalKWh
+            let paidLines = lines.filter { $0.amountEUR != nil && $0.start >= from && $0.end <= to }
+            let paid: Double? = paidLines.isEmpty ? nil : paidLines.compactMap(\.amountEUR).reduce(0, +)
+            if paid != nil, !lines.contains(where: { $0.kind == .subscription }) {
+                assumptions.append("no subscription line: the amount paid may not include the standing charge the offers include")
+            }
+            var supply = EnergySupplySpec()
+            supply.electricityMeter = meter.electricityMeter
+            supply.subscribedKVA = kva
+            var priced: [InvoiceOfferComparison.Priced] = []
+            var excluded: [String] = []
+            for offer in library.offers {
+                guard let latest = library.latest(offer), latest.energy == energy, latest.country == meter.country else { continue }
+                if let reason = latest.incompatibility(circuit: .main, supply: supply) {
+                    excluded.append("\(offer): \(reason)")
+                    continue
+                }
+                do {
+                    let bill = try BillEngine.bill(curve, offer: offer, library: library,
+                                                   options: BillingOptions(subscribedKVA: kva, offPeakHours: windows))
+                    priced.append(.init(offer: offer, name: bill.name, totalEUR: bill.totalEUR, eurPerKWh: kWh > 0 ? bill.totalEUR / kWh : 0,
+                                        differenceEUR: paid.map { bill.totalEUR - $0 }))
+                } catch {
+                    excluded.append("\(offer): " + (error.issues.first?.messageWithAllowed ?? "cannot be priced on these days"))
+                }
+            }
+            priced.sort { ($0.totalEUR, $0.offer) < ($1.totalEUR, $1.offer) }
+            var flags: [String] = []
+            if let paid, let cheapest = priced.first, cheapest.totalEUR < 0.95 * paid {
+                flags.append("paid \(NumberText.fixed(paid, 2)) € for \(NumberText.fixed(kWh, 0)) kWh; \(cheapest.name) would have cost \(NumberText.fixed(cheapest.totalEUR, 2)) € for the same consumption on the same days (\(NumberText.fixed(paid - cheapest.totalEUR, 2)) € less)")
+            }
+            let meterOf = { (offer: String) in library.latest(offer)?.meter }
+            if hasRegisters, let single = priced.first(where: { meterOf($0.offer) == .single }),
+               let registers = priced.first(where: { meterOf($0.offer) == .peakOffPeak }), single.totalEUR < registers.totalEUR {
+                let offPeakKWh = consumption.filter { ($0.period ?? "").lowercased() == "hc" }.compactMap(\.billedKWh).reduce(0, +)
+                let share = kWh > 0 ? 100 * offPeakKWh / kWh : 0
+                flags.append("the bills have a peak/off-peak option with \(NumberText.fixed(share, 0)) % of the energy off-peak: the single-rate \(single.name) would have cost \(NumberText.fixed(single.totalEUR, 2)) € against \(NumberText.fixed(registers.totalEUR, 2)) € for \(registers.name)")
+            }
+            if priced.contains(where: { meterOf($0.offer) == .dayColour }) {
+                assumptions.append("day-colour offers (Tempo) priced with the days coloured by the offer's rule (the coldest weekdays by a climatological ranking), not RTE's actual calendar")
+            }
+            result.append(InvoiceOfferComparison(
+                energy: energy, meter: lines.first?.meter ?? "main", from: from, to: to, billedKWh: kWh, paidEUR: paid,
+                paidEURPerKWh: paid.flatMap { kWh > 0 ? $0 / kWh : nil }, offers: priced, excluded: excluded, assumptions: assumptions, flags: flags))
+        }
+        return result
+    }
+
+    /// An hourly clock-time curve of the consumption lines; a regularisation scales the lines it
+    /// corrects (those ended by its date, since the previous regularisation) so their total is
+    /// the energy actually read.
+    static func loadCurve(_ lines: [InvoiceLine], regularisations: [InvoiceLine] = [], offPeak: [ClockWindow], origin: String) -> LoadCurve {
+        var scale = [Double](repeating: 1, count: lines.count)
+        var previous: CivilDate?
+        for regularisation in regularisations.sorted(by: { $0.end < $1.end }) {
+            guard let correction = regularisation.billedKWh else { continue }
+            let corrected = lines.indices.filter { index in lines[index].end <= regularisation.end && (previous.map { lines[index].end > $0 } ?? true) }
+            let total = corrected.reduce(0.0) { $0 + (lines[$1].billedKWh ?? 0) }
+            if total > 0, total + correction >= 0 {
+                for index in corrected { scale[index] *= (total + correction) / total }
+            }
+            previous = regularisation.end
+        }
+        var byMinute: [Int: Double] = [:]
+        for (index, line) in lines.enumerated() {
+            guard let billed = line.billedKWh, billed > 0, line.end >= line.start else { continue }
+            let kWh = billed * scale[index]
+            let register = (line.period ?? "").lowercased()
+            let hours = (0..<24).filter { hour in
+                let inOffPeak = offPeak.contains { $0.contains(minuteOfDay: hour * 60) }
+                return register == "hc" ? inOffPeak : register == "hp" ? !inOffPeak : true
+            }
+            let hoursUsed = hours.isEmpty ? Array(0..<24) : hours
+            let days = line.end.dayNumber - line.start.dayNumber + 1
+            let perHour = kWh / Double(days * hoursUsed.count)
+            for day in line.start.dayNumber...line.end.dayNumber {
+                for hour in hoursUsed { byMinute[day * 1440 + hour * 60, default: 0] += perHour }
+            }
+        }
+        let intervals = byMinute.keys.sorted().map { minute in
+            LoadCurve.Interval(start: LocalDateTime(minuteNumber: minute), minutes: 60, kWh: byMinute[minute] ?? 0)
+        }
+        return LoadCurve(intervals: intervals, origin: origin)
+    }
+}
