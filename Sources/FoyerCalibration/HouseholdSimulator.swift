@@ -24,6 +24,27 @@ public struct HouseholdSimulator: Sendable {
         public var byYear: [Int?: [Energy: [Double]]]
         /// The same by use, summed over the year(s): energy → use → kWh.
         public var annualByUse: [Energy: [EnergyUse: Double]]
+        /// Each use's 365 daily values, per calendar year and energy.
+        public var byUseDaily: [Int?: [Energy: [EnergyUse: [Double]]]] = [:]
+
+        /// kWh of `use` bought as `energy` from `start` to `end`.
+        public func kWh(_ energy: Energy, use: EnergyUse, from start: CivilDate, to end: CivilDate) -> Double {
+            guard end >= start else { return 0 }
+            var total = 0.0
+            for dayNumber in start.dayNumber...end.dayNumber {
+                let date = CivilDate(dayNumber: dayNumber)
+                guard let days = byUseDaily[yearKey(date)]?[energy]?[use] else { continue }
+                total += days[Self.dayOfYear(date)]
+            }
+            return total
+        }
+
+        /// The simulated year standing for `date`'s year.
+        func yearKey(_ date: CivilDate) -> Int? {
+            if byYear.keys.contains(nil) { return nil }
+            let years = byYear.keys.compactMap { $0 }
+            return years.contains(date.year) ? date.year : years.min { abs($0 - date.year) < abs($1 - date.year) }
+        }
 
         /// kWh of `energy` from `start` to `end` (both included); 29 February counts as the 28th.
         public func kWh(_ energy: Energy, from start: CivilDate, to end: CivilDate) -> Double {
@@ -31,8 +52,7 @@ public struct HouseholdSimulator: Sendable {
             var total = 0.0
             for dayNumber in start.dayNumber...end.dayNumber {
                 let date = CivilDate(dayNumber: dayNumber)
-                let year: Int? = byYear.keys.contains(nil) ? nil : (byYear.keys.compactMap { $0 }.contains(date.year) ? date.year : byYear.keys.compactMap { $0 }.min { abs($0 - date.year) < abs($1 - date.year) })
-                guard let days = byYear[year]?[energy] else { continue }
+                guard let days = byYear[yearKey(date)]?[energy] else { continue }
                 total += days[Self.dayOfYear(date)]
             }
             return total
@@ -52,6 +72,7 @@ public struct HouseholdSimulator: Sendable {
     public func run(_ dwelling: ResolvedDwelling) throws -> DailyEnergy {
         var byYear: [Int?: [Energy: [Double]]] = [:]
         var byUse: [Energy: [EnergyUse: Double]] = [:]
+        var byUseDaily: [Int?: [Energy: [EnergyUse: [Double]]]] = [:]
         for year in weather.calendarYears {
             guard let prepared = weather.prepared(year) else { continue }
             var runOptions = options
@@ -62,15 +83,18 @@ public struct HouseholdSimulator: Sendable {
             let result = HourlyEngine.run(zone, warmUpHours: runOptions.warmUpHours)
             let systems = SystemsModel.run(dwelling, inputs: Self.systemInputs(dwelling, result: result, weather: prepared.weather))
             var days: [Energy: [Double]] = [:]
+            var uses: [Energy: [EnergyUse: [Double]]] = [:]
             for stream in systems.streams {
-                var daily = days[stream.energy] ?? [Double](repeating: 0, count: 365)
-                for (hour, kWh) in stream.hourlyKWh.enumerated() where hour / 24 < 365 { daily[hour / 24] += kWh }
-                days[stream.energy] = daily
+                var streamDaily = [Double](repeating: 0, count: 365)
+                for (hour, kWh) in stream.hourlyKWh.enumerated() where hour / 24 < 365 { streamDaily[hour / 24] += kWh }
+                days[stream.energy] = zip(days[stream.energy] ?? [Double](repeating: 0, count: 365), streamDaily).map { $0 + $1 }
+                uses[stream.energy, default: [:]][stream.use] = zip(uses[stream.energy]?[stream.use] ?? [Double](repeating: 0, count: 365), streamDaily).map { $0 + $1 }
                 byUse[stream.energy, default: [:]][stream.use, default: 0] += stream.totalKWh
             }
             byYear[year] = days
+            byUseDaily[year] = uses
         }
-        return DailyEnergy(byYear: byYear, annualByUse: byUse)
+        return DailyEnergy(byYear: byYear, annualByUse: byUse, byUseDaily: byUseDaily)
     }
 
     /// The systems' hourly inputs: the meter's off-peak windows (the dwelling's, else the usual

@@ -48,6 +48,9 @@ struct BillsCommand: ParsableCommand {
         var weather: String?
         @Option(help: ArgumentHelp("A station's daily temperatures for the billed days (CSV: date and mean_c, or min_c and max_c; Météo-France TM/TN/TX). Needs --weather for the reference year the results are normalised to.", valueName: "file.csv"))
         var temperatures: String?
+        @Option(help: ArgumentHelp("The household's dwelling (file or archetype id): calibrated to these bills, it shares the euros paid by use — heating, hot water, cooking, appliances, standby, lighting, fixed charges.", valueName: "dwelling"))
+        var dwelling: String?
+        @Option(help: "Thermal model for --dwelling: iso52016 or 5r1c.") var model: ThermalModel = .iso52016
         @OptionGroup var tariffs: TariffOptions
         @Option(help: "Country of the offers the bills are compared with: FR or BE.") var country: String = "FR"
         @Flag(name: .customLong("no-offers"), help: "Do not compare the bills with the offers in force.") var noOffers = false
@@ -116,9 +119,49 @@ struct BillsCommand: ParsableCommand {
                 analysis.offers = InvoiceOffers.compare(book, library: library, meter: InvoiceOffers.Meter(
                     country: country.uppercased(), subscribedKVA: tariffs.kva, offPeakHours: tariffs.windows.isEmpty ? nil : tariffs.windows))
             }
+            guard let dwelling else {
+                switch format {
+                case .text: print(analysis.text(), terminator: "")
+                case .json: print(try encodeJSON(analysis))
+                }
+                return
+            }
+            // The dwelling calibrated to these bills shares the euros paid by use.
+            let loaded = Inputs.loadDwelling(dwelling)
+            for warning in loaded.issues.warnings { printError(warning.description) }
+            guard let household = loaded.dwelling else {
+                for error in loaded.issues.errors { printError(error.description) }
+                throw ExitCode.inputErrors
+            }
+            let simulator = try CalibrateCommand.simulator(for: household, books: [book], weather: weather, billedWeather: nil,
+                                                           temperatures: temperatures, model: model, billsFile: file ?? curve ?? "")
+            let calibration: Calibration
+            let daily: HouseholdSimulator.DailyEnergy
+            do {
+                calibration = try Calibration.calibrate(household, conventional: nil, bills: book, simulator: simulator)
+                daily = try simulator.run(calibration.dwelling)
+            } catch {
+                printError("\(file ?? curve ?? ""): error: \(error)")
+                throw ExitCode.inputErrors
+            }
+            let euros = PaidEurosByUse.allocate(book, daily: daily)
             switch format {
-            case .text: print(analysis.text(), terminator: "")
-            case .json: print(try encodeJSON(analysis))
+            case .text:
+                print(analysis.text(), terminator: "")
+                let fitted = calibration.parameters.map { "\($0.name.rawValue) \(NumberText.short($0.value, maxDecimals: 2))\($0.unit.isEmpty ? "" : " " + $0.unit)" }
+                let fits = calibration.meters.compactMap { meter in meter.nmbePercent.map { "\(meter.energy.rawValue) NMBE \(NumberText.fixed($0, 1)) %, CV(RMSE) \(NumberText.fixed(meter.cvRMSEPercent ?? 0, 1)) %" } }
+                print("\n\(household.name) calibrated to these bills (foyer calibrate for the details): " + fitted.joined(separator: ", ")
+                      + (fits.isEmpty ? "" : "; " + fits.joined(separator: "; ")))
+                for warning in calibration.warnings { print("warning: \(warning)") }
+                print(euros.text(), terminator: "")
+            case .json:
+                struct Output: Encodable {
+                    var analysis: InvoiceAnalysis
+                    var calibration: Calibration
+                    var eurosByUse: PaidEurosByUse
+                    enum CodingKeys: String, CodingKey { case analysis, calibration, eurosByUse = "euros_by_use" }
+                }
+                print(try encodeJSON(Output(analysis: analysis, calibration: calibration, eurosByUse: euros)))
             }
         }
     }

@@ -189,6 +189,14 @@ struct CalibrateCommand: ParsableCommand {
     }
 
     func prepareWeather(_ dwelling: ResolvedDwelling, book: InvoiceBook, after: InvoiceBook?) throws -> HouseholdSimulator {
+        try Self.simulator(for: dwelling, books: [book] + (after.map { [$0] } ?? []), weather: weather, billedWeather: billedWeather,
+                           temperatures: temperatures, model: model, billsFile: bills)
+    }
+
+    /// The weather of the billed days, prepared once: an hourly file of the billed year, a
+    /// station's days laid on the reference year, or the reference year itself.
+    static func simulator(for dwelling: ResolvedDwelling, books: [InvoiceBook], weather: String?, billedWeather: String?,
+                          temperatures: String?, model: ThermalModel, billsFile: String) throws -> HouseholdSimulator {
         func orExit<T>(_ body: () throws(InputError) -> T) throws -> T {
             do throws(InputError) { return try body() } catch {
                 for issue in error.issues { printError(issue.description) }
@@ -210,9 +218,9 @@ struct CalibrateCommand: ParsableCommand {
         let (read, issues) = DailyTemperatureCSV.read(data: data, file: temperatures)
         for issue in issues { printError(issue.description) }
         guard let days = read, !issues.hasErrors else { throw ExitCode.inputErrors }
-        let years = Set((book.lines + (after?.lines ?? [])).flatMap { [$0.start.year, $0.end.year] }).sorted()
+        let years = Set(books.flatMap(\.lines).flatMap { [$0.start.year, $0.end.year] }).sorted()
         guard years.count <= 10 else {
-            printError("\(bills): error: the bills span \(years.count) calendar years (\(years.first ?? 0)–\(years.last ?? 0)); calibrate on at most 10")
+            printError("\(billsFile): error: the bills span \(years.count) calendar years (\(years.first ?? 0)–\(years.last ?? 0)); calibrate on at most 10")
             throw ExitCode.inputErrors
         }
         return HouseholdSimulator(weather: .stationDays(days, reference: reference.year, years: years), model: model)

@@ -48,6 +48,21 @@ struct CalibrateCommandTests {
         #expect((conventionalGas["kwh_pcs"] as? Double ?? 0) > 2 * pcs)
     }
 
+    /// bills analyse --dwelling: the euros paid shared by use add up to what was paid.
+    @Test func billsAnalyseSharesThePaidEurosByUse() throws {
+        let run = try CommandLineTests.run(["bills", "analyse", Self.bills, "--dwelling", "examples/household-1949-1974", "--model", "5r1c",
+                                            "--no-offers", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let euros = try #require(object["euros_by_use"] as? [String: Any])
+        let total = try #require(euros["total_eur"] as? Double)
+        // The example bills: 1 572.22 € of gas and 632.40 € of electricity.
+        #expect(abs(total - 2204.62) < 0.01, "\(total)")
+        let rows = try #require(euros["rows"] as? [[String: Any]])
+        #expect(Set(rows.compactMap { $0["use"] as? String }).isSuperset(of: ["heating", "hot_water", "appliances", "lighting", "standby", "cooking", "fixed_charges"]))
+        #expect(object["calibration"] != nil && object["analysis"] != nil)
+    }
+
     @Test(arguments: [
         (["calibrate", "fr/sfh-1949-1974", "--bills", bills, "--fit", "setpiont"], Int32(64), "did you mean 'setpoint'"),
         (["calibrate", "fr/sfh-1949-1974", "--bills", bills, "--fix", "heated_share=2"], Int32(64), "0.2…1"),
