@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "FoyerThermalTests", dependencies: ["FoyerThermal"]),
         .testTarget(name: "FoyerEnergyTests", dependencies: ["FoyerEnergy"]),
         .testTarget(name: "FoyerBillsTests", dependencies: ["FoyerBills", "FoyerTariffs", "FoyerEnergy"]),
-        .testTarget(name: "FoyerInvoicesTests", dependencies: ["FoyerInvoices", "FoyerEnergy", "FoyerClimate", "FoyerTariffs", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "FoyerInvoicesTests", dependencies: ["FoyerInvoices", "FoyerEnergy", "FoyerClimate", "FoyerTariffs", "FoyerBills", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FoyerCalibrationTests", dependencies: ["FoyerCalibration", "Foyer"]),
         .testTarget(name: "FoyerSystemsTests", dependencies: ["FoyerSystems", "Foyer"]),
         // Validation against published references (ASHRAE 140, real weather years): its own

@@ -56,11 +56,16 @@ public enum InvoiceOffers {
         /// The meter's off-peak windows; `nil`: the country's usual ones.
         public var offPeakHours: [ClockWindow]?
         public var electricityMeter: ElectricityMeter
-        public init(country: String = "FR", subscribedKVA: Double? = nil, offPeakHours: [ClockWindow]? = nil, electricityMeter: ElectricityMeter = .smart) {
+        /// The metered load curve itself (a Linky export), priced instead of the bills spread
+        /// over their days, and whose peak checks the subscribed power.
+        public var curve: LoadCurve?
+        public init(country: String = "FR", subscribedKVA: Double? = nil, offPeakHours: [ClockWindow]? = nil, electricityMeter: ElectricityMeter = .smart,
+                    curve: LoadCurve? = nil) {
             self.country = country
             self.subscribedKVA = subscribedKVA
             self.offPeakHours = offPeakHours
             self.electricityMeter = electricityMeter
+            self.curve = curve
         }
     }
 
@@ -90,9 +95,14 @@ public enum InvoiceOffers {
             if hasRegisters, meter.offPeakHours == nil {
                 assumptions.append("off-peak hours \(windows.map(\.description).joined(separator: ", ")) assumed (give --off-peak-hours)")
             }
-            assumptions.append("each bill's kWh spread evenly over its days and its register's hours")
             let regularisations = lines.filter { $0.kind == .regularisation && ($0.billedKWh ?? 0) != 0 }
-            let curve = loadCurve(consumption, regularisations: regularisations, offPeak: windows, origin: "\(book.file) \(energy.rawValue)")
+            let curve: LoadCurve
+            if energy == .electricity, let metered = meter.curve {
+                curve = metered
+            } else {
+                curve = loadCurve(consumption, regularisations: regularisations, offPeak: windows, origin: "\(book.file) \(energy.rawValue)")
+                assumptions.append("each bill's kWh spread evenly over its days and its register's hours")
+            }
             let kWh = curve.totalKWh
             let paidLines = lines.filter { $0.amountEUR != nil && $0.start >= from && $0.end <= to }
             let paid: Double? = paidLines.isEmpty ? nil : paidLines.compactMap(\.amountEUR).reduce(0, +)
@@ -123,6 +133,27 @@ public enum InvoiceOffers {
             var flags: [String] = []
             if let paid, let cheapest = priced.first, cheapest.totalEUR < 0.95 * paid {
                 flags.append("paid \(NumberText.fixed(paid, 2)) € for \(NumberText.fixed(kWh, 0)) kWh; \(cheapest.name) would have cost \(NumberText.fixed(cheapest.totalEUR, 2)) € for the same consumption on the same days (\(NumberText.fixed(paid - cheapest.totalEUR, 2)) € less)")
+            }
+            // The subscribed power against the metered peak: the level the hourly peak calls for is
+            // the smallest standard one above 1.3 × that peak (Docs/Bills.md, as for a simulated
+            // year); two levels or more above it is power paid for and never drawn.
+            if energy == .electricity, meter.country == "FR", let metered = meter.curve, let subscribed = meter.subscribedKVA {
+                let levels = FrenchSubscribedPower.levelsKVA
+                let peak = metered.peakKW
+                let needed = levels.first { $0 >= peak * 1.3 } ?? levels.last ?? 36
+                if let neededIndex = levels.firstIndex(of: needed), let subscribedIndex = levels.firstIndex(where: { $0 >= subscribed }) {
+                    if subscribedIndex >= neededIndex + 2 {
+                        let lower = levels[neededIndex + 1]
+                        var text = "\(NumberText.short(subscribed)) kVA subscribed for an hourly peak of \(NumberText.fixed(peak, 1)) kW: \(NumberText.short(lower)) kVA (one level of margin above \(NumberText.short(needed)) kVA) would do"
+                        if let current = priced.first(where: { library.latest($0.offer)?.meter == .single || library.latest($0.offer)?.meter == .peakOffPeak }),
+                           let cheaper = try? BillEngine.bill(curve, offer: current.offer, library: library, options: BillingOptions(subscribedKVA: lower, offPeakHours: windows)) {
+                            text += " and cost \(NumberText.fixed(current.totalEUR - cheaper.totalEUR, 2)) € less at \(current.name)"
+                        }
+                        flags.append(text)
+                    } else if peak * 1.3 > subscribed {
+                        flags.append("\(NumberText.short(subscribed)) kVA subscribed for an hourly peak of \(NumberText.fixed(peak, 1)) kW: the breaker may trip when appliances run together (\(NumberText.short(needed)) kVA called for)")
+                    }
+                }
             }
             let meterOf = { (offer: String) in library.latest(offer)?.meter }
             if hasRegisters, let single = priced.first(where: { meterOf($0.offer) == .single }),

@@ -68,8 +68,10 @@ struct BillsCommand: ParsableCommand {
 
         func run() throws {
             let book: InvoiceBook
+            var meteredCurve: LoadCurve?
             if let curve {
                 let loaded = try readCurve(curve, fillGaps: false)
+                if energy == .electricity { meteredCurve = loaded }
                 for warning in loaded.corrections.warnings { printError(warning.description) }
                 var totals: [CivilDate: Double] = [:]
                 for interval in loaded.intervals { totals[interval.start.date, default: 0] += interval.kWh }
@@ -117,7 +119,8 @@ struct BillsCommand: ParsableCommand {
                 // What the same consumption would have cost at the offers in force on the billed days.
                 let library = try tariffs.library()
                 analysis.offers = InvoiceOffers.compare(book, library: library, meter: InvoiceOffers.Meter(
-                    country: country.uppercased(), subscribedKVA: tariffs.kva, offPeakHours: tariffs.windows.isEmpty ? nil : tariffs.windows))
+                    country: country.uppercased(), subscribedKVA: tariffs.kva, offPeakHours: tariffs.windows.isEmpty ? nil : tariffs.windows,
+                    curve: meteredCurve))
             }
             guard let dwelling else {
                 switch format {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import FoyerEnergy
 import FoyerTariffs
+import FoyerBills
 @testable import FoyerInvoices
 
 /// Issue 12, item 3: the price paid against the offers in force on the billed days.
@@ -64,5 +65,29 @@ struct InvoiceOffersTests {
         let gas = try #require(comparisons.first)
         #expect(gas.offers.isEmpty)
         #expect(gas.excluded.contains { $0.contains("no version") })
+    }
+
+    /// A Linky curve whose hourly peak is 1 kW, on a 12 kVA subscription: 3 kVA is called for
+    /// (1.3 kW), 6 kVA with a level of margin; 12 kVA is flagged with the euros at stake. The
+    /// curve itself is priced, not the bills spread over days.
+    @Test func aSubscribedPowerTooHighForTheMeteredPeakIsFlagged() throws {
+        var intervals: [FoyerBills.LoadCurve.Interval] = []
+        var totals: [CivilDate: Double] = [:]
+        let first = CivilDate(2026, 2, 1).dayNumber
+        for day in first..<(first + 90) {
+            for hour in 0..<24 {
+                let kWh = hour == 19 ? 1.0 : 0.25
+                intervals.append(.init(start: LocalDateTime(minuteNumber: day * 1440 + hour * 60), minutes: 60, kWh: kWh))
+                totals[CivilDate(dayNumber: day), default: 0] += kWh
+            }
+        }
+        let curve = FoyerBills.LoadCurve(intervals: intervals, origin: "linky.csv")
+        let book = InvoiceBook.dailyTotals(totals.map { ($0.key, $0.value) }, energy: .electricity, meter: "curve", origin: "linky.csv")
+        let comparisons = InvoiceOffers.compare(book, library: TariffLibrary.load(), meter: .init(country: "FR", subscribedKVA: 12, curve: curve))
+        let electricity = try #require(comparisons.first)
+        #expect(electricity.flags.contains { $0.contains("12 kVA subscribed for an hourly peak of 1.0 kW") && $0.contains("6 kVA") && $0.contains("€ less") },
+                "\(electricity.flags)")
+        #expect(!electricity.assumptions.contains { $0.contains("spread evenly") })
+        #expect(abs(electricity.billedKWh - 90 * (23 * 0.25 + 1)) < 1e-6)
     }
 }
