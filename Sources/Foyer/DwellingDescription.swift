@@ -44,10 +44,12 @@ public struct DwellingDescription: Sendable, Encodable {
     /// Heating power to hold the heating set-point at the design temperature, W.
     public var designHeatLossW: Double?
     public var heatingSetpointC: Double
+    /// The use described (the design heat loss is at its set-point).
+    public var use: UseSummary
     public var defaults: [DefaultedValue]
 
     enum CodingKeys: String, CodingKey {
-        case name, description, elements, climate, defaults
+        case name, description, elements, climate, defaults, use
         case floorAreaM2 = "floor_area_m2"
         case volumeM3 = "volume_m3"
         case airChangePerH = "effective_air_change_per_h"
@@ -81,6 +83,7 @@ public struct DwellingDescription: Sendable, Encodable {
         airChangePerH = dwelling.ventilation.effectiveAirChangePerH
         heatLoss = HeatLossSummary(dwelling)
         heatingSetpointC = dwelling.thermostat.heatingSetpointC
+        use = UseSummary(dwelling)
         self.defaults = defaults
         if let weather {
             let summary = MonthlyClimateSummary(weather)
@@ -95,6 +98,7 @@ public struct DwellingDescription: Sendable, Encodable {
         var lines: [String] = []
         lines.append("\(name)" + (description.isEmpty ? "" : " — \(description)"))
         lines.append("Heated floor area \(fixed(floorAreaM2, 1)) m², volume \(fixed(volumeM3, 1)) m³")
+        lines.append(use.text)
         lines.append("")
         var rows: [[String]] = []
         for element in elements {

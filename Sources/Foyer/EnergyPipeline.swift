@@ -20,8 +20,9 @@ public enum EnergyPipeline {
 
     /// Loads and simulates `argument` (a file or an archetype id) with `model` (hourly).
     /// The simulated year starts on the weekday of 1 January of `calendarYear`.
-    public static func simulate(_ argument: String, weather: String?, model: ThermalModel, calendarYear: Int) throws(InputError) -> Simulated {
-        let loaded = Inputs.loadDwelling(argument)
+    public static func simulate(_ argument: String, weather: String?, model: ThermalModel, calendarYear: Int,
+                                use: UseChoice = .automatic) throws(InputError) -> Simulated {
+        let loaded = Inputs.loadDwelling(argument, use: use)
         guard let dwelling = loaded.dwelling else { throw InputError(loaded.issues) }
         let loadedWeather: (year: WeatherYear, warnings: [InputIssue])
         if let weather { loadedWeather = try Inputs.weather(source: weather) } else { loadedWeather = try Inputs.weather(for: dwelling.location) }

@@ -29,6 +29,7 @@ struct BillCommand: ParsableCommand {
     @Flag(help: "Fill the load curve's gaps with the same weekday and time of day's mean (reported).") var fillGaps = false
     @Option(help: "Weather for the dwelling: an embedded climate id or an EPW file.") var weather: String?
     @Flag(help: "Print each month's lines too.") var monthly = false
+    @OptionGroup var useOption: UseOption
     @OptionGroup var tariffs: TariffOptions
     @Option(help: "Output format.") var format: OutputFormat = .text
 
@@ -44,6 +45,7 @@ struct BillCommand: ParsableCommand {
             throw ExitCode.inputErrors
         }
         var bills: [Bill] = []
+        var useLine: String?
         if let load {
             let curve = try readCurve(load, fillGaps: fillGaps)
             for warning in curve.corrections.warnings { printError(warning.description) }
@@ -57,7 +59,8 @@ struct BillCommand: ParsableCommand {
                 }
             }
         } else if let dwelling {
-            let simulated = try simulateForBills(dwelling, weather: weather, tariffs: tariffs, library: library)
+            let simulated = try simulateForBills(dwelling, weather: weather, tariffs: tariffs, library: library, use: useOption.use)
+            useLine = UseSummary(simulated.dwelling).text
             if tariff.isEmpty {
                 bills = try analyse(simulated, file: dwelling, tariffs: tariffs, library: library).bills
                 if bills.isEmpty {
@@ -80,7 +83,9 @@ struct BillCommand: ParsableCommand {
         }
         switch format {
         case .json: print(try encodeJSON(bills))
-        case .text: print(bills.map { EnergyText.bill($0, monthly: monthly) }.joined(separator: "\n\n"))
+        case .text:
+            if let useLine { print(useLine + "\n") }
+            print(bills.map { EnergyText.bill($0, monthly: monthly) }.joined(separator: "\n\n"))
         }
     }
 }

@@ -29,8 +29,10 @@ struct DescribeCommand: ParsableCommand {
     @Flag(help: "List the default values that were filled in, with their sources.")
     var showDefaults = false
 
+    @OptionGroup var useOption: UseOption
+
     func run() throws {
-        let loaded = Inputs.loadDwelling(dwelling)
+        let loaded = Inputs.loadDwelling(dwelling, use: useOption.use)
         for warning in loaded.issues.warnings { printError(warning.description) }
         guard let resolved = loaded.dwelling else {
             for error in loaded.issues.errors { printError(error.description) }

@@ -18,6 +18,12 @@ func plainNumber(_ option: String) -> @Sendable (String) throws -> Double {
     }
 }
 
+/// `--use`, for the commands that simulate or describe a dwelling.
+struct UseOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Use of the dwelling: auto (the household's when the file has a household_use), conventional or household.", valueName: "auto|conventional|household"))
+    var use: UseChoice = .automatic
+}
+
 /// Options shared by the tariff and bill commands.
 struct TariffOptions: ParsableArguments {
     @Option(name: .customLong("tariffs-dir"), help: ArgumentHelp("A folder of extra tariff files (searched recursively), besides the shipped ones.", valueName: "folder"))
@@ -170,6 +176,7 @@ struct TariffsCommand: ParsableCommand {
         @Option(help: "Country of the offers for a load curve.") var country: String = "FR"
         @Option(help: "What the meter can do, for a load curve: single, peak_off_peak or smart.") var meter: ElectricityMeter = .smart
         @Option(help: "Weather for the dwelling: an embedded climate id or an EPW file.") var weather: String?
+        @OptionGroup var useOption: UseOption
         @OptionGroup var tariffs: TariffOptions
         @Option(help: "Output format.") var format: OutputFormat = .text
 
@@ -222,7 +229,7 @@ struct TariffsCommand: ParsableCommand {
                 return
             }
             guard let dwelling else { return }
-            let simulated = try simulateForBills(dwelling, weather: weather, tariffs: tariffs, library: library)
+            let simulated = try simulateForBills(dwelling, weather: weather, tariffs: tariffs, library: library, use: useOption.use)
             let report = try analyse(simulated, file: dwelling, tariffs: tariffs, library: library)
             let unpriced = report.comparisons.filter { $0.options.isEmpty }
             if !report.comparisons.isEmpty, unpriced.count == report.comparisons.count {
@@ -235,7 +242,9 @@ struct TariffsCommand: ParsableCommand {
             }
             switch format {
             case .json: print(try encodeJSON(report))
-            case .text: print(EnergyText.comparisons(report))
+            case .text:
+                if let use = report.use { print(use.text + "\n") }
+                print(EnergyText.comparisons(report))
             }
         }
     }
@@ -253,12 +262,13 @@ func readCurve(_ path: String, fillGaps: Bool) throws -> LoadCurve {
 
 /// Simulates a dwelling for its bills (the year laid on the prices' calendar year), with the
 /// command line's power and off-peak hours applied, printing issues.
-func simulateForBills(_ dwelling: String, weather: String?, tariffs: TariffOptions, library: TariffLibrary, model: ThermalModel = .iso52016) throws -> EnergyPipeline.Simulated {
+func simulateForBills(_ dwelling: String, weather: String?, tariffs: TariffOptions, library: TariffLibrary, model: ThermalModel = .iso52016,
+                      use: UseChoice = .automatic) throws -> EnergyPipeline.Simulated {
     do throws(InputError) {
-        let loaded = Inputs.loadDwelling(dwelling)
+        let loaded = Inputs.loadDwelling(dwelling, use: use)
         for warning in loaded.issues.warnings { printError(warning.description) }
         let year = loaded.dwelling.map { EnergyAnalysis.billingYear($0, library: library, pricesOn: tariffs.pricesDate) } ?? tariffs.pricesDate?.year ?? 2026
-        var simulated = try EnergyPipeline.simulate(dwelling, weather: weather, model: model, calendarYear: year)
+        var simulated = try EnergyPipeline.simulate(dwelling, weather: weather, model: model, calendarYear: year, use: use)
         for warning in simulated.weatherWarnings { printError(warning.description) }
         if let kva = tariffs.kva { simulated.dwelling.energySupply.subscribedKVA = kva }
         if !tariffs.offPeakHours.isEmpty { simulated.dwelling.energySupply.offPeakHours = tariffs.offPeakHours }
