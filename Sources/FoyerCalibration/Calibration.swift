@@ -145,23 +145,6 @@ public struct Calibration: Sendable, Encodable {
         case weatherSensitivityPerK = "weather_sensitivity_per_k"
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(model, forKey: .model)
-        try container.encode(weatherKind, forKey: .weatherKind)
-        try container.encode(weatherSource, forKey: .weatherSource)
-        try container.encode(parameters, forKey: .parameters)
-        try container.encode(correlations, forKey: .correlations)
-        try container.encode(meters, forKey: .meters)
-        try container.encode(periods, forKey: .periods)
-        try container.encode(identifiability, forKey: .identifiability)
-        try container.encode(warnings, forKey: .warnings)
-        try container.encode(iterations, forKey: .iterations)
-        try container.encode(simulations, forKey: .simulations)
-        try container.encodeIfPresent(measuredSaving, forKey: .measuredSaving)
-        try container.encode(Dictionary(uniqueKeysWithValues: weatherSensitivityPerK.map { ($0.key.rawValue, $0.value) }), forKey: .weatherSensitivityPerK)
-    }
-
     /// The fitted (or held) value of `parameter`.
     public func value(_ parameter: HouseholdParameter) -> Double? { parameters.first { $0.name == parameter }?.value }
 

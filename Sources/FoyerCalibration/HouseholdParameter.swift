@@ -1,7 +1,7 @@
 import FoyerModel
 
 /// A household-use parameter that calibration can fit to the bills.
-public enum HouseholdParameter: String, Sendable, CaseIterable, Codable, Comparable {
+public enum HouseholdParameter: String, Sendable, CaseIterable, Codable, CodingKeyRepresentable, Comparable {
     /// The heating set-point in the comfort periods, °C (the set-back keeps its offset below it).
     case setpoint
     /// The heated share of the floor area (the rest is a cold zone behind the partitions).

@@ -77,18 +77,12 @@ struct BillsCommand: ParsableCommand {
                 for interval in loaded.intervals { totals[interval.start.date, default: 0] += interval.kWh }
                 book = InvoiceBook.dailyTotals(totals.map { ($0.key, $0.value) }, energy: energy, meter: "curve", origin: curve)
             } else {
-                let path = file ?? ""
-                let data: Data
-                do throws(InputError) {
-                    data = try InputFile.read(path, kind: .invoices)
-                } catch {
-                    for issue in error.issues { printError(issue.description) }
-                    throw ExitCode.inputErrors
-                }
-                book = InvoiceReader.read(data: data, file: path)
+                book = try readInvoices(file ?? "")
             }
-            for issue in book.issues { printError(issue.description) }
-            if book.issues.hasErrors { throw ExitCode.inputErrors }
+            if curve != nil {
+                for issue in book.issues { printError(issue.description) }
+                if book.issues.hasErrors { throw ExitCode.inputErrors }
+            }
             var reference: DailyTemperatures?
             if let weather {
                 do throws(InputError) {

@@ -174,19 +174,6 @@ struct CalibrateCommand: ParsableCommand {
         }
     }
 
-    func readInvoices(_ path: String) throws -> InvoiceBook {
-        let data: Data
-        do throws(InputError) {
-            data = try InputFile.read(path, kind: .invoices)
-        } catch {
-            for issue in error.issues { printError(issue.description) }
-            throw ExitCode.inputErrors
-        }
-        let book = InvoiceReader.read(data: data, file: path)
-        for issue in book.issues { printError(issue.description) }
-        if book.issues.hasErrors { throw ExitCode.inputErrors }
-        return book
-    }
 
     func prepareWeather(_ dwelling: ResolvedDwelling, book: InvoiceBook, after: InvoiceBook?) throws -> HouseholdSimulator {
         try Self.simulator(for: dwelling, books: [book] + (after.map { [$0] } ?? []), weather: weather, billedWeather: billedWeather,
@@ -226,3 +213,19 @@ struct CalibrateCommand: ParsableCommand {
         return HouseholdSimulator(weather: .stationDays(days, reference: reference.year, years: years), model: model)
     }
 }
+
+/// Reads an invoices file, printing its issues; exits on errors.
+func readInvoices(_ path: String) throws -> InvoiceBook {
+    let data: Data
+    do throws(InputError) {
+        data = try InputFile.read(path, kind: .invoices)
+    } catch {
+        for issue in error.issues { printError(issue.description) }
+        throw ExitCode.inputErrors
+    }
+    let book = InvoiceReader.read(data: data, file: path)
+    for issue in book.issues { printError(issue.description) }
+    if book.issues.hasErrors { throw ExitCode.inputErrors }
+    return book
+}
+
