@@ -117,19 +117,31 @@ struct TariffsCommand: ParsableCommand {
                 guard let latest = library.latest(offer) else { return false }
                 return (country.map { $0.uppercased() == latest.country } ?? true) && (energy.map { $0 == latest.energy } ?? true)
             }
-            struct Row: Encodable { var offer, name, country, energy, meter, eligibility: String; var versions: [String] }
+            /// One version's validity: ISO dates, `valid_to` null while it is the current one.
+            struct Version: Encodable {
+                var validFrom: String
+                var validTo: String?
+                enum CodingKeys: String, CodingKey { case validFrom = "valid_from", validTo = "valid_to" }
+                func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encode(validFrom, forKey: .validFrom)
+                    try container.encode(validTo, forKey: .validTo)  // null, not absent, for the current version
+                }
+            }
+            struct Row: Encodable { var offer, name, country, energy, meter, eligibility: String; var versions: [Version] }
             let rows = offers.compactMap { offer -> Row? in
                 guard let latest = library.latest(offer) else { return nil }
                 return Row(offer: offer, name: latest.name, country: latest.country, energy: latest.energy.rawValue,
                            meter: latest.energy == .electricity ? latest.meter.rawValue : "-", eligibility: latest.eligibility.rawValue,
-                           versions: library.versions(of: offer).map(\.validityText))
+                           versions: library.versions(of: offer).map { Version(validFrom: $0.validFrom.description, validTo: $0.validTo?.description) })
             }
             switch format {
             case .json: print(try encodeJSON(rows))
             case .text:
                 for row in rows {
                     print("\(row.offer.padding(toLength: 38, withPad: " ", startingAt: 0)) \(row.country)  \(row.energy.padding(toLength: 12, withPad: " ", startingAt: 0)) \(row.meter.padding(toLength: 16, withPad: " ", startingAt: 0)) \(row.name)")
-                    print("    versions: " + row.versions.joined(separator: "; ") + (row.eligibility == "everyone" ? "" : "  [\(row.eligibility)]"))
+                    let versions = row.versions.map { "\($0.validFrom) → \($0.validTo ?? "(current)")" }
+                    print("    versions: " + versions.joined(separator: "; ") + (row.eligibility == "everyone" ? "" : "  [\(row.eligibility)]"))
                 }
             }
         }

@@ -229,6 +229,28 @@ extension CommandLineTests {
         #expect(refused.stderr.contains("--hourly needs an hourly model"))
     }
 
+    /// `tariffs list --format json` (issue 13): each version's validity as two ISO dates, the
+    /// current version's end null; versions in order, each starting the day after the previous ends.
+    @Test func tariffVersionsHaveSeparateISODates() throws {
+        let run = try Self.run(["tariffs", "list", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let base = try #require(rows.first { $0["offer"] as? String == "fr-edf-bleu-base" })
+        let versions = try #require(base["versions"] as? [[String: Any]])
+        #expect(versions.count >= 2)
+        for (index, version) in versions.enumerated() {
+            let from = try #require(version["valid_from"] as? String)
+            #expect(CivilDate(iso: from) != nil, "\(from)")
+            if index < versions.count - 1 {
+                let to = try #require(version["valid_to"] as? String)
+                let next = try #require((versions[index + 1]["valid_from"] as? String).flatMap(CivilDate.init(iso:)))
+                #expect(CivilDate(iso: to)?.adding(days: 1) == next, "\(to) then \(next)")
+            } else {
+                #expect(version["valid_to"] is NSNull, "the current version's valid_to: \(String(describing: version["valid_to"]))")
+            }
+        }
+    }
+
     /// Command-line values a hostile corpus found accepted (issue 10): each must be refused with
     /// exit 64 (usage) or 1 (input), naming the option or the power.
     @Test(arguments: [
