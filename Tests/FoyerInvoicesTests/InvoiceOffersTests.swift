@@ -90,4 +90,28 @@ struct InvoiceOffersTests {
         #expect(!electricity.assumptions.contains { $0.contains("spread evenly") })
         #expect(abs(electricity.billedKWh - 90 * (23 * 0.25 + 1)) < 1e-6)
     }
+
+    /// A 2024 bill recomputed (issue 13, item 3): March to August 2024 on Base at 6 kVA, 200 kWh a
+    /// month. The CRE's regulated tariff of 1 Feb 2024 (Option_Base.csv, 6 kVA): 151.86 € a year
+    /// and 0.2516 €/kWh, taxes included — 1 200 × 0.2516 + 151.86 × 184/365 = 378.47 €.
+    @Test func aBillOf2024IsRecomputed() throws {
+        var lines = [Self.header]
+        let lengths = [3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31]
+        for month in 3...8 {
+            let days = lengths[month] ?? 30
+            let amount = String(format: "%.2f", 200 * 0.2516 + 151.86 * Double(days) / 365).replacingOccurrences(of: ".", with: ",")
+            lines.append(String(format: "electricity;linky;consumption;01/%02d/2024;%02d/%02d/2024;200;kwh;base;", month, days, month) + amount + ";actual")
+        }
+        let book = InvoiceReader.read(data: Data(lines.joined(separator: "\n").utf8), file: "bills-2024.csv")
+        #expect(!book.issues.hasErrors, "\(book.issues)")
+        let comparisons = InvoiceOffers.compare(book, library: TariffLibrary.load(), meter: .init(country: "FR", subscribedKVA: 6))
+        let electricity = try #require(comparisons.first)
+        let paid = try #require(electricity.paidEUR)
+        #expect(abs(paid - 378.47) < 0.05, "paid \(paid)")
+        let base = try #require(electricity.offers.first { $0.offer == "fr-edf-bleu-base" }, "\(electricity.excluded)")
+        #expect(abs(base.totalEUR - 378.47) < 1.0, "Base priced \(base.totalEUR) €")
+        // HP/HC and Tempo have 2024 versions too: priced, not excluded.
+        #expect(electricity.offers.contains { $0.offer == "fr-edf-bleu-hphc" } && electricity.offers.contains { $0.offer == "fr-edf-bleu-tempo" },
+                "\(electricity.excluded)")
+    }
 }
