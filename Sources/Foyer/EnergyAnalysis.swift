@@ -296,6 +296,15 @@ public enum EnergyAnalysis {
             }
             var optionsList: [EnergyReport.Option] = []
             var excluded: [String] = []
+            if supply.distributionOperator == nil {
+                let networkOffers = library.offers.filter { offer in
+                    guard let latest = library.latest(offer) else { return false }
+                    return latest.energy == energy && latest.country == country && latest.distributionOperator != nil
+                }
+                if !networkOffers.isEmpty {
+                    excluded.append("\(networkOffers.count) offers that include a network operator's tariff (\(networkOffers.prefix(2).joined(separator: ", "))…): give energy_supply.distribution_operator (ores, resa, aieg, aiesh, rew) to compare them")
+                }
+            }
             for offer in offers {
                 guard library.tariff(offer, on: date) != nil else {
                     excluded.append("\(offer): no prices in force on \(date)")
@@ -326,7 +335,13 @@ public enum EnergyAnalysis {
             guard let currentBill, let current = library.tariff(currentBill.offer, on: date) else { continue }
             if let cheapest = optionsList.first, !cheapest.isCurrent, let difference = cheapest.differenceEUR, difference < -1 {
                 let meter = supply.electricityMeter
-                if energy == .electricity, current.meter == .single, meter == .peakOffPeak || meter == .smart,
+                if supply.protectedCustomer == true, current.eligibility != .protectedCustomers,
+                   library.tariff(cheapest.offer, on: date)?.eligibility == .protectedCustomers {
+                    mismatches.append(EnergyReport.Mismatch(
+                        kind: "social_tariff_not_used",
+                        message: "the household is entitled to the social tariff (energy_supply.protected_customer) but pays a commercial contract (\(current.name)); \(cheapest.name) would cost \(euros(cheapest.totalEUR)) instead of \(euros(currentBill.totalEUR))",
+                        savingEURPerYear: -difference))
+                } else if energy == .electricity, current.meter == .single, meter == .peakOffPeak || meter == .smart,
                    let tariff = library.tariff(cheapest.offer, on: date), tariff.meter != .single {
                     mismatches.append(EnergyReport.Mismatch(
                         kind: "dual_meter_single_rate",

@@ -12,6 +12,14 @@ extension Tariff {
         if eligibility == .protectedCustomers && supply.protectedCustomer != true {
             return "\(name) is the social tariff, for protected customers only (energy_supply.protected_customer is not true)"
         }
+        if let network = distributionOperator {
+            guard let household = supply.distributionOperator else {
+                return "\(name) includes the \(network.displayName) network tariff: give energy_supply.distribution_operator (ores, resa, aieg, aiesh, rew)"
+            }
+            if household != network {
+                return "\(name) includes the \(network.displayName) network tariff, and the household is on \(household.displayName)'s network"
+            }
+        }
         guard energy == .electricity else {
             return circuit == .exclusiveNight ? "only electricity has an exclusive-night circuit" : nil
         }

@@ -68,6 +68,8 @@ public struct Tariff: Sendable, Identifiable {
     public var supplier: String
     public var country: String
     public var region: String?
+    /// The network whose distribution tariff the prices include, when they include one.
+    public var distributionOperator: DistributionOperator? = nil
     public var energy: Energy
     /// For electricity: which meter it bills.
     public var meter: MeterKind
@@ -498,7 +500,13 @@ extension Tariff {
             notes: spec.notes, file: file, fixedCharges: fixedCharges, periods: periods, schedule: schedule,
             householdOffPeakHours: spec.householdOffPeakHours ?? false, publicHolidaysAsSunday: spec.publicHolidaysAsSunday ?? false,
             colourRule: colourRule, prices: prices, powerPrices: powerPrices, bands: bands, taxes: taxes)
-        return (tariff, issues)
+        var composed = tariff
+        composed.distributionOperator = spec.distributionOperator
+        if spec.distributionOperator != nil, (spec.country ?? "").uppercased() != "BE" {
+            error("distribution_operator", spec.distributionOperator.map { "\"\($0.rawValue)\"" }, "only Belgian (Walloon) offers include a network operator's tariff", expected: "no distribution_operator, or country BE")
+            return (nil, issues)
+        }
+        return (composed, issues)
     }
 
     /// `"HH:MM"` → quarter-hour of the day (0–96); minutes must be a multiple of 15.

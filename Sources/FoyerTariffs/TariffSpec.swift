@@ -63,6 +63,9 @@ public struct TariffSpec: Codable, Sendable, Equatable {
     public var supplier: String?
     public var country: String?
     public var region: String?
+    /// `distribution_operator`: the network whose distribution tariff the prices include (a
+    /// Walloon offer composed for one operator).
+    public var distributionOperator: DistributionOperator?
     public var energy: Energy?
     public var meter: MeterKind?
     public var eligibility: Eligibility?
@@ -87,6 +90,7 @@ public struct TariffSpec: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case format, offer, name, supplier, country, region, energy, meter, eligibility
+        case distributionOperator = "distribution_operator"
         case validFrom = "valid_from", validTo = "valid_to"
         case pricesIncludeVat = "prices_include_vat", vatRate = "vat_rate"
         case vatRateFixed = "vat_rate_fixed", vatRateEnergy = "vat_rate_energy"

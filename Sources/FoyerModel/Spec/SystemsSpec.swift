@@ -270,6 +270,15 @@ public enum ElectricityMeter: String, SpecEnum {
     case smart
 }
 
+/// The Walloon electricity distribution operators (their network tariffs are part of every
+/// Walloon bill).
+public enum DistributionOperator: String, SpecEnum {
+    case ores, resa, aieg, aiesh, rew
+
+    /// The name the operators' own documents use.
+    public var displayName: String { rawValue.uppercased() }
+}
+
 /// Which meter circuit a contract bills.
 public enum MeterCircuit: String, SpecEnum {
     case main
@@ -305,6 +314,9 @@ public struct EnergySupplySpec: Codable, Sendable, Equatable {
     public var subscribedKVA: Double?
     /// `protected_customer`: entitled to the social tariff (Belgium).
     public var protectedCustomer: Bool?
+    /// `distribution_operator`: the household's electricity network operator (Wallonia: ores,
+    /// resa, aieg, aiesh, rew); offers that include a network tariff are priced for it.
+    public var distributionOperator: DistributionOperator?
     public var contracts: [ContractSpec]?
 
     public init() {}
@@ -315,6 +327,7 @@ public struct EnergySupplySpec: Codable, Sendable, Equatable {
         case offPeakHours = "off_peak_hours"
         case subscribedKVA = "subscribed_kva"
         case protectedCustomer = "protected_customer"
+        case distributionOperator = "distribution_operator"
         case contracts
     }
 }
