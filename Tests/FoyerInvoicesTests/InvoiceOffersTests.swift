@@ -57,14 +57,19 @@ struct InvoiceOffersTests {
         #expect(electricity.assumptions.contains { $0.contains("off-peak hours") })
     }
 
-    /// Bills older than every shipped price: no offer is priced, each says why.
-    @Test func billsBeforeTheShippedPricesSayWhy() throws {
-        let lines = [Self.header, "natural_gas;gaz;consumption;01/01/2024;31/01/2024;1000;kwh;;120;actual"]
-        let book = InvoiceReader.read(data: Data(lines.joined(separator: "\n").utf8), file: "bills.csv")
-        let comparisons = InvoiceOffers.compare(book, library: TariffLibrary.load(), meter: .init())
-        let gas = try #require(comparisons.first)
-        #expect(gas.offers.isEmpty)
-        #expect(gas.excluded.contains { $0.contains("no version") })
+    /// A month without shipped prices (June 2024: the CRE gas reference was not found at full
+    /// precision) is not priced, and says why; January 2024 is: 1 000 kWh PCS in the heating band
+    /// (CRE prix repère, January 2024: 257.18 €/yr and 0.10950 €/kWh TTC) = 109.50 + 257.18 × 31/366
+    /// = 131.28 €.
+    @Test func gasBillsArePricedWhereThePricesAreKnown() throws {
+        let missing = InvoiceReader.read(data: Data([Self.header, "natural_gas;gaz;consumption;01/06/2024;30/06/2024;1000;kwh;;120;actual"].joined(separator: "\n").utf8), file: "bills.csv")
+        let june = try #require(InvoiceOffers.compare(missing, library: TariffLibrary.load(), meter: .init()).first)
+        #expect(june.offers.isEmpty)
+        #expect(june.excluded.contains { $0.contains("no version") }, "\(june.excluded)")
+        let known = InvoiceReader.read(data: Data([Self.header, "natural_gas;gaz;consumption;01/01/2024;31/01/2024;1000;kwh;;131,28;actual"].joined(separator: "\n").utf8), file: "bills.csv")
+        let january = try #require(InvoiceOffers.compare(known, library: TariffLibrary.load(), meter: .init()).first)
+        let reference = try #require(january.offers.first { $0.offer == "fr-cre-gas-reference" }, "\(january.excluded)")
+        #expect(abs(reference.totalEUR - 131.28) < 0.05, "\(reference.totalEUR) €")
     }
 
     /// A Linky curve whose hourly peak is 1 kW, on a 12 kVA subscription: 3 kVA is called for
