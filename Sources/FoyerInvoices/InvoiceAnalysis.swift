@@ -282,8 +282,9 @@ public struct InvoiceAnalysis: Sendable, Encodable {
                 out += "  paid               \(NumberText.fixed(paid, 2)) € (\(NumberText.fixed(perKWh, 4)) €/kWh)\n"
             }
             for offer in comparison.offers.prefix(8) {
-                let difference = offer.differenceEUR.map { " (\($0 >= 0 ? "+" : "")\(NumberText.fixed($0, 2)) €)" } ?? ""
-                out += "  \(pad(NumberText.fixed(offer.totalEUR, 2), 10)) €  \(NumberText.fixed(offer.eurPerKWh, 4)) €/kWh  \(offer.name)\(difference)\n"
+                let difference = offer.differenceEUR.map { " (\($0 >= 0 ? "+" : "")\(NumberText.fixed($0, 2)) €" + (offer.pricedDays != nil ? " against what was paid for those days)" : ")") } ?? ""
+                let partial = offer.pricedDays.map { " — on \($0) of the \(offer.billedDays ?? 0) billed days only (no prices shipped for the others)" } ?? ""
+                out += "  \(pad(NumberText.fixed(offer.totalEUR, 2), 10)) €  \(NumberText.fixed(offer.eurPerKWh, 4)) €/kWh  \(offer.name)\(difference)\(partial)\n"
             }
             if comparison.offers.isEmpty { out += "  no offer has prices for all these days\n" }
             for reason in comparison.excluded.prefix(6) { out += "  not priced: \(reason)\n" }

@@ -13,10 +13,15 @@ public struct InvoiceOfferComparison: Sendable, Encodable {
         public var name: String
         public var totalEUR: Double
         public var eurPerKWh: Double
-        /// The offer's cost less what was paid (negative: it would have cost less).
+        /// The offer's cost less what was paid on the same days (negative: it would have cost less).
         public var differenceEUR: Double?
+        /// When the offer has no prices for some billed days: the days it was priced on (the
+        /// comparison is then over those days only, with what was paid for them pro rata).
+        public var pricedDays: Int? = nil
+        public var billedDays: Int? = nil
         enum CodingKeys: String, CodingKey {
             case offer, name, totalEUR = "total_eur", eurPerKWh = "eur_per_kwh", differenceEUR = "difference_eur"
+            case pricedDays = "priced_days", billedDays = "billed_days"
         }
     }
 
@@ -120,18 +125,57 @@ public enum InvoiceOffers {
                     excluded.append("\(offer): \(reason)")
                     continue
                 }
+                let options = BillingOptions(subscribedKVA: kva, offPeakHours: windows)
                 do {
-                    let bill = try BillEngine.bill(curve, offer: offer, library: library,
-                                                   options: BillingOptions(subscribedKVA: kva, offPeakHours: windows))
+                    let bill = try BillEngine.bill(curve, offer: offer, library: library, options: options)
                     priced.append(.init(offer: offer, name: bill.name, totalEUR: bill.totalEUR, eurPerKWh: kWh > 0 ? bill.totalEUR / kWh : 0,
                                         differenceEUR: paid.map { bill.totalEUR - $0 }))
                 } catch {
-                    excluded.append("\(offer): " + (error.issues.first?.messageWithAllowed ?? "cannot be priced on these days"))
+                    // Days without a version of the offer (a month whose prices are not shipped):
+                    // price the days that have one, against what was paid for them pro rata.
+                    let versions = library.versions(of: offer)
+                    let covered = curve.intervals.filter { interval in versions.contains { $0.isValid(on: interval.start.date) } }
+                    let billedDays = to.dayNumber - from.dayNumber + 1
+                    let coveredDays = Set(covered.map(\.start.date)).count
+                    // Each run of consecutive priced days is billed on its own (the engine wants a
+                    // version for every day of a curve's span).
+                    var runs: [[LoadCurve.Interval]] = []
+                    for interval in covered {
+                        if let last = runs.last?.last, interval.start.date.dayNumber - last.start.date.dayNumber <= 1 {
+                            runs[runs.count - 1].append(interval)
+                        } else {
+                            runs.append([interval])
+                        }
+                    }
+                    let runBills = runs.compactMap { try? BillEngine.bill(LoadCurve(intervals: $0, origin: curve.origin), offer: offer, library: library, options: options) }
+                    if coveredDays * 2 >= billedDays, coveredDays < billedDays, !runBills.isEmpty, runBills.count == runs.count {
+                        var bill = runBills[0]
+                        bill.totalEUR = runBills.reduce(0) { $0 + $1.totalEUR }
+                        let coveredKWh = covered.reduce(0) { $0 + $1.kWh }
+                        let paidThen: Double? = paid.map { _ in
+                            paidLines.reduce(0.0) { sum, line in
+                                let days = line.end.dayNumber - line.start.dayNumber + 1
+                                let inside = (line.start.dayNumber...line.end.dayNumber).filter { day in
+                                    versions.contains { $0.isValid(on: CivilDate(dayNumber: day)) }
+                                }.count
+                                return sum + (line.amountEUR ?? 0) * Double(inside) / Double(max(days, 1))
+                            }
+                        }
+                        var partial = InvoiceOfferComparison.Priced(offer: offer, name: bill.name, totalEUR: bill.totalEUR,
+                                                                    eurPerKWh: coveredKWh > 0 ? bill.totalEUR / coveredKWh : 0,
+                                                                    differenceEUR: paidThen.map { bill.totalEUR - $0 })
+                        partial.pricedDays = coveredDays
+                        partial.billedDays = billedDays
+                        priced.append(partial)
+                    } else {
+                        excluded.append("\(offer): " + (error.issues.first?.messageWithAllowed ?? "cannot be priced on these days"))
+                    }
                 }
             }
-            priced.sort { ($0.totalEUR, $0.offer) < ($1.totalEUR, $1.offer) }
+            // Offers priced on every billed day first, cheapest first; then those priced on part of them.
+            priced.sort { ($0.pricedDays != nil ? 1 : 0, $0.totalEUR, $0.offer) < ($1.pricedDays != nil ? 1 : 0, $1.totalEUR, $1.offer) }
             var flags: [String] = []
-            if let paid, let cheapest = priced.first, cheapest.totalEUR < 0.95 * paid {
+            if let paid, let cheapest = priced.first, cheapest.pricedDays == nil, cheapest.totalEUR < 0.95 * paid {
                 flags.append("paid \(NumberText.fixed(paid, 2)) € for \(NumberText.fixed(kWh, 0)) kWh; \(cheapest.name) would have cost \(NumberText.fixed(cheapest.totalEUR, 2)) € for the same consumption on the same days (\(NumberText.fixed(paid - cheapest.totalEUR, 2)) € less)")
             }
             // The subscribed power against the metered peak: the level the hourly peak calls for is

@@ -72,6 +72,21 @@ struct InvoiceOffersTests {
         #expect(abs(reference.totalEUR - 131.28) < 0.05, "\(reference.totalEUR) €")
     }
 
+    /// Bills over a month without shipped prices (April 2025) are priced on the other days, against
+    /// what was paid for those days.
+    @Test func billsAcrossAMissingMonthArePricedOnTheDaysWithPrices() throws {
+        let lines = [Self.header,
+                     "natural_gas;gaz;consumption;01/03/2025;31/03/2025;1500;kwh;;190;actual",
+                     "natural_gas;gaz;consumption;01/04/2025;30/04/2025;900;kwh;;120;actual",
+                     "natural_gas;gaz;consumption;01/05/2025;31/05/2025;400;kwh;;60;actual"]
+        let book = InvoiceReader.read(data: Data(lines.joined(separator: "\n").utf8), file: "bills.csv")
+        let gas = try #require(InvoiceOffers.compare(book, library: TariffLibrary.load(), meter: .init()).first)
+        let reference = try #require(gas.offers.first { $0.offer == "fr-cre-gas-reference" }, "\(gas.excluded)")
+        #expect(reference.pricedDays == 62 && reference.billedDays == 92, "\(String(describing: reference.pricedDays)) of \(String(describing: reference.billedDays))")
+        // Paid on the priced days: 190 + 60 €.
+        #expect(abs((reference.totalEUR - (reference.differenceEUR ?? 0)) - 250) < 1e-6)
+    }
+
     /// A Linky curve whose hourly peak is 1 kW, on a 12 kVA subscription: 3 kVA is called for
     /// (1.3 kW), 6 kVA with a level of margin; 12 kVA is flagged with the euros at stake. The
     /// curve itself is priced, not the bills spread over days.
