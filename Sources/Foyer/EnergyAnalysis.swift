@@ -333,6 +333,23 @@ public enum EnergyAnalysis {
 
             // Mismatches.
             guard let currentBill, let current = library.tariff(currentBill.offer, on: date) else { continue }
+            if energy == .electricity, circuit == .main, let sub = supply.subMeter, let price = sub.priceEURPerKWh {
+                // Re-billed through a sub-meter: what the household pays per kWh against what its
+                // own hours cost at the building's contract (its energy and taxes, the building's
+                // standing charge left aside).
+                let standingHT = currentBill.lines.filter { $0.kind == .fixedCharge }.reduce(0) { $0 + $1.amountEUR }
+                do {
+                    let atBuilding = currentBill.totalEUR - standingHT * (1 + current.vatRateFixed)
+                    let charged = currentBill.kWh * price + (sub.fixedEURPerYear ?? 0)
+                    if charged - atBuilding > 1 {
+                        let who = sub.billedBy.map { " by the \($0)" } ?? ""
+                        mismatches.append(EnergyReport.Mismatch(
+                            kind: "sub_meter_overbilled",
+                            message: "re-billed\(who) through a sub-meter at \(NumberText.fixed(price, 4)) €/kWh: \(euros(charged)) for \(NumberText.fixed(currentBill.kWh, 0)) kWh, while the same hours cost \(euros(atBuilding)) at the building's contract (\(current.name), energy and taxes, its standing charge aside)",
+                            savingEURPerYear: charged - atBuilding))
+                    }
+                }
+            }
             if let cheapest = optionsList.first, !cheapest.isCurrent, let difference = cheapest.differenceEUR, difference < -1 {
                 let meter = supply.electricityMeter
                 if supply.protectedCustomer == true, current.eligibility != .protectedCustomers,

@@ -42,4 +42,32 @@ struct WalloonMismatchTests {
         #expect(run.stdout.contains("give energy_supply.distribution_operator") || run.stderr.contains("give energy_supply.distribution_operator"),
                 "\(run.stdout)\n\(run.stderr)")
     }
+
+    /// Seed 001: a tenant re-billed by the landlord through a sub-meter at the day price while the
+    /// building's meter is day/night. Engie EASY Variable on ORES, January 2026, all-in TVAC
+    /// (reference §2.2, §3, §4, §4.1, §5): day 15.957 + 13.27 + 2.74 + 3.095 + 5.03288 + 0.20417 +
+    /// 0.075 = 40.37405 c€/kWh, night 13.206 + 7.39 + … = 31.74305 c€/kWh. Re-billed at the day
+    /// price, the tenant overpays 8.631 c€ on every night kWh.
+    @Test func aSubMeterAtTheDayPriceIsFlagged() throws {
+        let text = """
+        { "schema": "foyer.dwelling/1", "base": "be/terraced-pre-1945",
+          "energy_supply": { "electricity_meter": "peak_off_peak", "distribution_operator": "ores",
+            "contracts": [ { "energy": "electricity", "offer": "be-engie-easy-variable-ores-bihoraire" } ],
+            "sub_meter": { "price_eur_per_kwh": 0.4037405, "billed_by": "landlord" } } }
+        """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("foyer-sub-meter-\(UUID().uuidString).json").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try CommandLineTests.run(["tariffs", "compare", path, "--prices-on", "2026-01-15", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let bills = try #require(report["bills"] as? [[String: Any]])
+        let byPeriod = try #require(bills.first?["kwh_by_period"] as? [String: Double])
+        let nightKWh = byPeriod.filter { $0.key.contains("creuses") }.map(\.value).reduce(0, +)
+        #expect(nightKWh > 100, "\(byPeriod)")
+        let mismatches = try #require(report["mismatches"] as? [[String: Any]])
+        let flag = try #require(mismatches.first { $0["kind"] as? String == "sub_meter_overbilled" }, "\(mismatches)")
+        let saving = try #require(flag["saving_eur_per_year"] as? Double)
+        #expect(abs(saving - nightKWh * (0.4037405 - 0.3174305)) < 0.05, "\(saving) € for \(nightKWh) night kWh")
+    }
 }

@@ -1111,6 +1111,11 @@ extension DwellingResolver {
         let supply = spec ?? EnergySupplySpec()
         let p = "energy_supply"
         r.check(supply.subscribedKVA, at: p + ".subscribed_kva", in: 1...250, unit: "kVA")
+        if let sub = supply.subMeter {
+            let price = r.required(sub.priceEURPerKWh, at: p + ".sub_meter.price_eur_per_kwh", "the price per kWh the household is charged, taxes included (e.g. 0.33)")
+            r.checkPositive(price, at: p + ".sub_meter.price_eur_per_kwh", largest: 5, unit: "€/kWh", why: "household electricity costs 0.10–0.60 €/kWh")
+            r.check(sub.fixedEURPerYear, at: p + ".sub_meter.fixed_eur_per_year", in: 0...5_000, unit: "€/yr")
+        }
         if let count = supply.offPeakHours?.count, count > Limits.mostOffPeakWindows {
             r.error(p + ".off_peak_hours", "\(count) windows", "more off-peak windows than any meter has", expected: "at most \(Limits.mostOffPeakWindows)")
             return EnergySupplySpec()

@@ -279,6 +279,24 @@ public enum DistributionOperator: String, SpecEnum {
     public var displayName: String { rawValue.uppercased() }
 }
 
+/// `energy_supply.sub_meter`: electricity re-billed through a sub-meter (a « compteur de passage »).
+public struct SubMeterSpec: Codable, Sendable, Equatable {
+    /// `price_eur_per_kwh`: what the household is charged per kWh, taxes included.
+    public var priceEURPerKWh: Double?
+    /// `fixed_eur_per_year`: a fixed charge it pays on top, if any.
+    public var fixedEURPerYear: Double?
+    /// `billed_by`: who re-bills it ("landlord").
+    public var billedBy: String?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case priceEURPerKWh = "price_eur_per_kwh"
+        case fixedEURPerYear = "fixed_eur_per_year"
+        case billedBy = "billed_by"
+    }
+}
+
 /// Which meter circuit a contract bills.
 public enum MeterCircuit: String, SpecEnum {
     case main
@@ -318,6 +336,10 @@ public struct EnergySupplySpec: Codable, Sendable, Equatable {
     /// resa, aieg, aiesh, rew); offers that include a network tariff are priced for it.
     public var distributionOperator: DistributionOperator?
     public var contracts: [ContractSpec]?
+    /// `sub_meter`: the household's electricity is re-billed by a third party (a landlord)
+    /// through a sub-meter at a stated price, while the building's own meter and contract are
+    /// `electricity_meter` and `contracts`.
+    public var subMeter: SubMeterSpec?
 
     public init() {}
 
@@ -329,5 +351,6 @@ public struct EnergySupplySpec: Codable, Sendable, Equatable {
         case protectedCustomer = "protected_customer"
         case distributionOperator = "distribution_operator"
         case contracts
+        case subMeter = "sub_meter"
     }
 }
