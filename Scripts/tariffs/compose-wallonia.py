@@ -62,12 +62,21 @@ def main():
                         continue
                     hours = data["hours"][network["hours"]]
                     for operator, grid in sorted(network["operators"].items()):
-                        for meter in ("mono", "bihoraire"):
+                        meters = ("mono", "bihoraire") + (("impact",) if "impact_pic" in grid else ())
+                        for meter in meters:
                             per_kwh_common = network["transport_c_per_kwh"] + card["green_c_per_kwh"] + levies["excise_c_per_kwh"] \
                                 + levies["energy_contribution_c_per_kwh"] + levies["connection_fee_c_per_kwh"]
+                            fixed = card["fixed_eur_per_year"] + grid["fixed_eur_per_year"]
                             if meter == "mono":
                                 prices = [{"eur_per_kwh": c(card["mono"] + grid["mono"] + per_kwh_common)}]
                                 periods = None
+                            elif meter == "impact":
+                                # PIC and MEDIUM at the day energy price, ECO at the night one; no network fixed term.
+                                prices = [{"period": "pic", "eur_per_kwh": c(card["hp"] + grid["impact_pic"] + per_kwh_common)},
+                                          {"period": "medium", "eur_per_kwh": c(card["hp"] + grid["impact_medium"] + per_kwh_common)},
+                                          {"period": "eco", "eur_per_kwh": c(card["hc"] + grid["impact_eco"] + per_kwh_common)}]
+                                periods = data["hours"]["impact"]["periods"]
+                                fixed = card["fixed_eur_per_year"]
                             else:
                                 prices = [{"period": "day", "eur_per_kwh": c(card["hp"] + grid["hp"] + per_kwh_common)},
                                           {"period": "night", "eur_per_kwh": c(card["hc"] + grid["hc"] + per_kwh_common)}]
@@ -76,30 +85,30 @@ def main():
                             document = {
                                 "format": "foyer-tariff-1",
                                 "offer": offer_id,
-                                "name": f"{offer['name']} — {'bihoraire (jour/nuit)' if meter == 'bihoraire' else 'mono-horaire'}, réseau {operator.upper()}",
+                                "name": f"{offer['name']} — {dict(mono='mono-horaire', bihoraire='bihoraire (jour/nuit)', impact='tarif Impact (3 plages, compteur communicant)')[meter]}, réseau {operator.upper()}",
                                 "supplier": offer["supplier"],
                                 "country": "BE",
                                 "region": "wallonia",
                                 "distribution_operator": operator,
                                 "energy": "electricity",
-                                "meter": "single" if meter == "mono" else "peak_off_peak",
+                                "meter": dict(mono="single", bihoraire="peak_off_peak", impact="time_of_use")[meter],
                                 "eligibility": "everyone",
                                 "valid_from": interval[0].isoformat(),
                                 "valid_to": interval[1].isoformat() if interval[1] else None,
                                 "prices_include_vat": True,
                                 "vat_rate": vat,
                                 "sources": [card["source"], network["source"], network["transport_source"], levies["source"]]
-                                           + ([hours["source"]] if periods else []),
+                                           + ([data["hours"]["impact"]["source"]] if meter == "impact" else [hours["source"]] if periods else []),
                                 "notes": (
                                     "Composed by Scripts/tariffs/compose-wallonia.py from wallonia-components.json (decision 0011): each register's price "
                                     f"is the sum of the supplier's energy ({card['mono'] if meter == 'mono' else str(card['hp']) + ' day / ' + str(card['hc']) + ' night'} c€/kWh), "
-                                    f"{operator.upper()}'s distribution ({grid['mono'] if meter == 'mono' else str(grid['hp']) + ' / ' + str(grid['hc'])} c€/kWh), "
+                                    f"{operator.upper()}'s distribution ({grid['mono'] if meter == 'mono' else (str(grid.get('impact_pic')) + ' PIC / ' + str(grid.get('impact_medium')) + ' MEDIUM / ' + str(grid.get('impact_eco')) + ' ECO') if meter == 'impact' else str(grid['hp']) + ' / ' + str(grid['hc'])} c€/kWh), "
                                     f"transport {network['transport_c_per_kwh']}, green certificates {card['green_c_per_kwh']}, excise {levies['excise_c_per_kwh']}, "
                                     f"energy contribution {levies['energy_contribution_c_per_kwh']} and connection fee {levies['connection_fee_c_per_kwh']} c€/kWh (all TVAC but the "
                                     f"connection fee, which bears no VAT: the bill's VAT line is overstated by 6 % of it, about 0.15 € on 3 500 kWh); the fixed charge is the "
-                                    f"supplier's fee ({card['fixed_eur_per_year']} €/yr) plus the operator's fixed term ({grid['fixed_eur_per_year']} €/yr). "
-                                    "The excise is the first bands' rate (households under 20 000 kWh a year). The included excise and contribution are shown excluding VAT."),
-                                "fixed_charges": [{"eur_per_year": round(card["fixed_eur_per_year"] + grid["fixed_eur_per_year"], 2)}],
+                                    + (f"supplier's fee ({card['fixed_eur_per_year']} €/yr); the Impact tariff has no network fixed term, and without Impact energy prices in the contract PIC and MEDIUM are billed at the day energy price, ECO at the night one. " if meter == "impact" else f"supplier's fee ({card['fixed_eur_per_year']} €/yr) plus the operator's fixed term ({grid['fixed_eur_per_year']} €/yr). ")
+                                    + "The excise is the first bands' rate (households under 20 000 kWh a year). The included excise and contribution are shown excluding VAT."),
+                                "fixed_charges": [{"eur_per_year": round(fixed, 2)}],
                             }
                             if periods:
                                 document["periods"] = periods

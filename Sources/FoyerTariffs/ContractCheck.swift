@@ -37,6 +37,9 @@ extension Tariff {
         case .dayColour:
             return household == .smart ? nil
                 : "\(name) prices each day by its colour, which only a communicating meter records (electricity_meter: \(household.rawValue))"
+        case .timeOfUse:
+            return household == .smart ? nil
+                : "\(name) prices several bands of hours, which only a communicating meter records (electricity_meter: \(household.rawValue))"
         }
     }
 }

@@ -298,6 +298,9 @@ extension Tariff {
         } else if meter == .peakOffPeak || meter == .dayColour, periods.filter(\.offPeak).count != 1 {
             error("periods", nil, "a \(meter.rawValue) tariff has exactly one off-peak period", expected: "one period with \"off_peak\": true")
         }
+        if meter == .timeOfUse, periods.count < 2 {
+            error("periods", "\(periods.count) period", "a time_of_use tariff has several bands", expected: "two periods or more")
+        }
         if spec.householdOffPeakHours == true, periods.count != 2 || periods.filter(\.offPeak).count != 1 {
             error("household_off_peak_hours", "true", "the household's off-peak hours can only replace those of a two-period (peak, off-peak) tariff")
         }

@@ -12,6 +12,9 @@ public enum MeterKind: String, SpecEnum, Comparable {
     /// A separate circuit energised only in the night window (Belgian "exclusif nuit"), for
     /// storage heaters and water heaters.
     case exclusiveNight = "exclusive_night"
+    /// Three or more time-of-use bands read by a communicating meter (the Walloon "Impact"
+    /// network tariff: peak, medium, eco).
+    case timeOfUse = "time_of_use"
 
     public static func < (a: MeterKind, b: MeterKind) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)

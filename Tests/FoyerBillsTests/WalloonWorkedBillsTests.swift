@@ -85,4 +85,36 @@ struct WalloonWorkedBillsTests {
         supply.distributionOperator = .resa
         #expect(tariff.incompatibility(circuit: .main, supply: supply) == nil)
     }
+
+    /// The Impact network tariff (from 1 Jan 2026, communicating meters): 1 000 kWh in the ECO
+    /// hours (01–07, 11–17) and 500 kWh in the PIC hours (17–22), Engie EASY Variable January 2026
+    /// on ORES. All-in TVAC (reference §1.3, §2.2, §3, §4, §4.1, §5): ECO = night energy 13.206 +
+    /// ECO network 5.09 + 11.14705 (transport 2.74, green 3.095, excise 5.03288, contribution
+    /// 0.20417, connection 0.075) = 29.44305 c€/kWh; PIC = day energy 15.957 + 16.57 + 11.14705 =
+    /// 43.67405 c€/kWh; the supplier's 65 €/yr and no network fixed term:
+    /// 294.4305 + 218.37025 + 65 = 577.80 €.
+    @Test func theImpactTariff() throws {
+        let first = CivilDate(2026, 1, 1).dayNumber, last = CivilDate(2026, 12, 31).dayNumber
+        var eco: [LocalDateTime] = [], pic: [LocalDateTime] = []
+        for day in first...last {
+            let date = CivilDate(dayNumber: day)
+            for hour in 0..<24 {
+                let time = LocalDateTime(date, minuteOfDay: hour * 60)
+                if (1..<7).contains(hour) || (11..<17).contains(hour) { eco.append(time) } else if (17..<22).contains(hour) { pic.append(time) }
+            }
+        }
+        let intervals = (eco.map { LoadCurve.Interval(start: $0, minutes: 60, kWh: 1_000 / Double(eco.count)) }
+            + pic.map { LoadCurve.Interval(start: $0, minutes: 60, kWh: 500 / Double(pic.count)) }).sorted { $0.start < $1.start }
+        let bill = try BillEngine.bill(LoadCurve(intervals: intervals, origin: "Impact"), offer: "be-engie-easy-variable-ores-impact", library: library,
+                                       options: BillingOptions(pricesOn: CivilDate(2026, 1, 15)))
+        #expect(abs(bill.totalEUR - 577.80) < 0.005, "\(bill.totalEUR) €")
+        // A communicating meter only.
+        let tariff = try #require(library.tariff("be-engie-easy-variable-ores-impact", on: CivilDate(2026, 1, 15)))
+        var supply = EnergySupplySpec()
+        supply.distributionOperator = .ores
+        supply.electricityMeter = .peakOffPeak
+        #expect(tariff.incompatibility(circuit: .main, supply: supply) != nil)
+        supply.electricityMeter = .smart
+        #expect(tariff.incompatibility(circuit: .main, supply: supply) == nil)
+    }
 }
