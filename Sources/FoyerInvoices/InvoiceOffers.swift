@@ -64,13 +64,16 @@ public enum InvoiceOffers {
         /// The metered load curve itself (a Linky export), priced instead of the bills spread
         /// over their days, and whose peak checks the subscribed power.
         public var curve: LoadCurve?
+        /// The Walloon network operator, for the offers composed with its network tariff.
+        public var distributionOperator: DistributionOperator?
         public init(country: String = "FR", subscribedKVA: Double? = nil, offPeakHours: [ClockWindow]? = nil, electricityMeter: ElectricityMeter = .smart,
-                    curve: LoadCurve? = nil) {
+                    curve: LoadCurve? = nil, distributionOperator: DistributionOperator? = nil) {
             self.country = country
             self.subscribedKVA = subscribedKVA
             self.offPeakHours = offPeakHours
             self.electricityMeter = electricityMeter
             self.curve = curve
+            self.distributionOperator = distributionOperator
         }
     }
 
@@ -117,12 +120,13 @@ public enum InvoiceOffers {
             var supply = EnergySupplySpec()
             supply.electricityMeter = meter.electricityMeter
             supply.subscribedKVA = kva
+            supply.distributionOperator = meter.distributionOperator
             var priced: [InvoiceOfferComparison.Priced] = []
             var excluded: [String] = []
             for offer in library.offers {
                 guard let latest = library.latest(offer), latest.energy == energy, latest.country == meter.country else { continue }
                 if let reason = latest.incompatibility(circuit: .main, supply: supply) {
-                    excluded.append("\(offer): \(reason)")
+                    excluded.append("\(offer): \(reason.replacingOccurrences(of: "give energy_supply.distribution_operator", with: "give --distribution-operator"))")
                     continue
                 }
                 let options = BillingOptions(subscribedKVA: kva, offPeakHours: windows)

@@ -53,6 +53,10 @@ struct BillsCommand: ParsableCommand {
         @Option(help: "Thermal model for --dwelling: iso52016 or 5r1c.") var model: ThermalModel = .iso52016
         @OptionGroup var tariffs: TariffOptions
         @Option(help: "Country of the offers the bills are compared with: FR or BE.") var country: String = "FR"
+        @Option(name: .customLong("distribution-operator"), help: ArgumentHelp("The Walloon network operator (ores, resa, aieg, aiesh, rew): the offers composed with its network tariff are compared too.", valueName: "operator"))
+        var distributionOperator: DistributionOperator?
+        @Option(help: ArgumentHelp("What the electricity meter counts: single, peak_off_peak or smart (the offers it can bill).", valueName: "meter"))
+        var meter: ElectricityMeter = .smart
         @Flag(name: .customLong("no-offers"), help: "Do not compare the bills with the offers in force.") var noOffers = false
         @Option(help: "Output format.") var format: OutputFormat = .text
 
@@ -114,7 +118,7 @@ struct BillsCommand: ParsableCommand {
                 let library = try tariffs.library()
                 analysis.offers = InvoiceOffers.compare(book, library: library, meter: InvoiceOffers.Meter(
                     country: country.uppercased(), subscribedKVA: tariffs.kva, offPeakHours: tariffs.windows.isEmpty ? nil : tariffs.windows,
-                    curve: meteredCurve))
+                    electricityMeter: meter, curve: meteredCurve, distributionOperator: distributionOperator))
             }
             guard let dwelling else {
                 switch format {

@@ -301,3 +301,4 @@ func analyse(_ simulated: EnergyPipeline.Simulated, file: String, tariffs: Tarif
         throw ExitCode.inputErrors
     }
 }
+extension DistributionOperator: ExpressibleByArgument {}

@@ -87,6 +87,23 @@ struct InvoiceOffersTests {
         #expect(abs((reference.totalEUR - (reference.differenceEUR ?? 0)) - 250) < 1e-6)
     }
 
+    /// Walloon invoices: the offers composed with a network tariff are priced for the household's
+    /// operator, and without it they say what to give.
+    @Test func walloonBillsNeedTheirOperator() throws {
+        let lines = [Self.header, "electricity;compteur;consumption;01/01/2026;31/01/2026;350;kwh;;141,60;actual"]
+        let book = InvoiceReader.read(data: Data(lines.joined(separator: "\n").utf8), file: "factures.csv")
+        let without = try #require(InvoiceOffers.compare(book, library: TariffLibrary.load(), meter: .init(country: "BE", electricityMeter: .peakOffPeak)).first)
+        #expect(without.excluded.contains { $0.contains("be-engie-easy-variable-ores-mono") && $0.contains("--distribution-operator") }, "\(without.excluded)")
+        let with = try #require(InvoiceOffers.compare(book, library: TariffLibrary.load(),
+                                                      meter: .init(country: "BE", electricityMeter: .peakOffPeak, distributionOperator: .ores)).first)
+        let mono = try #require(with.offers.first { $0.offer == "be-engie-easy-variable-ores-mono" }, "\(with.excluded)")
+        // 350 kWh at the composed single-rate price of January 2026 on ORES (15.347 + 11.98 +
+        // 11.14705 c€/kWh TVAC) and 31 days of 65 + 14.10 €/yr: 134.66 + 6.72 = 141.38 €.
+        #expect(abs(mono.totalEUR - 141.38) < 0.05, "\(mono.totalEUR)")
+        #expect(with.offers.contains { $0.offer == "be-engie-easy-variable-ores-bihoraire" })
+        #expect(!with.offers.contains { $0.offer.contains("-resa-") })
+    }
+
     /// A Linky curve whose hourly peak is 1 kW, on a 12 kVA subscription: 3 kVA is called for
     /// (1.3 kW), 6 kVA with a level of margin; 12 kVA is flagged with the euros at stake. The
     /// curve itself is priced, not the bills spread over days.
