@@ -150,7 +150,7 @@ public enum EnergyAnalysis {
         // Off-peak windows of the meter (clock time).
         var windows = (supply.offPeakHours ?? []).compactMap(ClockWindow.init)
         if windows.isEmpty {
-            windows = country == "BE" ? [ClockWindow(fromMinute: 22 * 60, toMinute: 7 * 60)] : [ClockWindow(fromMinute: 22 * 60, toMinute: 6 * 60)]
+            windows = ClockWindow.usualOffPeak(country: country)
             defaults.append(DefaultedValue(path: "energy_supply.off_peak_hours", value: windows.map(\.description).joined(separator: ", "),
                                            reason: country == "BE" ? "the Walloon night window (exclusive-night and day/night meters)" : "the most common Enedis off-peak window"))
         }

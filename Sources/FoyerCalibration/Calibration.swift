@@ -292,12 +292,13 @@ public struct Calibration: Sendable, Encodable {
         var standardErrors: [Int: Double] = [:]
         var correlations: [Correlation] = []
         let dof = current.count - free.count
+        // The Jacobian of the free parameters in physical units (per °C, per day…).
+        var jFree = DenseMatrix(rows: current.count, columns: free.count)
+        for (column, index) in free.enumerated() {
+            let span = bounds[index].upperBound - bounds[index].lowerBound
+            for row in 0..<current.count { jFree[row, column] = jac[row, index] / span }
+        }
         if !free.isEmpty, dof > 0 {
-            var jFree = DenseMatrix(rows: current.count, columns: free.count)
-            for (column, index) in free.enumerated() {
-                let span = bounds[index].upperBound - bounds[index].lowerBound
-                for row in 0..<current.count { jFree[row, column] = jac[row, index] / span }
-            }
             if let fit = try? LeastSquares.solve(jFree, current.map { -$0 }), let covariance = fit.unscaledCovariance {
                 let sigma2 = cost / Double(dof)
                 for (column, index) in free.enumerated() {
@@ -320,17 +321,9 @@ public struct Calibration: Sendable, Encodable {
         if !free.isEmpty, current.count > free.count {
             var warmerSimulator = simulator
             warmerSimulator.weather = simulator.weather.shifted(byK: 1)
-            let candidate = dwellingAt(u)
             simulations += 1
-            if let warmer = try? warmerSimulator.run(candidate) {
-                let base = current
-                let shifted = residuals(predictions(warmer))
-                var jFree = DenseMatrix(rows: current.count, columns: free.count)
-                for (column, index) in free.enumerated() {
-                    let span = bounds[index].upperBound - bounds[index].lowerBound
-                    for row in 0..<current.count { jFree[row, column] = jac[row, index] / span }
-                }
-                let change = zip(shifted, base).map { $0 - $1 }
+            if let warmer = try? warmerSimulator.run(dwellingAt(u)) {
+                let change = zip(residuals(predictions(warmer)), current).map { $0 - $1 }
                 if let fit = try? LeastSquares.solve(jFree, change) {
                     for (column, index) in free.enumerated() where fit.coefficients[column].isFinite {
                         sensitivity[parameters[index]] = fit.coefficients[column]

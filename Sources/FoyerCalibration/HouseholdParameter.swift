@@ -1,3 +1,4 @@
+import FoyerClimate
 import FoyerModel
 
 /// A household-use parameter that calibration can fit to the bills.
@@ -113,13 +114,7 @@ public enum HouseholdParameter: String, Sendable, CaseIterable, Codable, CodingK
 
     /// (month, day) of day `dayOfYear` (0 = 1 January) of a non-leap year.
     static func monthAndDay(_ dayOfYear: Int) -> (month: Int, day: Int) {
-        let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        var remaining = dayOfYear
-        for (index, length) in lengths.enumerated() {
-            if remaining < length { return (index + 1, remaining + 1) }
-            remaining -= length
-        }
-        return (12, 31)
+        WeatherYear.monthAndDay(ofHour: min(max(dayOfYear, 0), 364) * 24)
     }
 }
 

@@ -34,7 +34,7 @@ public struct HouseholdSimulator: Sendable {
             for dayNumber in start.dayNumber...end.dayNumber {
                 let date = CivilDate(dayNumber: dayNumber)
                 guard let days = byUseDaily[yearKey(date)]?[energy]?[use] else { continue }
-                total += days[Self.dayOfYear(date)]
+                total += days[date.dayOfCommonYear]
             }
             return total
         }
@@ -53,17 +53,9 @@ public struct HouseholdSimulator: Sendable {
             for dayNumber in start.dayNumber...end.dayNumber {
                 let date = CivilDate(dayNumber: dayNumber)
                 guard let days = byYear[yearKey(date)]?[energy] else { continue }
-                total += days[Self.dayOfYear(date)]
+                total += days[date.dayOfCommonYear]
             }
             return total
-        }
-
-        /// Day of a 365-day year (0 = 1 January; 29 February reads as the 28th).
-        static func dayOfYear(_ date: CivilDate) -> Int {
-            let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-            let month = min(max(date.month, 1), 12)
-            let day = min(max(date.day, 1), lengths[month - 1])
-            return lengths.prefix(month - 1).reduce(0, +) + day - 1
         }
     }
 
@@ -102,7 +94,7 @@ public struct HouseholdSimulator: Sendable {
     static func systemInputs(_ dwelling: ResolvedDwelling, result: HourlyResult, weather: WeatherYear) -> SystemInputs {
         var windows = (dwelling.energySupply.offPeakHours ?? []).compactMap(ClockWindow.init)
         if windows.isEmpty {
-            windows = [ClockWindow(fromMinute: 22 * 60, toMinute: (dwelling.location.country == "BE" ? 7 : 6) * 60)]
+            windows = ClockWindow.usualOffPeak(country: dwelling.location.country)
         }
         let offPeak = result.heatingW.indices.map { hour in windows.contains { $0.contains(minuteOfDay: (hour % 24) * 60) } }
         return SystemInputs(heatingW: result.heatingW, outdoorC: result.outdoorC, offPeak: offPeak,

@@ -1,6 +1,14 @@
 /// Calendar arithmetic for billing: day numbers, weekdays, public holidays and the European
 /// summer-time rule. Pure functions of the date; no clock, no time zone database.
 extension CivilDate {
+    /// The day of a 365-day (typical, weather-file) year this date stands for: 0 = 1 January,
+    /// 29 February reads as the 28th.
+    public var dayOfCommonYear: Int {
+        let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let month = min(max(self.month, 1), 12)
+        return lengths.prefix(month - 1).reduce(0, +) + min(max(day, 1), lengths[month - 1]) - 1
+    }
+
     /// Days since 1970-01-01 (negative before), proleptic Gregorian calendar.
     ///
     /// Source: the "days from civil" algorithm of H. Hinnant, *chrono-Compatible Low-Level Date

@@ -68,3 +68,12 @@ public enum FrenchSubscribedPower {
     /// creuses » of the distribution tariff TURPE).
     public static let offPeakMinutesPerDay = 8 * 60
 }
+
+extension ClockWindow {
+    /// The usual off-peak window of a country's meters when the household's own is not known:
+    /// 22:00–06:00, the most common Enedis window in France; 22:00–07:00, the Walloon night
+    /// window, in Belgium.
+    public static func usualOffPeak(country: String?) -> [ClockWindow] {
+        [ClockWindow(fromMinute: 22 * 60, toMinute: (country?.uppercased() == "BE" ? 7 : 6) * 60)]
+    }
+}

@@ -40,9 +40,7 @@ public struct DailyTemperatures: Sendable {
     /// ``firstMissingDay(from:to:)`` first).
     public func meanC(on date: CivilDate) -> Double {
         if !isTypicalYear { return measured[date.dayNumber] ?? 15 }
-        var dayOfYear = (1..<date.month).reduce(0) { $0 + WeatherYear.daysPerMonth[$1 - 1] } + min(date.day, date.month == 2 ? 28 : 31) - 1
-        dayOfYear = min(max(dayOfYear, 0), 364)
-        return typicalDays[dayOfYear]
+        return typicalDays[min(max(date.dayOfCommonYear, 0), 364)]
     }
 
     /// Heating degree-days of the days `first…last` to the base `baseC`, K·day.

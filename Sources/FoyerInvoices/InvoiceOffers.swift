@@ -92,8 +92,7 @@ public enum InvoiceOffers {
             let consumption = lines.filter { $0.kind == .consumption && ($0.billedKWh ?? 0) > 0 }
             guard let from = consumption.map(\.start).min(), let to = consumption.map(\.end).max() else { continue }
             var assumptions: [String] = []
-            let windows = meter.offPeakHours ?? (meter.country == "BE" ? [ClockWindow(fromMinute: 22 * 60, toMinute: 7 * 60)]
-                                                                         : [ClockWindow(fromMinute: 22 * 60, toMinute: 6 * 60)])
+            let windows = meter.offPeakHours ?? ClockWindow.usualOffPeak(country: meter.country)
             var kva = meter.subscribedKVA
             if energy == .electricity, kva == nil, meter.country == "FR" {
                 kva = 6
