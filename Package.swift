@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "FoyerModelTests", dependencies: ["FoyerModel", "Foyer"]),
         .testTarget(name: "FoyerThermalTests", dependencies: ["FoyerThermal"]),
         .testTarget(name: "FoyerEnergyTests", dependencies: ["FoyerEnergy"]),
-        .testTarget(name: "FoyerBillsTests", dependencies: ["FoyerBills", "FoyerTariffs", "FoyerEnergy", "FoyerModel"]),
+        .testTarget(name: "FoyerBillsTests", dependencies: ["FoyerBills", "FoyerTariffs", "FoyerTariffFiles", "FoyerEnergy", "FoyerModel"]),
         .testTarget(name: "FoyerInvoicesTests", dependencies: ["FoyerInvoices", "FoyerEnergy", "FoyerClimate", "FoyerTariffs", "FoyerBills", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FoyerCalibrationTests", dependencies: ["FoyerCalibration", "Foyer"]),
         .testTarget(name: "FoyerSystemsTests", dependencies: ["FoyerSystems", "Foyer"]),

@@ -124,7 +124,7 @@ public struct EnergyReport: Sendable, Encodable {
 /// Options of an energy analysis.
 public struct EnergyOptions: Sendable {
     /// Price at the versions in force on this day (default: chosen per energy, see
-    /// ``EnergyAnalysis/defaultPricesDate(for:library:)``).
+    /// ``EnergyAnalysis/defaultPricesDate(for:contract:library:)``).
     public var pricesOn: CivilDate?
     /// Day colours (Tempo) when an actual calendar is known.
     public var knownColours: [CivilDate: DayColour]
@@ -274,7 +274,7 @@ public enum EnergyAnalysis {
             let load = curve(energy, energy == .electricity ? circuit : nil)
             let contract = supply.contracts?.first { $0.energy == energy && ($0.circuit ?? .main).rawValue == circuit.rawValue }
             let offers = candidates(energy, circuit: circuit, country: country, supply: supply, library: library)
-            let date = options.pricesOn ?? defaultPricesDate(for: offers + [contract?.offer].compactMap { $0 }, library: library)
+            let date = options.pricesOn ?? defaultPricesDate(for: offers, contract: contract?.offer, library: library)
             billing.pricesOn = date
             var currentBill: Bill?
             if let offer = contract?.offer {
@@ -360,10 +360,24 @@ public enum EnergyAnalysis {
                         savingEURPerYear: -difference))
                 } else if energy == .electricity, current.meter == .single, meter == .peakOffPeak || meter == .smart,
                    let tariff = library.tariff(cheapest.offer, on: date), tariff.meter != .single {
-                    mismatches.append(EnergyReport.Mismatch(
-                        kind: "dual_meter_single_rate",
-                        message: "the meter counts peak and off-peak hours but the contract (\(current.name)) bills a single rate; \(cheapest.name) would cost \(euros(cheapest.totalEUR)) instead of \(euros(currentBill.totalEUR))",
-                        savingEURPerYear: -difference))
+                    // The saving of the meter's own registers: the same supplier's day/night
+                    // option when it has one; a cheaper supplier is said beside it.
+                    // (A composed Walloon offer names its product: `…-ores-mono` and `…-ores-bihoraire`.)
+                    let sameProduct = current.offer.hasSuffix("-mono") ? String(current.offer.dropLast("-mono".count)) + "-bihoraire" : nil
+                    let sameSupplier = optionsList.first { option in
+                        guard let other = library.tariff(option.offer, on: date), (option.differenceEUR ?? 0) < -1, other.meter == .peakOffPeak else { return false }
+                        return sameProduct.map { option.offer == $0 } ?? (other.supplier == current.supplier)
+                    }
+                    let message: String
+                    let saving: Double
+                    if let sameSupplier, sameSupplier.offer != cheapest.offer, let sameDifference = sameSupplier.differenceEUR {
+                        message = "the meter counts peak and off-peak hours but the contract (\(current.name)) bills a single rate; the same supplier's day/night option (\(sameSupplier.name)) would cost \(euros(sameSupplier.totalEUR)) instead of \(euros(currentBill.totalEUR)); the cheapest offer, \(cheapest.name), \(euros(cheapest.totalEUR))"
+                        saving = -sameDifference
+                    } else {
+                        message = "the meter counts peak and off-peak hours but the contract (\(current.name)) bills a single rate; \(cheapest.name) would cost \(euros(cheapest.totalEUR)) instead of \(euros(currentBill.totalEUR))"
+                        saving = -difference
+                    }
+                    mismatches.append(EnergyReport.Mismatch(kind: "dual_meter_single_rate", message: message, savingEURPerYear: saving))
                 } else {
                     mismatches.append(EnergyReport.Mismatch(
                         kind: "cheaper_offer",
@@ -371,7 +385,39 @@ public enum EnergyAnalysis {
                         savingEURPerYear: -difference))
                 }
             }
-            if energy == .electricity, circuit == .main, current.offPeakPeriodIndex != nil,
+            if energy == .electricity, circuit == .main, supply.exclusiveNightCircuit == true,
+               let water = dwelling.hotWater.systems?.first, water.type == .electricStorage || water.type == .heatPumpWaterHeater,
+               water.offPeakCharging != true {
+                // An exclusive-night circuit (paid for, whether used or not) while the water
+                // heater heats on the day circuit: re-run with it on the night circuit, and price
+                // both meters before and after.
+                var shifted = dwelling
+                shifted.hotWater.systems?[0].offPeakCharging = true
+                let shiftedSystems = SystemsModel.run(shifted, inputs: inputs)
+                func load(_ systems: SystemsResult, _ circuit: Circuit) -> LoadCurve {
+                    LoadCurve.simulatedYear(hourlyKWh: systems.hourlyKWh(.electricity, circuit: circuit), year: calendarYear, origin: "simulated")
+                }
+                let nightContract = supply.contracts?.first { $0.energy == .electricity && $0.circuit == .exclusiveNight }?.offer
+                let nightOffers = nightContract.map { [$0] } ?? candidates(.electricity, circuit: .exclusiveNight, country: country, supply: supply, library: library)
+                let nightBills = nightOffers.compactMap { offer -> (String, Double, Double)? in
+                    guard let before = try? BillEngine.bill(load(systems, .exclusiveNight), offer: offer, library: library, options: billing),
+                          let after = try? BillEngine.bill(load(shiftedSystems, .exclusiveNight), offer: offer, library: library, options: billing) else { return nil }
+                    return (after.name, before.totalEUR, after.totalEUR)
+                }.min { $0.2 - $0.1 < $1.2 - $1.1 }
+                if let nightBills, let mainAfter = try? BillEngine.bill(load(shiftedSystems, .main), offer: currentBill.offer, library: library, options: billing) {
+                    let saving = (currentBill.totalEUR - mainAfter.totalEUR) - (nightBills.2 - nightBills.1)
+                    if saving > 1 {
+                        let unused = systems.streams.allSatisfy { $0.circuit != .exclusiveNight || $0.totalKWh <= 0 }
+                        mismatches.append(EnergyReport.Mismatch(
+                            kind: "exclusive_night_not_used",
+                            message: "the dwelling has an exclusive-night circuit\(unused ? " that nothing uses" : "") but the electric water heater heats on the day circuit; wired to the night circuit it would cost \(euros(saving)) less (main contract \(euros(currentBill.totalEUR - mainAfter.totalEUR)) less, exclusive-night meter \(euros(nightBills.2 - nightBills.1)) more at \(nightBills.0)\(nightContract == nil ? ", the cheapest exclusive-night offer" : ""))",
+                            savingEURPerYear: saving))
+                    }
+                } else {
+                    notes.append("the water heater could charge on the exclusive-night circuit, but no exclusive-night offer has prices on \(date): no saving computed")
+                }
+            }
+            if energy == .electricity, circuit == .main, current.offPeakPeriodIndex != nil, supply.exclusiveNightCircuit != true,
                let water = dwelling.hotWater.systems?.first, water.type == .electricStorage || water.type == .heatPumpWaterHeater,
                water.offPeakCharging != true {
                 // Re-run the systems with the water heater on the off-peak contact.
@@ -423,7 +469,9 @@ public enum EnergyAnalysis {
     /// The day whose electricity prices the analysis of `dwelling` uses when none is given.
     public static func defaultElectricityPricesDate(_ dwelling: ResolvedDwelling, library: TariffLibrary) -> CivilDate? {
         let country = (dwelling.location.country ?? "FR").uppercased()
-        return defaultPricesDate(for: candidates(.electricity, circuit: .main, country: country, supply: dwelling.energySupply, library: library), library: library)
+        let contract = dwelling.energySupply.contracts?.first { $0.energy == .electricity && ($0.circuit ?? .main) == .main }?.offer
+        return defaultPricesDate(for: candidates(.electricity, circuit: .main, country: country, supply: dwelling.energySupply, library: library),
+                                 contract: contract, library: library)
     }
 
     /// The calendar year a simulated year of `dwelling` is laid on for its bills (the year of
@@ -434,9 +482,15 @@ public enum EnergyAnalysis {
     }
 
     /// The day whose prices a comparison uses when none is given: among the start dates of the
-    /// offers' versions, the one on which the most offers have prices, the latest on a tie.
-    public static func defaultPricesDate(for offers: [String], library: TariffLibrary) -> CivilDate? {
-        let starts = Set(offers.flatMap { library.versions(of: $0).map(\.validFrom) })
+    /// offers' versions, the one on which the most offers have prices, the latest on a tie; with
+    /// a `contract`, only the days its own prices are in force (a comparison against the current
+    /// contract needs its price that day: supplier cards are monthly).
+    public static func defaultPricesDate(for offers: [String], contract: String? = nil, library: TariffLibrary) -> CivilDate? {
+        let offers = offers + [contract].compactMap { $0 }
+        var starts = Set(offers.flatMap { library.versions(of: $0).map(\.validFrom) })
+        if let contract, !library.versions(of: contract).isEmpty {
+            starts = starts.filter { library.tariff(contract, on: $0) != nil }
+        }
         return starts.max { a, b in
             let ca = offers.filter { library.tariff($0, on: a) != nil }.count, cb = offers.filter { library.tariff($0, on: b) != nil }.count
             return (ca, a) < (cb, b)

@@ -118,8 +118,14 @@ public enum BillEngine {
         }
         if let first = uncovered.first, let last = uncovered.last {
             let known = versions.map(\.validityText).joined(separator: "; ")
+            // An indexed offer says which index month is missing rather than leaving a bare gap.
+            var reasons: [String] = []
+            for day in uncovered {
+                let month = "\(day.year)-" + (day.month < 10 ? "0" : "") + "\(day.month)"
+                if let reason = versions.lazy.compactMap({ $0.unpricedMonths[month] }).first, !reasons.contains(reason) { reasons.append(reason) }
+            }
             throw InputError(InputIssue(.error, path: options.pricesOn == nil ? "consumption dates" : "prices on", value: first == last ? "\(first)" : "\(first) … \(last)",
-                                        message: "no version of \(offer) is in force on \(uncovered.count) of these days",
+                                        message: "no version of \(offer) is in force on \(uncovered.count) of these days" + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; ")),
                                         expected: "dates within the offer's validity: \(known)"))
         }
         let used = Array(Set(versionOfDay.values)).sorted()

@@ -98,6 +98,9 @@ public struct Tariff: Sendable, Identifiable {
     public var powerPrices: [PowerPrice] = []
     public var bands: [Band]
     public var taxes: [Tax]
+    /// Months (`YYYY-MM`) an indexed offer has no price for, and why (the index value it needs is
+    /// not known): a bill on such a month reports the reason instead of a bare gap.
+    public var unpricedMonths: [String: String] = [:]
 
     /// The €/kWh of `period` and `colour` for a household subscribing `subscribedKVA`: the
     /// power-dependent price with the highest threshold not above it, else the base price.

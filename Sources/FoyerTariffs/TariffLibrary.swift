@@ -55,9 +55,9 @@ public struct TariffLibrary: Sendable {
             for url in files {
                 let relative = String(url.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
                 let name = label.map { "\($0)/\(relative)" } ?? url.path
-                let (tariff, fileIssues) = read(url: url, name: name)
+                let (read, fileIssues) = readAll(url: url, name: name)
                 issues += fileIssues
-                if let tariff { tariffs.append(tariff) }
+                tariffs += read
             }
         }
         return TariffLibrary(tariffs: tariffs, issues: issues)
@@ -72,6 +72,44 @@ public struct TariffLibrary: Sendable {
         }
     }
 
+    /// Reads one file of either format: a tariff (`foyer-tariff-1`) gives one version, a
+    /// components file (`foyer-tariff-components-1`) the versions composed from it.
+    public static func readAll(url: URL, name: String) -> ([Tariff], [InputIssue]) {
+        do {
+            return readAll(data: try InputFile.read(url.path, kind: .tariff, displayName: name), name: name)
+        } catch {
+            return ([], error.issues)
+        }
+    }
+
+    /// Reads one file of either format from JSON bytes (see ``readAll(url:name:)``).
+    public static func readAll(data: Data, name: String) -> ([Tariff], [InputIssue]) {
+        let document: JSONValue
+        do {
+            let (value, duplicates) = try JSONValue.parseReportingDuplicates(data, file: name)
+            if !duplicates.isEmpty { return ([], duplicateIssues(duplicates)) }
+            document = value
+        } catch {
+            return ([], error.issues)
+        }
+        guard case let .object(members) = document, case .string(TariffComposer.format)? = members["format"] else {
+            let (tariff, issues) = read(document: document, name: name)
+            return (tariff.map { [$0] } ?? [], issues)
+        }
+        let (spec, decodeIssues) = SpecDecoder.decode(TariffComponentsSpec.self, from: document)
+        guard let spec, !decodeIssues.hasErrors else { return ([], decodeIssues.map { $0.inFile(name) }) }
+        let (tariffs, issues) = TariffComposer.compose(spec, file: name)
+        let all = (decodeIssues.map { $0.inFile(name) } + issues).sorted(by: InputIssue.reportOrder)
+        return (all.hasErrors ? [] : tariffs, all)
+    }
+
+    static func duplicateIssues(_ duplicates: [InputIssue]) -> [InputIssue] {
+        duplicates.map {
+            InputIssue(.error, file: $0.file, path: $0.path, message: $0.message.replacingOccurrences(of: "; the last value is used", with: ""),
+                       expected: "each key once")
+        }
+    }
+
     /// The most JSON files read under one tariff folder.
     public static let maximumFilesPerFolder = 2_000
 
@@ -82,16 +120,15 @@ public struct TariffLibrary: Sendable {
             let (value, duplicates) = try JSONValue.parseReportingDuplicates(data, file: name)
             // A price file is reference data: a key written twice is an ambiguity, not a typo to
             // pass over (the dwelling reader only warns).
-            if !duplicates.isEmpty {
-                return (nil, duplicates.map {
-                    InputIssue(.error, file: $0.file, path: $0.path, message: $0.message.replacingOccurrences(of: "; the last value is used", with: ""),
-                               expected: "each key once")
-                })
-            }
+            if !duplicates.isEmpty { return (nil, duplicateIssues(duplicates)) }
             document = value
         } catch {
             return (nil, error.issues)
         }
+        return read(document: document, name: name)
+    }
+
+    static func read(document: JSONValue, name: String) -> (Tariff?, [InputIssue]) {
         let (spec, decodeIssues) = SpecDecoder.decode(TariffSpec.self, from: document)
         guard let spec else { return (nil, decodeIssues.map { $0.inFile(name) }) }
         let (tariff, issues) = Tariff.resolve(spec, file: name)

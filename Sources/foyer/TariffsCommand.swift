@@ -102,10 +102,16 @@ struct TariffsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the offers and their versions.")
         @Option(help: "Only this country (FR, BE).") var country: String?
         @Option(help: "Only this energy.") var energy: Energy?
+        @Option(name: .customLong("distribution-operator"),
+                help: ArgumentHelp("Walloon offers composed for this network operator only (ores, resa, aieg, aiesh, rew); offers without a network part are kept.", valueName: "operator"))
+        var distributionOperator: String?
         @OptionGroup var tariffs: TariffOptions
         @Option(help: "Output format.") var format: OutputFormat = .text
 
         func validate() throws {
+            if let distributionOperator, DistributionOperator(rawValue: distributionOperator.lowercased()) == nil {
+                throw ValidationError("--distribution-operator must be one of \(DistributionOperator.allowedNames.joined(separator: ", ")), not '\(distributionOperator)'")
+            }
             if let country, !["FR", "BE"].contains(country.uppercased()) {
                 throw ValidationError("--country must be FR or BE (the countries Foyer has tariffs for), not '\(country)'")
             }
@@ -115,7 +121,9 @@ struct TariffsCommand: ParsableCommand {
             let library = try tariffs.library()
             let offers = library.offers.filter { offer in
                 guard let latest = library.latest(offer) else { return false }
+                let network = distributionOperator.flatMap { DistributionOperator(rawValue: $0.lowercased()) }
                 return (country.map { $0.uppercased() == latest.country } ?? true) && (energy.map { $0 == latest.energy } ?? true)
+                    && (network == nil || latest.distributionOperator == nil || latest.distributionOperator == network)
             }
             /// One version's validity: ISO dates, `valid_to` null while it is the current one.
             struct Version: Encodable {
@@ -138,8 +146,9 @@ struct TariffsCommand: ParsableCommand {
             switch format {
             case .json: print(try encodeJSON(rows))
             case .text:
+                let width = max(38, rows.map(\.offer.count).max() ?? 0)
                 for row in rows {
-                    print("\(row.offer.padding(toLength: 38, withPad: " ", startingAt: 0)) \(row.country)  \(row.energy.padding(toLength: 12, withPad: " ", startingAt: 0)) \(row.meter.padding(toLength: 16, withPad: " ", startingAt: 0)) \(row.name)")
+                    print("\(row.offer.padding(toLength: width, withPad: " ", startingAt: 0)) \(row.country)  \(row.energy.padding(toLength: 12, withPad: " ", startingAt: 0)) \(row.meter.padding(toLength: 16, withPad: " ", startingAt: 0)) \(row.name)")
                     let versions = row.versions.map { "\($0.validFrom) → \($0.validTo ?? "(current)")" }
                     print("    versions: " + versions.joined(separator: "; ") + (row.eligibility == "everyone" ? "" : "  [\(row.eligibility)]"))
                 }

@@ -28,6 +28,49 @@ struct WalloonMismatchTests {
         let flag = try #require(mismatches.first { $0["kind"] as? String == kind }, "\(mismatches)")
         let saving = try #require(flag["saving_eur_per_year"] as? Double)
         #expect(saving > 50, "\(flag)")
+        if !protected {
+            // The meter's own saving: the same product's day/night option against its single
+            // rate, both priced in the report (cheaper suppliers are named beside it, not counted).
+            let comparisons = try #require(report["comparisons"] as? [[String: Any]])
+            let options = try #require(comparisons.first { $0["energy"] as? String == "electricity" }?["options"] as? [[String: Any]])
+            func total(_ offer: String) throws -> Double { try #require(options.first { $0["offer"] as? String == offer }?["total_eur"] as? Double) }
+            let expected = try total("be-engie-easy-variable-ores-mono") - total("be-engie-easy-variable-ores-bihoraire")
+            #expect(abs(saving - expected) < 0.01, "\(saving) vs \(expected)")
+        }
+    }
+
+    /// An exclusive-night circuit while the electric water heater heats on the day circuit:
+    /// flagged with the saving of wiring it to the night circuit (the main bill falls, the
+    /// night meter's rises); not flagged once it charges at night.
+    @Test(arguments: [false, true])
+    func anUnusedExclusiveNightCircuitIsFlagged(_ chargesAtNight: Bool) throws {
+        let text = """
+        { "schema": "foyer.dwelling/1", "base": "be/terraced-pre-1945",
+          "hot_water": { "systems": [ { "type": "electric_storage", "storage_volume_l": 200, "off_peak_charging": \(chargesAtNight) } ] },
+          "energy_supply": { "electricity_meter": "peak_off_peak", "distribution_operator": "ores", "exclusive_night_circuit": true,
+            "contracts": [ { "energy": "electricity", "offer": "be-engie-easy-variable-ores-bihoraire" },
+                           { "energy": "electricity", "circuit": "exclusive_night", "offer": "be-engie-easy-variable-ores-exclusive-night" } ] } }
+        """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("foyer-en-\(UUID().uuidString).json").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try CommandLineTests.run(["tariffs", "compare", path, "--prices-on", "2026-01-15", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let mismatches = try #require(report["mismatches"] as? [[String: Any]])
+        let flag = mismatches.first { $0["kind"] as? String == "exclusive_night_not_used" }
+        if chargesAtNight {
+            #expect(flag == nil, "\(mismatches)")
+        } else {
+            // Engie EASY Variable, ORES, January 2026: a kWh moved from the day/night meter to the
+            // exclusive-night one saves between the night and the day register's all-in price
+            // and the exclusive-night price: 31.74 − 31.74 (night) … 40.37 − 31.74 (day) c€.
+            let flag = try #require(flag, "\(mismatches)")
+            let saving = try #require(flag["saving_eur_per_year"] as? Double)
+            let delivered = try #require(report["hot_water"] as? [String: Any])
+            let waterKWh = try #require(delivered["delivered_energy_kwh"] as? Double, "\(delivered.keys.sorted())")
+            #expect(saving > 0 && saving < waterKWh * (0.4037405 - 0.3174305) + 1, "\(saving) € for \(waterKWh) kWh")
+        }
     }
 
     /// Without its operator the composed Walloon offers are not priced, and say why.
