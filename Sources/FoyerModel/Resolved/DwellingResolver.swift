@@ -63,7 +63,7 @@ public enum DwellingResolver {
                       why: "air alone is about 3 000 per m² of floor (2.5 m of air at 1 200 J/(m³·K)); furnished rooms 10 000–40 000")
         let internalCapacity = r.value(spec.geometry?.internalHeatCapacityJPerM2K, at: capacityPath, default: 10_000, { "\(format($0)) J/(m²·K)" },
                                        reason: "EN ISO 52016-1:2017 Annex B default κ_m,int for the zone air and its furniture")
-        let supply = resolveEnergySupply(spec.energySupply, country: location?.country ?? spec.location?.country, r)
+        let supply = resolveEnergySupply(spec.energySupply, country: location?.country ?? spec.location?.country, commune: spec.location?.commune, r)
         let heatedShare = resolveHeatedShare(spec.householdUse?.heatedShare, floorAreaM2: geometry?.floorAreaM2, apply: scenario == .household, r)
 
         let issues = Array(r.issues.dropFirst(decodeIssues.count)).sorted(by: InputIssue.reportOrder)
@@ -1107,9 +1107,46 @@ extension DwellingResolver {
         return uses
     }
 
-    static func resolveEnergySupply(_ spec: EnergySupplySpec?, country: String?, _ r: Resolution) -> EnergySupplySpec {
-        let supply = spec ?? EnergySupplySpec()
+    /// A Walloon household's network operator from its commune (``WalloonDistributionOperators``),
+    /// when the file does not give it; a given one that the commune contradicts is a warning.
+    static func resolveOperator(of commune: String, country: String?, supply: inout EnergySupplySpec, _ r: Resolution) {
+        let path = "location.commune"
+        guard commune.count <= 60, !commune.allSatisfy(\.isWhitespace),
+              !commune.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            r.error(path, "\"\(commune.prefix(40))\(commune.count > 40 ? "…" : "")\"", "not a commune name", expected: "a municipality's name, e.g. \"Soignies\" (at most 60 characters)")
+            return
+        }
+        guard country?.uppercased() == "BE" else { return }
+        let table = "Foyer's commune → operator table holds only the communes of the Walloon Government's designation orders found (RESA's 51 of 5 May 2022, AIESH's of 8 Sep 2022)"
+        switch WalloonDistributionOperators.lookUp(commune) {
+        case let .designated(op, source):
+            if let given = supply.distributionOperator {
+                if given != op {
+                    r.warning("energy_supply.distribution_operator", given.rawValue, "\(commune)'s operator is \(op.displayName) by \(source)",
+                              expected: "\(op.rawValue), unless the dwelling is on another network")
+                }
+            } else {
+                supply.distributionOperator = op
+                r.defaults.append(DefaultedValue(path: "energy_supply.distribution_operator", value: op.rawValue, reason: "the operator of \(commune), by \(source)"))
+            }
+        case let .split(text):
+            if supply.distributionOperator == nil {
+                r.warning(path, "\"\(commune)\"", text, expected: "energy_supply.distribution_operator (aiesh or ores) for the dwelling's section")
+            }
+        case .notInTable:
+            if supply.distributionOperator == nil {
+                r.warning(path, "\"\(commune)\"", "no operator known for this commune: \(table)",
+                          expected: "energy_supply.distribution_operator (ores, resa, aieg, aiesh, rew), from an electricity bill or the EAN's operator")
+            }
+        }
+    }
+
+    static func resolveEnergySupply(_ spec: EnergySupplySpec?, country: String?, commune: String?, _ r: Resolution) -> EnergySupplySpec {
+        var supply = spec ?? EnergySupplySpec()
         let p = "energy_supply"
+        if let commune {
+            resolveOperator(of: commune, country: country, supply: &supply, r)
+        }
         r.check(supply.subscribedKVA, at: p + ".subscribed_kva", in: 1...250, unit: "kVA")
         if let sub = supply.subMeter {
             let price = r.required(sub.priceEURPerKWh, at: p + ".sub_meter.price_eur_per_kwh", "the price per kWh the household is charged, taxes included (e.g. 0.33)")

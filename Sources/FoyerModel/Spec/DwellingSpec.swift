@@ -121,6 +121,9 @@ public struct LocationSpec: Codable, Sendable, Equatable {
     public var altitudeM: Double?
     /// `terrain`: the roughness of the surroundings, which slows the wind at the house.
     public var terrain: Terrain?
+    /// `commune`: the municipality (French name), which chooses a Walloon household's network
+    /// operator when `energy_supply.distribution_operator` is not given.
+    public var commune: String?
 
     public init() {}
 
@@ -131,7 +134,7 @@ public struct LocationSpec: Codable, Sendable, Equatable {
         case latitudeDeg = "latitude_deg"
         case longitudeDeg = "longitude_deg"
         case altitudeM = "altitude_m"
-        case terrain
+        case terrain, commune
     }
 }
 
