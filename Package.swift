@@ -56,7 +56,11 @@ let package = Package(
         // A dwelling calibrated to its household's bills: household-use parameters fitted by
         // bounded least squares on prepared weather (issue 12).
         .target(name: "FoyerCalibration", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerSystems", "FoyerInvoices"]),
-        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration"]),
+        // A simulated year turned into what a household sees: the simulation report, delivered
+        // energy, bills, offers and mismatches, heat losses, the inputs' loading.
+        .target(name: "FoyerAnalysis", dependencies: ["FoyerCore", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems"]),
+        // The umbrella: re-exports the domain targets, no logic of its own.
+        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis"]),
         .executableTarget(
             name: "foyer",
             dependencies: ["Foyer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -95,7 +99,7 @@ let package = Package(
         .testTarget(name: "FoyerSystemsTests", dependencies: ["FoyerSystems", "Foyer"]),
         // Validation against published references (ASHRAE 140, real weather years): its own
         // target so that the unit tests stay fast.
-        .testTarget(name: "FoyerValidationTests", dependencies: ["Foyer"], exclude: ["Data"]),
+        .testTarget(name: "FoyerValidationTests", dependencies: ["Foyer", "FoyerAnalysis"], exclude: ["Data"]),
         .testTarget(name: "FoyerCLITests", dependencies: ["foyer", "Foyer", "FoyerEnergy"]),
         // The hostile-input corpus: every field of every shipped file and every reader's column
         // given values a careless or hostile user could type (issue 10).

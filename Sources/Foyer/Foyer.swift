@@ -2,6 +2,7 @@
 @_exported import FoyerCore
 @_exported import FoyerEnergy
 @_exported import FoyerInvoices
+@_exported import FoyerAnalysis
 @_exported import FoyerBills
 @_exported import FoyerCalibration
 @_exported import FoyerModel

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Foyer
+@testable import FoyerAnalysis
+import Foyer
 
 /// One ASHRAE 140 case simulated with a thermal model.
 struct CaseResult: Sendable {

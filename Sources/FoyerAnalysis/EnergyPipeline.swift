@@ -4,6 +4,7 @@ import FoyerClimate
 import FoyerCore
 import FoyerEnergy
 import FoyerModel
+import FoyerSystems
 import FoyerTariffs
 import FoyerThermal
 

@@ -1,4 +1,12 @@
 import Foundation
+import FoyerBills
+import FoyerClimate
+import FoyerCore
+import FoyerEnergy
+import FoyerModel
+import FoyerSystems
+import FoyerTariffs
+import FoyerThermal
 
 /// Where Foyer's inputs come from: dwelling files or archetype ids, embedded climates or EPW
 /// files. The command line uses these; library users can too.

@@ -1,3 +1,13 @@
+import Foundation
+import FoyerBills
+import FoyerClimate
+import FoyerCore
+import FoyerEnergy
+import FoyerModel
+import FoyerSystems
+import FoyerTariffs
+import FoyerThermal
+
 /// What `foyer describe` reports about a dwelling: the resolved model, its heat losses and the
 /// climate that drives it.
 public struct DwellingDescription: Sendable, Encodable {

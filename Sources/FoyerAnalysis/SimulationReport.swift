@@ -1,4 +1,11 @@
+import Foundation
+import FoyerBills
 import FoyerClimate
+import FoyerCore
+import FoyerEnergy
+import FoyerModel
+import FoyerSystems
+import FoyerTariffs
 import FoyerThermal
 
 /// What `foyer simulate` reports: annual and monthly needs, peaks with their hour, comfort

@@ -1,3 +1,13 @@
+import Foundation
+import FoyerBills
+import FoyerClimate
+import FoyerCore
+import FoyerEnergy
+import FoyerModel
+import FoyerSystems
+import FoyerTariffs
+import FoyerThermal
+
 /// Steady-state heat transfer coefficients of a resolved dwelling (EN ISO 13789:2017).
 ///
 /// The quick "how leaky is it" figures a technician reads before any simulation: transmission
