@@ -59,8 +59,11 @@ let package = Package(
         // A simulated year turned into what a household sees: the simulation report, delivered
         // energy, bills, offers and mismatches, heat losses, the inputs' loading.
         .target(name: "FoyerAnalysis", dependencies: ["FoyerCore", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems"]),
+        // Eco-gestures and works: the catalogue (Buildings/measures), their application to a
+        // dwelling and the savings of each, cumulated, on one prepared weather year (issue 14).
+        .target(name: "FoyerMeasures", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerThermal", "FoyerSystems", "FoyerTariffs", "FoyerAnalysis", "FoyerArchetypeFiles"]),
         // The umbrella: re-exports the domain targets, no logic of its own.
-        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis"]),
+        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis", "FoyerMeasures"]),
         .executableTarget(
             name: "foyer",
             dependencies: ["Foyer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -72,7 +75,7 @@ let package = Package(
             name: "FoyerArchetypeFiles",
             path: "Buildings",
             exclude: ["README.md"],
-            resources: [.copy("fr"), .copy("be"), .copy("validation"), .copy("examples")]
+            resources: [.copy("fr"), .copy("be"), .copy("validation"), .copy("examples"), .copy("measures")]
         ),
         // The tariff JSON files of Tariffs/, shipped as resources.
         .target(
@@ -97,12 +100,13 @@ let package = Package(
         .testTarget(name: "FoyerInvoicesTests", dependencies: ["FoyerInvoices", "FoyerEnergy", "FoyerClimate", "FoyerTariffs", "FoyerBills", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FoyerCalibrationTests", dependencies: ["FoyerCalibration", "Foyer"]),
         .testTarget(name: "FoyerSystemsTests", dependencies: ["FoyerSystems", "Foyer"]),
+        .testTarget(name: "FoyerMeasuresTests", dependencies: ["FoyerMeasures", "Foyer"]),
         // Validation against published references (ASHRAE 140, real weather years): its own
         // target so that the unit tests stay fast.
         .testTarget(name: "FoyerValidationTests", dependencies: ["Foyer", "FoyerAnalysis"], exclude: ["Data"]),
         .testTarget(name: "FoyerCLITests", dependencies: ["foyer", "Foyer", "FoyerEnergy"]),
         // The hostile-input corpus: every field of every shipped file and every reader's column
         // given values a careless or hostile user could type (issue 10).
-        .testTarget(name: "FoyerHostileInputTests", dependencies: ["Foyer", "FoyerModel", "FoyerTariffFiles", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "FoyerHostileInputTests", dependencies: ["Foyer", "FoyerModel", "FoyerTariffFiles", "FoyerArchetypeFiles", .product(name: "PropertyBased", package: "swift-property-based")]),
     ]
 )

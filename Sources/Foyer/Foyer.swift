@@ -5,6 +5,7 @@
 @_exported import FoyerAnalysis
 @_exported import FoyerBills
 @_exported import FoyerCalibration
+@_exported import FoyerMeasures
 @_exported import FoyerModel
 @_exported import FoyerNumerics
 @_exported import FoyerSystems

@@ -128,9 +128,13 @@ public struct EnergyOptions: Sendable {
     public var pricesOn: CivilDate?
     /// Day colours (Tempo) when an actual calendar is known.
     public var knownColours: [CivilDate: DayColour]
-    public init(pricesOn: CivilDate? = nil, knownColours: [CivilDate: DayColour] = [:]) {
+    /// `false`: the bills under the contracts only — no ranking of every offer, no euros by use,
+    /// no mismatches (what a run of many variants needs).
+    public var compareOffers: Bool
+    public init(pricesOn: CivilDate? = nil, knownColours: [CivilDate: DayColour] = [:], compareOffers: Bool = true) {
         self.pricesOn = pricesOn
         self.knownColours = knownColours
+        self.compareOffers = compareOffers
     }
 }
 
@@ -273,7 +277,7 @@ public enum EnergyAnalysis {
         for (energy, circuit) in groups {
             let load = curve(energy, energy == .electricity ? circuit : nil)
             let contract = supply.contracts?.first { $0.energy == energy && ($0.circuit ?? .main).rawValue == circuit.rawValue }
-            let offers = candidates(energy, circuit: circuit, country: country, supply: supply, library: library)
+            let offers = options.compareOffers ? candidates(energy, circuit: circuit, country: country, supply: supply, library: library) : []
             let date = options.pricesOn ?? defaultPricesDate(for: offers, contract: contract?.offer, library: library)
             billing.pricesOn = date
             var currentBill: Bill?
@@ -322,6 +326,7 @@ public enum EnergyAnalysis {
                 optionsList.append(EnergyReport.Option(offer: currentBill.offer, name: currentBill.name, totalEUR: currentBill.totalEUR, differenceEUR: 0, isCurrent: true))
             }
             optionsList.sort { ($0.totalEUR, $0.offer) < ($1.totalEUR, $1.offer) }
+            guard options.compareOffers else { continue }
             // Euros by use: at the contract, else at the cheapest applicable offer (said in a note).
             if let currentBill {
                 costByUse += try useCosts(energy, circuit, offer: currentBill.offer, total: currentBill)

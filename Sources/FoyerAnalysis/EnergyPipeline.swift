@@ -29,16 +29,12 @@ public enum EnergyPipeline {
         if let weather { loadedWeather = try Inputs.weather(source: weather) } else { loadedWeather = try Inputs.weather(for: dwelling.location) }
         let (year, weatherWarnings) = loadedWeather
         let options = SimulationOptions(firstWeekday: CivilDate(calendarYear, 1, 1).isoWeekday)
-        let solar = SurfaceIrradiance(weather: year)
-        let zone: PreparedZone
         do {
-            zone = model == .fiveR1C
-                ? try ISO13790.prepare(dwelling, weather: year, solar: solar, options: options)
-                : try ISO52016.prepare(dwelling, weather: year, solar: solar, options: options)
+            let result = try PreparedWeather(year).simulate(dwelling, model: model, options: options)
+            return Simulated(dwelling: dwelling, result: result, weather: year, weatherWarnings: weatherWarnings)
         } catch {
             throw InputError(InputIssue(.error, file: argument, path: "", message: "\(error)"))
         }
-        return Simulated(dwelling: dwelling, result: HourlyEngine.run(zone, warmUpHours: options.warmUpHours), weather: year, weatherWarnings: weatherWarnings)
     }
 
     /// Reads a load-curve CSV file.

@@ -43,7 +43,7 @@ public struct SimulationReport: Sendable, Encodable {
         /// Counts the occupied hours of `temperaturesC` past each threshold. A thermostat holding
         /// exactly 19 °C must not count as "below 19 °C" through rounding: thresholds are
         /// compared with a 0.01 K margin.
-        init(_ temperaturesC: [Double], occupied: [Bool]) {
+        public init(_ temperaturesC: [Double], occupied: [Bool]) {
             var below16 = 0, below19 = 0, above28 = 0
             for hour in temperaturesC.indices where occupied[hour] {
                 let temperature = temperaturesC[hour]

@@ -19,15 +19,8 @@ public struct BilledWeather: Sendable {
         case stationDays = "station_days"
     }
 
-    /// One year ready to simulate.
-    public struct PreparedYear: Sendable {
-        public var weather: WeatherYear
-        public var solar: SurfaceIrradiance
-        public init(_ weather: WeatherYear) {
-            self.weather = weather
-            solar = SurfaceIrradiance(weather: weather)
-        }
-    }
+    /// One year ready to simulate (the shared ``PreparedWeather``).
+    public typealias PreparedYear = PreparedWeather
 
     public var kind: Kind
     public var source: String

@@ -69,10 +69,7 @@ public struct HouseholdSimulator: Sendable {
             guard let prepared = weather.prepared(year) else { continue }
             var runOptions = options
             if let year { runOptions.firstWeekday = CivilDate(year, 1, 1).isoWeekday }
-            let zone = model == .fiveR1C
-                ? try ISO13790.prepare(dwelling, weather: prepared.weather, solar: prepared.solar, options: runOptions)
-                : try ISO52016.prepare(dwelling, weather: prepared.weather, solar: prepared.solar, options: runOptions)
-            let result = HourlyEngine.run(zone, warmUpHours: runOptions.warmUpHours)
+            let result = try prepared.simulate(dwelling, model: model, options: runOptions)
             let systems = SystemsModel.run(dwelling, inputs: Self.systemInputs(dwelling, result: result, weather: prepared.weather))
             var days: [Energy: [Double]] = [:]
             var uses: [Energy: [EnergyUse: [Double]]] = [:]

@@ -24,6 +24,8 @@ public enum InputFileKind: String, Sendable, CaseIterable {
     case invoices
     /// A station's daily temperatures, CSV (forty years of days is about 600 kB).
     case dailyTemperatures
+    /// A measure of the catalogue, JSON (the largest shipped is under 10 kB).
+    case measure
 
     /// The largest file accepted, bytes.
     public var maximumBytes: Int {
@@ -34,6 +36,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .weather: 16 << 20
         case .invoices: 1 << 20
         case .dailyTemperatures: 2 << 20
+        case .measure: 1 << 20
         }
     }
 
@@ -46,6 +49,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .weather: "an EPW weather file"
         case .invoices: "an invoices file"
         case .dailyTemperatures: "a daily-temperature CSV"
+        case .measure: "a measure file"
         }
     }
 
@@ -58,6 +62,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .weather: "an hourly EPW year is about 1.6 MB"
         case .invoices: "ten years of monthly bills for three meters are under 100 kB"
         case .dailyTemperatures: "forty years of daily temperatures are about 600 kB"
+        case .measure: "a measure with all its aids and sources is under 20 kB"
         }
     }
 }

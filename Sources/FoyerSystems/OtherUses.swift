@@ -18,6 +18,9 @@ public enum OtherUses {
     ///   1 593 kWh/yr) scaled to the household by (N/2.2)^0.4714, the occupancy exponent of
     ///   SAP 2012 Appendix L;
     /// - cooking: Panel Elecdom's oven (146) and ceramic hob (159) = 305 kWh/yr, same scaling.
+    /// The default lighting, kWh/yr, when the file gives none.
+    public static let defaultLightingKWhPerYear = 390.0
+
     static func resolve(_ dwelling: ResolvedDwelling, defaults: inout [DefaultedValue]) -> OtherUsesResult {
         let spec = dwelling.otherUses
         let scale = pow(max(1, Double(dwelling.occupancy.occupants)) / panelOccupants, 0.4714)
@@ -26,7 +29,7 @@ public enum OtherUses {
             defaults.append(DefaultedValue(path: "other_uses." + path, value: String(Int(fallback.rounded())), reason: reason))
             return fallback
         }
-        let lighting = value(spec.lightingKWhPerYear, "lighting_kwh_per_year", 390, "middle of ADEME's 325–450 kWh/yr per household")
+        let lighting = value(spec.lightingKWhPerYear, "lighting_kwh_per_year", defaultLightingKWhPerYear, "middle of ADEME's 325–450 kWh/yr per household")
         let standbyW = value(spec.standbyW, "standby_w", 28, "ADEME: standby ≈ 11 % of a household's specific electricity (Panel Elecdom 2 228 kWh/yr)")
         let appliances = value(spec.appliancesKWhPerYear, "appliances_kwh_per_year", 1_593 * scale,
                                "Panel Elecdom's specific electricity less lighting and standby, scaled by (occupants/2.2)^0.4714 (SAP 2012 App. L)")

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Foyer
 
@@ -11,4 +12,30 @@ func encodeJSON<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+/// The dwelling `argument` resolved for `use`, its warnings printed; its errors printed and the
+/// command ended with the input-errors status.
+func loadDwellingOrExit(_ argument: String, use: UseChoice) throws -> ResolvedDwelling {
+    let loaded = Inputs.loadDwelling(argument, use: use)
+    for warning in loaded.issues.warnings { printError(warning.description) }
+    guard let resolved = loaded.dwelling else {
+        for error in loaded.issues.errors { printError(error.description) }
+        throw ExitCode.inputErrors
+    }
+    return resolved
+}
+
+/// The weather `source` names (a climate id or an EPW file), else the dwelling's; its warnings
+/// printed; its errors printed and the command ended with the input-errors status.
+func loadWeatherOrExit(_ source: String?, for dwelling: ResolvedDwelling) throws -> WeatherYear {
+    do throws(InputError) {
+        let loaded: (year: WeatherYear, warnings: [InputIssue])
+        if let source { loaded = try Inputs.weather(source: source) } else { loaded = try Inputs.weather(for: dwelling.location) }
+        for warning in loaded.warnings { printError(warning.description) }
+        return loaded.year
+    } catch {
+        for issue in error.issues { printError(issue.description) }
+        throw ExitCode.inputErrors
+    }
 }

@@ -82,22 +82,8 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = Inputs.loadDwelling(dwelling, use: use)
-        for warning in loaded.issues.warnings { printError(warning.description) }
-        guard let resolved = loaded.dwelling else {
-            for error in loaded.issues.errors { printError(error.description) }
-            throw ExitCode.inputErrors
-        }
-        let year: WeatherYear
-        do throws(InputError) {
-            let loadedWeather: (year: WeatherYear, warnings: [InputIssue])
-            if let weather { loadedWeather = try Inputs.weather(source: weather) } else { loadedWeather = try Inputs.weather(for: resolved.location) }
-            for warning in loadedWeather.warnings { printError(warning.description) }
-            year = loadedWeather.year
-        } catch {
-            for issue in error.issues { printError(issue.description) }
-            throw ExitCode.inputErrors
-        }
+        let resolved = try loadDwellingOrExit(dwelling, use: use)
+        let year = try loadWeatherOrExit(weather, for: resolved)
         // The simulated year is laid on the calendar of the prices' year for the bills: its
         // weekdays must be those the occupancy schedules ran on.
         var library: TariffLibrary?

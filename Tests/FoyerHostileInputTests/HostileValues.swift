@@ -136,6 +136,34 @@ enum IssueCheck {
         return false
     }
 
+    /// The checks every reader's mutation test makes on the issues of one hostile value: each
+    /// names the file and shows no non-finite number; a non-JSON token is refused with its line
+    /// and column; a value that cannot be right, or of the wrong type, has an issue at its path.
+    /// Returns whether the value may have been accepted (the caller then checks the result).
+    static func expectations(_ issues: [InputIssue], file: String, path: String, value: HostileValue) -> Bool {
+        let context = "\(file): \(path) = \(value.json)"
+        for issue in issues {
+            #expect(issue.file == file, "\(context): an issue does not name the file: \(issue)")
+            #expect(!showsNonFinite(issue.description), "\(context): a message shows a non-finite number: \(issue)")
+        }
+        switch value.expectation {
+        case .notJSON:
+            #expect(issues.errors.contains { $0.message.contains("line") && $0.message.contains("column") }, "\(context): \(issues)")
+        case .refused:
+            let found = about(issues, path: path)
+            #expect(!found.isEmpty, "\(context): no issue names the field: \(issues.map(\.description))")
+            if let shownAs = value.shownAs, !found.isEmpty {
+                #expect(found.contains { ($0.value ?? "").contains(shownAs) || $0.message.contains(shownAs) },
+                        "\(context): the message does not show \(shownAs): \(found.map(\.description))")
+            }
+        case .wrongType:
+            #expect(!about(issues.errors, path: path).isEmpty, "\(context): \(issues.map(\.description))")
+        case .mayBeAccepted:
+            return true
+        }
+        return false
+    }
+
     /// The issues about `path`.
     static func about(_ issues: [InputIssue], path: String) -> [InputIssue] { issues.filter { isAbout($0, path: path) } }
 

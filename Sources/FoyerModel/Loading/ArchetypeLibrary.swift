@@ -29,14 +29,19 @@ public struct ArchetypeLibrary: Sendable {
             guard path.hasPrefix(root) else { continue }
             var relative = String(path.dropFirst(root.count))
             if relative.hasPrefix("/") { relative.removeFirst() }
+            // `measures/` holds the catalogue of measures, not dwellings.
+            guard !relative.hasPrefix(Self.measuresFolder + "/") else { continue }
             ids.append(String(relative.dropLast(".json".count)))
         }
         return ids.sorted()
     }
 
+    /// The folder of the measure catalogue beside the archetypes (not dwellings).
+    public static let measuresFolder = "measures"
+
     /// The file of archetype `id`, if it exists.
     public func url(for id: String) -> URL? {
-        guard !id.contains(".."), !id.hasPrefix("/") else { return nil }
+        guard !id.contains(".."), !id.hasPrefix("/"), !id.hasPrefix(Self.measuresFolder + "/") else { return nil }
         let url = directory.appendingPathComponent(id + ".json")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }

@@ -92,6 +92,13 @@ public struct ResolvedLayer: Sendable, Equatable {
     public var thermalResistanceM2KPerW: Double
     /// ρ·c·d, J/(m²·K).
     public var arealHeatCapacityJPerM2K: Double
+
+    public init(material: String, thicknessM: Double, thermalResistanceM2KPerW: Double, arealHeatCapacityJPerM2K: Double) {
+        self.material = material
+        self.thicknessM = thicknessM
+        self.thermalResistanceM2KPerW = thermalResistanceM2KPerW
+        self.arealHeatCapacityJPerM2K = arealHeatCapacityJPerM2K
+    }
 }
 
 public struct ResolvedOpaqueElement: Sendable, Equatable {
@@ -189,6 +196,12 @@ public struct WeekSchedule: Sendable, Equatable {
     public var weekends: [Bool]
 
     public static let always = WeekSchedule(weekdays: Array(repeating: true, count: 24), weekends: Array(repeating: true, count: 24))
+
+    /// 24 hours of Monday–Friday and 24 of Saturday–Sunday.
+    public init(weekdays: [Bool], weekends: [Bool]) {
+        self.weekdays = weekdays
+        self.weekends = weekends
+    }
 }
 
 public struct ResolvedThermostat: Sendable, Equatable {

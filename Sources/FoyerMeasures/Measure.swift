@@ -1,0 +1,140 @@
+import Foundation
+import FoyerCore
+import FoyerModel
+
+/// A checked measure of the catalogue: what it changes, what it costs, how long it lasts, the
+/// aids that fund it and the published saving to compare with.
+public struct Measure: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var nameFr: String
+    public var nameEn: String
+    public var kind: MeasureKind
+    public var descriptionFr: String?
+    public var appliesTo: ApplicabilitySpec
+    public var change: ChangeSpec
+    public var cost: CostSpec
+    public var lifetimeYears: Double
+    public var lifetimeSource: String
+    public var aids: [AidSpec]
+    public var referenceSaving: ReferenceSavingSpec?
+    public var notes: String?
+    /// The file it was read from.
+    public var file: String?
+
+    /// The format id of a measure file.
+    public static let format = "foyer-measure-1"
+
+    /// Checks `spec`, every problem an issue naming `file` and the field path.
+    public static func resolve(_ spec: MeasureSpec, file: String?) -> (Measure?, [InputIssue]) {
+        var issues: [InputIssue] = []
+        func error(_ path: String, _ value: String?, _ message: String, expected: String? = nil) {
+            issues.append(InputIssue(.error, file: file, path: path, value: value, message: message, expected: expected))
+        }
+        func required<T>(_ value: T?, _ path: String, expected: String) -> T? {
+            if value == nil { error(path, nil, "missing", expected: expected) }
+            return value
+        }
+        func number(_ value: Double?, _ path: String, _ range: ClosedRange<Double>, unit: String, required isRequired: Bool = false) {
+            guard let value else {
+                if isRequired { error(path, nil, "missing", expected: "\(NumberText.short(range.lowerBound))…\(NumberText.short(range.upperBound)) \(unit)") }
+                return
+            }
+            if !(value.isFinite && range.contains(value)) {
+                error(path, NumberText.short(value, maxDecimals: 6), "out of range", expected: "\(NumberText.short(range.lowerBound))…\(NumberText.short(range.upperBound)) \(unit)")
+            }
+        }
+        if let format = required(spec.format, "format", expected: "\"\(format)\""), format != Self.format {
+            error("format", "\"\(format)\"", "unknown measure format", expected: "\"\(Self.format)\"")
+        }
+        let id = required(spec.id, "id", expected: "a measure id, lowercase letters, digits and hyphens")
+        if let id, id.isEmpty || id.count > 60 || id.contains(where: { !($0.isLowercase || $0.isNumber || $0 == "-") }) {
+            error("id", "\"\(id.prefix(60))\"", "a measure id is lowercase letters, digits and hyphens (at most 60)", expected: "e.g. \"attic-insulation-r7\"")
+        }
+        let nameFr = required(spec.nameFr, "name_fr", expected: "the French name, as the household reads it")
+        let nameEn = required(spec.nameEn, "name_en", expected: "the English name")
+        let kind = required(spec.kind, "kind", expected: MeasureKind.allowedNames.joined(separator: ", "))
+
+        // The change: exactly one kind.
+        let change = required(spec.change, "change", expected: "one of thermostat, insulate, windows, hot_water, lighting")
+        if let change {
+            let given = [change.thermostat != nil, change.insulate != nil, change.windows != nil, change.hotWater != nil, change.lighting != nil].filter { $0 }.count
+            if given != 1 { error("change", "\(given) changes", "a measure makes one change", expected: "exactly one of thermostat, insulate, windows, hot_water, lighting") }
+            if let t = change.thermostat {
+                number(t.setpointDeltaC, "change.thermostat.setpoint_delta_c", -10...10, unit: "K")
+                number(t.setbackC, "change.thermostat.setback_c", 5...25, unit: "°C")
+                if t.setpointDeltaC == nil, t.setbackC == nil { error("change.thermostat", nil, "no thermostat change", expected: "setpoint_delta_c or setback_c") }
+            }
+            if let i = change.insulate {
+                _ = required(i.family, "change.insulate.family", expected: ElementFamily.allowedNames.joined(separator: ", "))
+                _ = required(i.side, "change.insulate.side", expected: InsulationSide.allowedNames.joined(separator: ", "))
+                number(i.addedRM2KPerW, "change.insulate.added_r_m2k_per_w", 0.1...20, unit: "m²·K/W", required: true)
+                number(i.onlyIfUAboveWPerM2K, "change.insulate.only_if_u_above_w_per_m2k", 0...10, unit: "W/(m²·K)")
+                number(i.conductivityWPerMK, "change.insulate.conductivity_w_per_mk", 0.01...0.2, unit: "W/(m·K)")
+                number(i.densityKgPerM3, "change.insulate.density_kg_per_m3", 1...1_000, unit: "kg/m³")
+                number(i.specificHeatJPerKgK, "change.insulate.specific_heat_j_per_kgk", 100...5_000, unit: "J/(kg·K)")
+                if let boundary = i.boundary, !["outdoor", "ground", "unheated_space"].contains(boundary) {
+                    error("change.insulate.boundary", "\"\(boundary.prefix(40))\"", "unknown boundary", expected: "outdoor, ground, unheated_space")
+                }
+            }
+            if let w = change.windows {
+                number(w.uValueWPerM2K, "change.windows.u_value_w_per_m2k", 0.3...6, unit: "W/(m²·K)", required: true)
+                number(w.gValue, "change.windows.g_value", 0.05...0.9, unit: "")
+                number(w.onlyIfUAboveWPerM2K, "change.windows.only_if_u_above_w_per_m2k", 0...10, unit: "W/(m²·K)")
+            }
+            if let h = change.hotWater {
+                number(h.storeSetpointC, "change.hot_water.store_setpoint_c", 40...85, unit: "°C", required: true)
+            }
+            if let l = change.lighting {
+                number(l.powerRatio, "change.lighting.power_ratio", 0.01...1, unit: "", required: true)
+                _ = required(l.source, "change.lighting.source", expected: "where the power ratio comes from")
+            }
+        }
+
+        // Cost.
+        let cost = required(spec.cost, "cost", expected: "{unit, low_eur, typical_eur, high_eur, source, date}")
+        if let cost {
+            _ = required(cost.unit, "cost.unit", expected: CostUnit.allowedNames.joined(separator: ", "))
+            number(cost.lowEUR, "cost.low_eur", 0...100_000, unit: "€", required: true)
+            number(cost.typicalEUR, "cost.typical_eur", 0...100_000, unit: "€", required: true)
+            number(cost.highEUR, "cost.high_eur", 0...100_000, unit: "€", required: true)
+            if let low = cost.lowEUR, let typical = cost.typicalEUR, let high = cost.highEUR, low.isFinite, typical.isFinite, high.isFinite, !(low <= typical && typical <= high) {
+                error("cost", "\(NumberText.short(low)) / \(NumberText.short(typical)) / \(NumberText.short(high))", "low ≤ typical ≤ high does not hold", expected: "costs in rising order")
+            }
+            _ = required(cost.source, "cost.source", expected: "who published the cost, and when")
+        }
+        number(spec.lifetimeYears, "lifetime_years", 1...100, unit: "years", required: true)
+        _ = required(spec.lifetimeSource, "lifetime_source", expected: "where the lifetime comes from (e.g. the CEE fiche)")
+
+        // Aids.
+        for (index, aid) in (spec.aids ?? []).enumerated() {
+            let p = "aids[\(index)]"
+            _ = required(aid.scheme, p + ".scheme", expected: "the scheme's name (maprimerenov, cee, …)")
+            _ = required(aid.source, p + ".source", expected: "the text or page that sets the amount, with its date")
+            for (name, value) in [("very_low", aid.byIncome?.veryLow), ("low", aid.byIncome?.low), ("intermediate", aid.byIncome?.intermediate), ("high", aid.byIncome?.high)] {
+                number(value, "\(p).by_income.\(name)", 0...100_000, unit: "€ per unit")
+            }
+            number(aid.capShareOfCost, p + ".cap_share_of_cost", 0...1, unit: "")
+            for (name, value) in [("H1", aid.kWhCumacPerUnit?.h1), ("H2", aid.kWhCumacPerUnit?.h2), ("H3", aid.kWhCumacPerUnit?.h3)] {
+                number(value, "\(p).kwh_cumac_per_unit.\(name)", 0...10_000_000, unit: "kWh cumac per unit")
+            }
+            number(aid.eurPerKWhCumac, p + ".eur_per_kwh_cumac", 0...0.1, unit: "€ per kWh cumac")
+            if aid.kWhCumacPerUnit != nil, aid.eurPerKWhCumac == nil { error(p + ".eur_per_kwh_cumac", nil, "missing", expected: "the € paid per kWh cumac") }
+            if (aid.byIncome != nil || aid.kWhCumacPerUnit != nil), aid.unit == nil { error(p + ".unit", nil, "missing", expected: CostUnit.allowedNames.joined(separator: ", ")) }
+        }
+        if let reference = spec.referenceSaving {
+            number(reference.heatingShare, "reference_saving.heating_share", 0...1, unit: "")
+            for (name, value) in [("H1", reference.kWhCumacPerUnit?.h1), ("H2", reference.kWhCumacPerUnit?.h2), ("H3", reference.kWhCumacPerUnit?.h3)] {
+                number(value, "reference_saving.kwh_cumac_per_unit.\(name)", 0...10_000_000, unit: "kWh cumac per unit")
+            }
+            number(reference.cumacLifetimeYears, "reference_saving.cumac_lifetime_years", 1...100, unit: "years")
+            _ = required(reference.source, "reference_saving.source", expected: "who published the figure")
+        }
+        guard !issues.contains(where: { $0.severity == .error }), let id, let nameFr, let nameEn, let kind, let change, let cost,
+              let lifetime = spec.lifetimeYears else {
+            return (nil, issues)
+        }
+        return (Measure(id: id, nameFr: nameFr, nameEn: nameEn, kind: kind, descriptionFr: spec.descriptionFr, appliesTo: spec.appliesTo ?? ApplicabilitySpec(),
+                        change: change, cost: cost, lifetimeYears: lifetime, lifetimeSource: spec.lifetimeSource ?? "", aids: spec.aids ?? [],
+                        referenceSaving: spec.referenceSaving, notes: spec.notes, file: file), issues)
+    }
+}

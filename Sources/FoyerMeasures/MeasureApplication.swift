@@ -1,0 +1,169 @@
+import Foundation
+import FoyerCore
+import FoyerModel
+import FoyerSystems
+
+/// A measure applied to one dwelling: the changed dwelling and how much of it was changed (for
+/// the cost), or why the measure does not apply.
+public struct AppliedMeasure: Sendable {
+    public var measure: Measure
+    public var dwelling: ResolvedDwelling
+    /// What changed, in words ("3 elements, 80.0 m², U 1.50 → 0.13 W/(m²·K)").
+    public var summary: String
+    /// The same in French, for the household's report.
+    public var summaryFr: String
+    /// Area of the elements (or windows) changed, m²; 0 for a change of use or control.
+    public var areaM2: Double
+    /// Elements (windows) changed; 1 for a change of use or control.
+    public var count: Int
+
+    /// The quantity a cost or an aid counted in `unit` is multiplied by.
+    public func quantity(in unit: CostUnit) -> Double {
+        switch unit {
+        case .m2: areaM2
+        case .window: Double(count)
+        case .dwelling: 1
+        }
+    }
+}
+
+public enum MeasureApplication {
+    /// The store temperature of 3CL's standing-loss convention (45 K over a 20 °C room), the
+    /// default of `hot_water.systems[].setpoint_c`.
+    static let defaultStoreSetpointC = 65.0
+
+    /// Whether `measure` fits `dwelling`; the reason when it does not.
+    public static func applicability(_ measure: Measure, to dwelling: ResolvedDwelling) -> String? {
+        let applies = measure.appliesTo
+        if let countries = applies.countries, !countries.isEmpty {
+            let country = (dwelling.location.country ?? "FR").uppercased()
+            if !countries.map({ $0.uppercased() }).contains(country) { return "for dwellings in \(countries.joined(separator: ", ")) only" }
+        }
+        if let types = applies.dwellingTypes, !types.isEmpty, !types.contains(dwelling.dwellingType) {
+            return "for \(types.map(\.rawValue).joined(separator: ", ")) only"
+        }
+        if let types = applies.heatingTypes, !types.isEmpty, !dwelling.heatingSystems.contains(where: { $0.type.map(types.contains) ?? false }) {
+            return "needs a heating system of type \(types.map(\.rawValue).joined(separator: ", "))"
+        }
+        return nil
+    }
+
+    /// Applies `measure` to `dwelling`; throws ``NotApplicable`` with the reason when it does not fit.
+    public static func apply(_ measure: Measure, to dwelling: ResolvedDwelling) -> Result<AppliedMeasure, NotApplicable> {
+        if let reason = applicability(measure, to: dwelling) { return .failure(NotApplicable(reason: reason)) }
+        var changed = dwelling
+        let change = measure.change
+        func done(area: Double = 0, count: Int = 1, _ summary: String, fr: String) -> Result<AppliedMeasure, NotApplicable> {
+            .success(AppliedMeasure(measure: measure, dwelling: changed, summary: summary, summaryFr: fr, areaM2: area, count: count))
+        }
+        func frNumber(_ value: Double, _ decimals: Int) -> String { NumberText.fixed(value, decimals).replacingOccurrences(of: ".", with: ",") }
+        if let thermostat = change.thermostat {
+            guard dwelling.thermostat.mode == .heating || dwelling.thermostat.mode == .heatingAndCooling else {
+                return .failure(NotApplicable(reason: "the dwelling is not heated (thermostat mode \(dwelling.thermostat.mode.rawValue))"))
+            }
+            let setpoint = dwelling.thermostat.heatingSetpointC, setback = dwelling.thermostat.heatingSetbackC
+            if let delta = thermostat.setpointDeltaC {
+                changed.thermostat.heatingSetpointC = setpoint + delta
+                changed.thermostat.heatingSetbackC = setback >= setpoint - 1e-9 ? setpoint + delta : min(setback, setpoint + delta)
+                return done("heating set-point \(NumberText.short(setpoint)) → \(NumberText.short(setpoint + delta)) °C",
+                            fr: "chauffage réglé à \(frNumber(setpoint + delta, 0)) °C au lieu de \(frNumber(setpoint, 0)) °C")
+            }
+            if let newSetback = thermostat.setbackC {
+                guard setback >= setpoint - 1e-9 else {
+                    return .failure(NotApplicable(reason: "the heating already has a set-back (\(NumberText.short(setback)) °C)"))
+                }
+                guard newSetback < setpoint else {
+                    return .failure(NotApplicable(reason: "the set-point (\(NumberText.short(setpoint)) °C) is already at or below \(NumberText.short(newSetback)) °C"))
+                }
+                let presence = dwelling.occupancy.presence
+                guard presence != .always else { return .failure(NotApplicable(reason: "someone is at home every hour (occupancy.presence)")) }
+                changed.thermostat.comfortPeriods = presence
+                changed.thermostat.heatingSetbackC = newSetback
+                let absent = presence.weekdays.filter { !$0 }.count * 5 + presence.weekends.filter { !$0 }.count * 2
+                return done("\(NumberText.short(newSetback)) °C in the \(absent) hours a week nobody is at home, \(NumberText.short(setpoint)) °C otherwise",
+                            fr: "\(frNumber(newSetback, 0)) °C pendant les \(absent) heures par semaine où personne n'est là, \(frNumber(setpoint, 0)) °C sinon")
+            }
+        }
+        if let insulation = change.insulate, let family = insulation.family, let side = insulation.side, let added = insulation.addedRM2KPerW {
+            let kind: OpaqueElementKind = family == .walls ? .wall : family == .roofs ? .roof : .floor
+            let conductivity = insulation.conductivityWPerMK ?? 0.035, density = insulation.densityKgPerM3 ?? 30, heat = insulation.specificHeatJPerKgK ?? 1_030
+            var area = 0.0, count = 0, uBefore = 0.0, uAfter = 0.0
+            for index in changed.opaqueElements.indices {
+                let element = changed.opaqueElements[index]
+                guard element.kind == kind, matches(element.boundary, insulation.boundary), element.netAreaM2 > 0 else { continue }
+                if let threshold = insulation.onlyIfUAboveWPerM2K, element.uValueWPerM2K <= threshold { continue }
+                let u = element.uValueWPerM2K
+                guard u > 0 else { continue }
+                let newU = 1 / (1 / u + added)
+                changed.opaqueElements[index].uValueWPerM2K = newU
+                if !element.layers.isEmpty {
+                    let thickness = added * conductivity
+                    let layer = ResolvedLayer(material: "insulation (\(measure.id))", thicknessM: thickness, thermalResistanceM2KPerW: added,
+                                              arealHeatCapacityJPerM2K: density * heat * thickness)
+                    if side == .outside { changed.opaqueElements[index].layers.insert(layer, at: 0) } else { changed.opaqueElements[index].layers.append(layer) }
+                }
+                area += element.netAreaM2
+                uBefore += u * element.netAreaM2
+                uAfter += newU * element.netAreaM2
+                count += 1
+            }
+            guard count > 0 else {
+                return .failure(NotApplicable(reason: "no \(family.rawValue)\(insulation.boundary.map { " against \($0)" } ?? "")\(insulation.onlyIfUAboveWPerM2K.map { " with U above \(NumberText.short($0)) W/(m²·K)" } ?? "")"))
+            }
+            return done(area: area, count: count, "\(count) element\(count > 1 ? "s" : ""), \(NumberText.fixed(area, 1)) m², mean U \(NumberText.fixed(uBefore / area, 2)) → \(NumberText.fixed(uAfter / area, 2)) W/(m²·K)",
+                        fr: "\(count) paroi\(count > 1 ? "s" : ""), \(frNumber(area, 1)) m², U moyen \(frNumber(uBefore / area, 2)) → \(frNumber(uAfter / area, 2)) W/(m²·K)")
+        }
+        if let windows = change.windows, let u = windows.uValueWPerM2K {
+            var area = 0.0, count = 0
+            for index in changed.windows.indices {
+                let window = changed.windows[index]
+                if let threshold = windows.onlyIfUAboveWPerM2K, window.uValueWPerM2K <= threshold { continue }
+                guard window.uValueWPerM2K > u else { continue }
+                changed.windows[index].uValueWPerM2K = u
+                if let g = windows.gValue { changed.windows[index].gValue = g }
+                changed.windows[index].glazingLayers = nil
+                changed.windows[index].panes = nil
+                changed.windows[index].glassToGlassResistanceM2KPerW = nil
+                area += window.areaM2
+                count += 1
+            }
+            guard count > 0 else { return .failure(NotApplicable(reason: "no window with U above \(NumberText.short(windows.onlyIfUAboveWPerM2K ?? u)) W/(m²·K)")) }
+            return done(area: area, count: count, "\(count) window element\(count > 1 ? "s" : "") (\(NumberText.fixed(area, 1)) m²) → U \(NumberText.short(u)) W/(m²·K)",
+                        fr: "\(count) fenêtre\(count > 1 ? "s" : "") (\(frNumber(area, 1)) m²) → U \(frNumber(u, 1)) W/(m²·K)")
+        }
+        if let water = change.hotWater, let setpoint = water.storeSetpointC {
+            guard let system = dwelling.hotWater.systems?.first, let type = system.type,
+                  [.electricStorage, .heatPumpWaterHeater].contains(type) else {
+                return .failure(NotApplicable(reason: "needs an electric or heat-pump hot-water store"))
+            }
+            let current = system.setpointC ?? defaultStoreSetpointC
+            guard current > setpoint + 1e-9 else { return .failure(NotApplicable(reason: "the store is already at \(NumberText.short(current)) °C")) }
+            changed.hotWater.systems?[0].setpointC = setpoint
+            return done("hot-water store \(NumberText.short(current)) → \(NumberText.short(setpoint)) °C",
+                        fr: "ballon d'eau chaude à \(frNumber(setpoint, 0)) °C au lieu de \(frNumber(current, 0)) °C")
+        }
+        if let lighting = change.lighting, let ratio = lighting.powerRatio {
+            let current = dwelling.otherUses.lightingKWhPerYear ?? OtherUses.defaultLightingKWhPerYear
+            guard current > 0 else { return .failure(NotApplicable(reason: "no lighting")) }
+            changed.otherUses.lightingKWhPerYear = current * ratio
+            return done("lighting \(NumberText.fixed(current, 0)) → \(NumberText.fixed(current * ratio, 0)) kWh/yr",
+                        fr: "éclairage \(frNumber(current * ratio, 0)) kWh/an au lieu de \(frNumber(current, 0))")
+        }
+        return .failure(NotApplicable(reason: "nothing to change"))
+    }
+
+    static func matches(_ boundary: ResolvedBoundary, _ wanted: String?) -> Bool {
+        guard let wanted else { return true }
+        switch boundary {
+        case .outdoor: return wanted == "outdoor"
+        case .ground: return wanted == "ground"
+        case .unheatedSpace: return wanted == "unheated_space"
+        case .adiabatic: return false
+        }
+    }
+}
+
+/// Why a measure does not apply to a dwelling.
+public struct NotApplicable: Error, Sendable, Equatable {
+    public var reason: String
+}

@@ -1,0 +1,227 @@
+import FoyerModel
+
+/// One measure file of `Buildings/measures/` as written (format `foyer-measure-1`, documented in
+/// `Docs/Measures.md`). ``Measure`` is the checked form.
+public struct MeasureSpec: Codable, Sendable, Equatable {
+    public var format: String?
+    public var id: String?
+    public var nameFr: String?
+    public var nameEn: String?
+    public var kind: MeasureKind?
+    public var descriptionFr: String?
+    public var appliesTo: ApplicabilitySpec?
+    public var change: ChangeSpec?
+    public var cost: CostSpec?
+    public var lifetimeYears: Double?
+    public var lifetimeSource: String?
+    public var aids: [AidSpec]?
+    public var referenceSaving: ReferenceSavingSpec?
+    public var notes: String?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case format, id, kind, change, cost, aids, notes
+        case nameFr = "name_fr", nameEn = "name_en", descriptionFr = "description_fr", appliesTo = "applies_to"
+        case lifetimeYears = "lifetime_years", lifetimeSource = "lifetime_source", referenceSaving = "reference_saving"
+    }
+}
+
+/// What a measure is for the household: a gesture costs nothing, a small work little, a work
+/// needs a contractor.
+public enum MeasureKind: String, SpecEnum, Comparable {
+    case gesture
+    case smallWork = "small_work"
+    case work
+
+    public static func < (a: MeasureKind, b: MeasureKind) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    }
+}
+
+/// `applies_to`: which dwellings the measure fits.
+public struct ApplicabilitySpec: Codable, Sendable, Equatable {
+    /// ISO codes; none: every country.
+    public var countries: [String]?
+    public var dwellingTypes: [DwellingType]?
+    /// Heating systems that must be present (any of them).
+    public var heatingTypes: [HeatingSystemType]?
+    enum CodingKeys: String, CodingKey {
+        case countries, dwellingTypes = "dwelling_types", heatingTypes = "heating_types"
+    }
+}
+
+/// `change`: exactly one of these, each a physical change of the dwelling.
+public struct ChangeSpec: Codable, Sendable, Equatable {
+    public var thermostat: ThermostatChangeSpec?
+    public var insulate: InsulationChangeSpec?
+    public var windows: WindowChangeSpec?
+    public var hotWater: HotWaterChangeSpec?
+    public var lighting: LightingChangeSpec?
+    enum CodingKeys: String, CodingKey {
+        case thermostat, insulate, windows, lighting, hotWater = "hot_water"
+    }
+}
+
+/// `change.thermostat`.
+public struct ThermostatChangeSpec: Codable, Sendable, Equatable {
+    /// Added to the heating set-point (and to the set-back when there is none), K.
+    public var setpointDeltaC: Double?
+    /// A programmable thermostat: this set-back outside the household's presence hours.
+    public var setbackC: Double?
+    enum CodingKeys: String, CodingKey {
+        case setpointDeltaC = "setpoint_delta_c", setbackC = "setback_c"
+    }
+}
+
+/// Which elements an insulation covers, where the layer goes and its thermal resistance.
+public enum ElementFamily: String, SpecEnum {
+    case walls, roofs, floors
+}
+
+/// The side of the element the insulation is added on.
+public enum InsulationSide: String, SpecEnum {
+    case outside, inside
+}
+
+/// `change.insulate`.
+public struct InsulationChangeSpec: Codable, Sendable, Equatable {
+    public var family: ElementFamily?
+    /// Only elements against this boundary (`outdoor`, `ground`, `unheated_space`).
+    public var boundary: String?
+    public var addedRM2KPerW: Double?
+    public var side: InsulationSide?
+    /// Elements already at or below this U are left as they are (already insulated).
+    public var onlyIfUAboveWPerM2K: Double?
+    /// Conductivity of the insulation, for its thickness and mass, W/(m·K).
+    public var conductivityWPerMK: Double?
+    /// Density, kg/m³, and specific heat, J/(kg·K), of the insulation (its small heat capacity).
+    public var densityKgPerM3: Double?
+    public var specificHeatJPerKgK: Double?
+    enum CodingKeys: String, CodingKey {
+        case family, boundary, side
+        case addedRM2KPerW = "added_r_m2k_per_w", onlyIfUAboveWPerM2K = "only_if_u_above_w_per_m2k"
+        case conductivityWPerMK = "conductivity_w_per_mk", densityKgPerM3 = "density_kg_per_m3", specificHeatJPerKgK = "specific_heat_j_per_kgk"
+    }
+}
+
+/// `change.windows`: new windows replacing those above a U-value.
+public struct WindowChangeSpec: Codable, Sendable, Equatable {
+    public var uValueWPerM2K: Double?
+    /// Solar factor of the new glazing; none: kept.
+    public var gValue: Double?
+    public var onlyIfUAboveWPerM2K: Double?
+    enum CodingKeys: String, CodingKey {
+        case uValueWPerM2K = "u_value_w_per_m2k", gValue = "g_value", onlyIfUAboveWPerM2K = "only_if_u_above_w_per_m2k"
+    }
+}
+
+/// `change.hot_water`.
+public struct HotWaterChangeSpec: Codable, Sendable, Equatable {
+    /// The store's temperature, °C (electric and heat-pump stores).
+    public var storeSetpointC: Double?
+    enum CodingKeys: String, CodingKey {
+        case storeSetpointC = "store_setpoint_c"
+    }
+}
+
+/// `change.lighting`: lamps replaced by more efficient ones giving the same light.
+public struct LightingChangeSpec: Codable, Sendable, Equatable {
+    /// New power over old power for the same light (e.g. 15 W LED for a 60 W incandescent: 0.25).
+    public var powerRatio: Double?
+    public var source: String?
+    enum CodingKeys: String, CodingKey {
+        case source, powerRatio = "power_ratio"
+    }
+}
+
+/// What a cost is counted per.
+public enum CostUnit: String, SpecEnum {
+    /// Per m² of the elements changed.
+    case m2
+    /// Per window replaced.
+    case window
+    /// Once for the dwelling.
+    case dwelling
+}
+
+/// `cost`: low, typical and high, € including VAT, with source and date.
+public struct CostSpec: Codable, Sendable, Equatable {
+    public var unit: CostUnit?
+    public var lowEUR: Double?
+    public var typicalEUR: Double?
+    public var highEUR: Double?
+    public var source: String?
+    public var date: String?
+    enum CodingKeys: String, CodingKey {
+        case unit, source, date
+        case lowEUR = "low_eur", typicalEUR = "typical_eur", highEUR = "high_eur"
+    }
+}
+
+/// A French income category of the Anah (MaPrimeRénov').
+public enum IncomeBand: String, SpecEnum {
+    case veryLow = "very_low"
+    case low
+    case intermediate
+    case high
+}
+
+/// `aids[]`: one scheme's aid.
+public struct AidSpec: Codable, Sendable, Equatable {
+    /// `maprimerenov`, `cee`, `walloon_prime`…
+    public var scheme: String?
+    public var country: String?
+    public var unit: CostUnit?
+    /// € per unit by income band (MaPrimeRénov').
+    public var byIncome: IncomeAmountsSpec?
+    /// The aid is at most this share of the cost.
+    public var capShareOfCost: Double?
+    /// kWh cumac per unit by French climate zone (H1, H2, H3) — a CEE aid.
+    public var kWhCumacPerUnit: ZoneAmountsSpec?
+    /// € per kWh cumac.
+    public var eurPerKWhCumac: Double?
+    /// `false`: the scheme does not fund this measure (said, with its source).
+    public var eligible: Bool?
+    public var source: String?
+    public var date: String?
+    enum CodingKeys: String, CodingKey {
+        case scheme, country, unit, eligible, source, date
+        case byIncome = "by_income", capShareOfCost = "cap_share_of_cost"
+        case kWhCumacPerUnit = "kwh_cumac_per_unit", eurPerKWhCumac = "eur_per_kwh_cumac"
+    }
+}
+
+public struct IncomeAmountsSpec: Codable, Sendable, Equatable {
+    public var veryLow: Double?
+    public var low: Double?
+    public var intermediate: Double?
+    public var high: Double?
+    enum CodingKeys: String, CodingKey {
+        case low, intermediate, high, veryLow = "very_low"
+    }
+}
+
+public struct ZoneAmountsSpec: Codable, Sendable, Equatable {
+    public var h1: Double?
+    public var h2: Double?
+    public var h3: Double?
+    enum CodingKeys: String, CodingKey {
+        case h1 = "H1", h2 = "H2", h3 = "H3"
+    }
+}
+
+/// `reference_saving`: a published figure to set beside Foyer's.
+public struct ReferenceSavingSpec: Codable, Sendable, Equatable {
+    /// A share of the heating energy saved (ADEME's −7 % per °C).
+    public var heatingShare: Double?
+    /// CEE kWh cumac per unit by zone, with the lifetime that converts it to kWh a year.
+    public var kWhCumacPerUnit: ZoneAmountsSpec?
+    public var unit: CostUnit?
+    public var cumacLifetimeYears: Double?
+    public var source: String?
+    enum CodingKeys: String, CodingKey {
+        case unit, source
+        case heatingShare = "heating_share", kWhCumacPerUnit = "kwh_cumac_per_unit", cumacLifetimeYears = "cumac_lifetime_years"
+    }
+}

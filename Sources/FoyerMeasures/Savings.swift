@@ -1,0 +1,332 @@
+import Foundation
+import FoyerAnalysis
+import FoyerCore
+import FoyerEnergy
+import FoyerModel
+import FoyerTariffs
+import FoyerThermal
+
+/// What one simulated variant of a dwelling consumes, pays, emits and feels.
+public struct VariantOutcome: Sendable, Encodable {
+    /// Energy bought per fuel, kWh (PCI).
+    public var kWhByEnergy: [String: Double]
+    /// Of which for heating, kWh.
+    public var heatingKWh: Double
+    /// The year's bills at the household's contracts (or the offers standing for them), €.
+    public var billEUR: Double?
+    public var primaryEnergyKWh: Double
+    public var co2Kg: Double
+    /// Occupied hours by the operative temperature.
+    public var hoursBelow16C: Int
+    public var hoursBelow19C: Int
+    public var hoursAbove28C: Int
+    public var unmetHeatKWh: Double
+
+    enum CodingKeys: String, CodingKey {
+        case kWhByEnergy = "kwh_by_energy", heatingKWh = "heating_kwh", billEUR = "bill_eur", primaryEnergyKWh = "primary_energy_kwh", co2Kg = "co2_kg"
+        case hoursBelow16C = "hours_below_16c", hoursBelow19C = "hours_below_19c", hoursAbove28C = "hours_above_28c", unmetHeatKWh = "unmet_heat_kwh"
+    }
+
+    /// `self − other`, field by field (a saving when `other` is the variant after a measure).
+    func minus(_ other: VariantOutcome) -> Change {
+        var byEnergy: [String: Double] = [:]
+        for key in Set(kWhByEnergy.keys).union(other.kWhByEnergy.keys) { byEnergy[key] = (kWhByEnergy[key] ?? 0) - (other.kWhByEnergy[key] ?? 0) }
+        return Change(kWhByEnergy: byEnergy, kWh: byEnergy.values.reduce(0, +), heatingKWh: heatingKWh - other.heatingKWh,
+                      eur: billEUR.flatMap { a in other.billEUR.map { a - $0 } }, primaryEnergyKWh: primaryEnergyKWh - other.primaryEnergyKWh,
+                      co2Kg: co2Kg - other.co2Kg, hoursBelow16C: other.hoursBelow16C - hoursBelow16C, hoursBelow19C: other.hoursBelow19C - hoursBelow19C,
+                      hoursAbove28C: other.hoursAbove28C - hoursAbove28C)
+    }
+
+    /// What a measure saves: energy, euros, primary energy and CO₂ are savings (positive = less);
+    /// the hours are the change in hours (negative = fewer cold or hot hours).
+    public struct Change: Sendable, Encodable {
+        public var kWhByEnergy: [String: Double]
+        public var kWh: Double
+        public var heatingKWh: Double
+        public var eur: Double?
+        public var primaryEnergyKWh: Double
+        public var co2Kg: Double
+        public var hoursBelow16C: Int
+        public var hoursBelow19C: Int
+        public var hoursAbove28C: Int
+        enum CodingKeys: String, CodingKey {
+            case kWhByEnergy = "kwh_saved_by_energy", kWh = "kwh_saved", heatingKWh = "heating_kwh_saved", eur = "eur_saved_per_year"
+            case primaryEnergyKWh = "primary_energy_kwh_saved", co2Kg = "co2_kg_saved"
+            case hoursBelow16C = "change_hours_below_16c", hoursBelow19C = "change_hours_below_19c", hoursAbove28C = "change_hours_above_28c"
+        }
+    }
+}
+
+/// One aid counted for a measure.
+public struct AidAmount: Sendable, Encodable {
+    public var scheme: String
+    public var eur: Double?
+    /// Why there is no amount (income band not given, not eligible…).
+    public var note: String?
+    public var source: String
+}
+
+/// A measure's line of the savings table.
+public struct MeasureSaving: Sendable, Encodable {
+    public var id: String
+    public var nameFr: String
+    public var nameEn: String
+    public var kind: MeasureKind
+    /// `nil` when it applies; else why not (and no figures).
+    public var notApplicable: String?
+    public var summary: String?
+    public var summaryFr: String?
+    public var quantity: Double?
+    public var quantityUnit: String?
+    /// The measure alone, against the dwelling as it is.
+    public var alone: VariantOutcome.Change?
+    /// After the measures above it in the recommended order (each against the one before).
+    public var cumulative: VariantOutcome.Change?
+    /// After this measure and all above it.
+    public var cumulativeOutcome: VariantOutcome?
+    public var costLowEUR: Double?
+    public var costTypicalEUR: Double?
+    public var costHighEUR: Double?
+    public var costSource: String?
+    public var aids: [AidAmount]
+    public var netCostEUR: Double?
+    public var lifetimeYears: Double
+    public var simplePaybackYears: Double?
+    /// Savings over the lifetime, discounted at 4 % (the CEE convention), over the net cost.
+    public var savingsToInvestmentRatio: Double?
+    /// The published saving to set beside Foyer's, kWh of final energy a year, and its source.
+    public var referenceKWhPerYear: Double?
+    public var referenceSource: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, summary, quantity, alone, cumulative, aids
+        case nameFr = "name_fr", nameEn = "name_en", notApplicable = "not_applicable", quantityUnit = "quantity_unit", summaryFr = "summary_fr"
+        case cumulativeOutcome = "cumulative_outcome"
+        case costLowEUR = "cost_low_eur", costTypicalEUR = "cost_typical_eur", costHighEUR = "cost_high_eur", costSource = "cost_source"
+        case netCostEUR = "net_cost_eur", lifetimeYears = "lifetime_years", simplePaybackYears = "simple_payback_years"
+        case savingsToInvestmentRatio = "savings_to_investment_ratio", referenceKWhPerYear = "reference_kwh_per_year", referenceSource = "reference_source"
+    }
+}
+
+/// The savings table of a dwelling.
+public struct SavingsReport: Sendable, Encodable {
+    public var use: UseSummary
+    public var model: String
+    public var weather: String
+    public var baseline: VariantOutcome
+    /// Applicable measures in the recommended order, then those that do not apply.
+    public var measures: [MeasureSaving]
+    /// Every applicable measure together, simulated as one package.
+    public var package: VariantOutcome?
+    public var incomeBand: IncomeBand?
+    public var notes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case use, model, weather, baseline, measures, package, notes
+        case incomeBand = "income_band"
+    }
+}
+
+/// Options of a savings run.
+public struct SavingsOptions: Sendable {
+    public var model: ThermalModel = .iso52016
+    public var pricesOn: CivilDate?
+    /// The household's MaPrimeRénov' income category; `nil`: the income-based aids are not counted.
+    public var incomeBand: IncomeBand?
+    public init(model: ThermalModel = .iso52016, pricesOn: CivilDate? = nil, incomeBand: IncomeBand? = nil) {
+        self.model = model
+        self.pricesOn = pricesOn
+        self.incomeBand = incomeBand
+    }
+}
+
+/// Simulates a dwelling and its variants (each measure alone, the measures cumulated in the
+/// recommended order, the whole package) on one prepared weather year, and tabulates the savings.
+public enum SavingsEngine {
+    /// CEE discounting: 4 % a year over the conventional lifetime (`../shared/reference/works-gestures-labels.md` §C.1).
+    public static let discountRate = 0.04
+
+    /// Σ_{t=0}^{n−1} 1.04^−t for a lifetime of `years` (fractional years counted pro rata).
+    public static func presentValueFactor(years: Double) -> Double {
+        let whole = Int(years.rounded(.down))
+        var factor = 0.0
+        for t in 0..<max(0, whole) { factor += pow(1 + discountRate, -Double(t)) }
+        factor += (years - Double(whole)) * pow(1 + discountRate, -Double(whole))
+        return factor
+    }
+
+    public static func run(_ dwelling: ResolvedDwelling, measures: [Measure], weather prepared: PreparedWeather, weatherName: String,
+                           library: TariffLibrary, options: SavingsOptions) throws(InputError) -> SavingsReport {
+        var notes: [String] = []
+        let calendarYear = EnergyAnalysis.billingYear(dwelling, library: library, pricesOn: options.pricesOn)
+        let simulation = SimulationOptions(firstWeekday: CivilDate(calendarYear, 1, 1).isoWeekday)
+
+        // Contracts: the household's; where it has none for an energy, the cheapest offer of the
+        // baseline's comparison stands for it (said), so that every variant is priced alike.
+        var base = dwelling
+        let baseResult = try simulate(base, prepared, options.model, simulation)
+        let full = try EnergyAnalysis.analyse(base, result: baseResult, weather: prepared.weather, library: library,
+                                              options: EnergyOptions(pricesOn: options.pricesOn))
+        var contracts = base.energySupply.contracts ?? []
+        for comparison in full.comparisons {
+            let circuit: MeterCircuit = comparison.circuit == MeterCircuit.exclusiveNight.rawValue ? .exclusiveNight : .main
+            guard !contracts.contains(where: { $0.energy == comparison.energy && ($0.circuit ?? .main) == circuit }),
+                  let cheapest = comparison.options.first else { continue }
+            contracts.append(ContractSpec(energy: comparison.energy, offer: cheapest.offer, circuit: circuit))
+            notes.append("no \(comparison.energy.rawValue) contract: priced at the cheapest offer, \(cheapest.name)")
+        }
+        base.energySupply.contracts = contracts
+        let pricesOn = options.pricesOn
+        func outcome(_ variant: ResolvedDwelling) throws(InputError) -> VariantOutcome {
+            var variant = variant
+            variant.energySupply.contracts = contracts
+            let result = try simulate(variant, prepared, options.model, simulation)
+            let report = try EnergyAnalysis.analyse(variant, result: result, weather: prepared.weather, library: library,
+                                                    options: EnergyOptions(pricesOn: pricesOn, compareOffers: false))
+            var byEnergy: [String: Double] = [:]
+            var heating = 0.0
+            for item in report.delivered {
+                byEnergy[item.energy.rawValue, default: 0] += item.kWh
+                heating += item.byUseKWh[EnergyUse.heating.rawValue] ?? 0
+            }
+            let comfort = SimulationReport.ComfortHours(result.operativeC, occupied: result.occupied)
+            return VariantOutcome(kWhByEnergy: byEnergy, heatingKWh: heating, billEUR: report.bills.isEmpty ? nil : report.bills.reduce(0) { $0 + $1.totalEUR },
+                                  primaryEnergyKWh: report.primaryEnergyKWh, co2Kg: report.co2Kg, hoursBelow16C: comfort.hoursBelow16C,
+                                  hoursBelow19C: comfort.hoursBelow19C, hoursAbove28C: comfort.hoursAbove28C, unmetHeatKWh: report.unmetHeatKWh)
+        }
+        let baseline = try outcome(base)
+
+        // Each measure alone.
+        var lines: [(MeasureSaving, AppliedMeasure?)] = []
+        let zone = cumacZone(dwelling)
+        for measure in measures {
+            switch MeasureApplication.apply(measure, to: base) {
+            case let .failure(reason):
+                lines.append((line(measure, applied: nil, notApplicable: reason.reason, alone: nil, baseline: baseline, zone: zone, options: options), nil))
+            case let .success(applied):
+                let after = try outcome(applied.dwelling)
+                lines.append((line(measure, applied: applied, notApplicable: nil, alone: baseline.minus(after), baseline: baseline, zone: zone, options: options), applied))
+            }
+        }
+        // The recommended order: gestures first by euros saved, then by savings-to-investment ratio.
+        var applicable = lines.filter { $0.1 != nil }
+        applicable.sort { a, b in
+            if (a.0.kind == .gesture) != (b.0.kind == .gesture) { return a.0.kind == .gesture }
+            let ka = a.0.kind == .gesture ? (a.0.alone?.eur ?? a.0.alone?.kWh ?? 0) : (a.0.savingsToInvestmentRatio ?? 0)
+            let kb = b.0.kind == .gesture ? (b.0.alone?.eur ?? b.0.alone?.kWh ?? 0) : (b.0.savingsToInvestmentRatio ?? 0)
+            return ka != kb ? ka > kb : a.0.id < b.0.id
+        }
+        // Cumulated: each measure applied to the dwelling with all the ones above.
+        var current = base, previous = baseline
+        for index in applicable.indices {
+            guard let measure = applicable[index].1?.measure, case let .success(applied) = MeasureApplication.apply(measure, to: current) else {
+                applicable[index].0.cumulative = nil
+                continue
+            }
+            let after = try outcome(applied.dwelling)
+            applicable[index].0.cumulative = previous.minus(after)
+            applicable[index].0.cumulativeOutcome = after
+            current = applied.dwelling
+            previous = after
+        }
+        let package = applicable.isEmpty ? nil : previous
+        if options.incomeBand == nil, measures.contains(where: { $0.aids.contains { $0.byIncome != nil } }) {
+            notes.append("no income band (--income-band): MaPrimeRénov' amounts, which depend on it, are not counted in the net costs")
+        }
+        return SavingsReport(use: UseSummary(dwelling), model: options.model.rawValue, weather: weatherName, baseline: baseline,
+                             measures: applicable.map(\.0) + lines.filter { $0.1 == nil }.map(\.0), package: package,
+                             incomeBand: options.incomeBand, notes: notes)
+    }
+
+    static func simulate(_ dwelling: ResolvedDwelling, _ prepared: PreparedWeather, _ model: ThermalModel, _ options: SimulationOptions) throws(InputError) -> HourlyResult {
+        do {
+            return try prepared.simulate(dwelling, model: model, options: options)
+        } catch {
+            throw InputError(InputIssue(.error, path: "", message: "the dwelling cannot be simulated: \(error)"))
+        }
+    }
+
+    /// The French CEE climate zone (H1, H2, H3) of the dwelling's climate zone id, if French.
+    static func cumacZone(_ dwelling: ResolvedDwelling) -> String? {
+        guard case let .referenceClimate(id) = dwelling.location.weather, id.hasPrefix("H"), id.count >= 2 else { return nil }
+        return String(id.prefix(2))
+    }
+
+    static func zoneAmount(_ amounts: ZoneAmountsSpec?, _ zone: String?) -> Double? {
+        switch zone {
+        case "H1": amounts?.h1
+        case "H2": amounts?.h2
+        case "H3": amounts?.h3
+        default: nil
+        }
+    }
+
+    static func line(_ measure: Measure, applied: AppliedMeasure?, notApplicable: String?, alone: VariantOutcome.Change?,
+                     baseline: VariantOutcome, zone: String?, options: SavingsOptions) -> MeasureSaving {
+        var saving = MeasureSaving(id: measure.id, nameFr: measure.nameFr, nameEn: measure.nameEn, kind: measure.kind, notApplicable: notApplicable,
+                                   summary: applied?.summary, summaryFr: applied?.summaryFr, aids: [], lifetimeYears: measure.lifetimeYears)
+        guard let applied, let alone else { return saving }
+        let unit = measure.cost.unit ?? .dwelling
+        let quantity = applied.quantity(in: unit)
+        saving.quantity = quantity
+        saving.quantityUnit = unit.rawValue
+        saving.alone = alone
+        saving.costLowEUR = (measure.cost.lowEUR ?? 0) * quantity
+        saving.costTypicalEUR = (measure.cost.typicalEUR ?? 0) * quantity
+        saving.costHighEUR = (measure.cost.highEUR ?? 0) * quantity
+        saving.costSource = [measure.cost.source, measure.cost.date].compactMap { $0 }.joined(separator: ", ")
+        let country = (applied.dwelling.location.country ?? "FR").uppercased()
+        var aidTotal = 0.0
+        for aid in measure.aids where aid.country.map({ $0.uppercased() == country }) ?? true {
+            let scheme = aid.scheme ?? "aid"
+            let source = [aid.source, aid.date].compactMap { $0 }.joined(separator: ", ")
+            if aid.eligible == false {
+                saving.aids.append(AidAmount(scheme: scheme, eur: 0, note: "not eligible", source: source))
+                continue
+            }
+            let aidQuantity = applied.quantity(in: aid.unit ?? unit)
+            var amount: Double?
+            var note: String?
+            if let amounts = aid.byIncome {
+                if let band = options.incomeBand {
+                    let perUnit: Double? = switch band {
+                    case .veryLow: amounts.veryLow
+                    case .low: amounts.low
+                    case .intermediate: amounts.intermediate
+                    case .high: amounts.high
+                    }
+                    amount = perUnit.map { $0 * aidQuantity }
+                } else {
+                    note = "depends on the income band (--income-band)"
+                }
+            } else if let cumac = aid.kWhCumacPerUnit {
+                if let perUnit = zoneAmount(cumac, zone), let price = aid.eurPerKWhCumac {
+                    amount = perUnit * aidQuantity * price
+                } else {
+                    note = "no French CEE climate zone for this dwelling"
+                }
+            }
+            if let cap = aid.capShareOfCost, let value = amount, let cost = saving.costTypicalEUR { amount = min(value, cap * cost) }
+            if let value = amount { aidTotal += value }
+            saving.aids.append(AidAmount(scheme: scheme, eur: amount, note: note, source: source))
+        }
+        if let cost = saving.costTypicalEUR {
+            let net = max(0, cost - aidTotal)
+            saving.netCostEUR = net
+            if let eur = alone.eur, eur > 0 {
+                saving.simplePaybackYears = net / eur
+                saving.savingsToInvestmentRatio = net > 0 ? eur * presentValueFactor(years: measure.lifetimeYears) / net : nil
+            }
+        }
+        if let reference = measure.referenceSaving {
+            if let share = reference.heatingShare {
+                saving.referenceKWhPerYear = share * baseline.heatingKWh
+            } else if let perUnit = zoneAmount(reference.kWhCumacPerUnit, zone), let years = reference.cumacLifetimeYears {
+                let referenceQuantity = applied.quantity(in: reference.unit ?? unit)
+                saving.referenceKWhPerYear = perUnit * referenceQuantity / presentValueFactor(years: years)
+            }
+            saving.referenceSource = reference.source
+        }
+        return saving
+    }
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import Foyer
+
+extension IncomeBand: ExpressibleByArgument {}
+
+enum ReportLanguage: String, ExpressibleByArgument, CaseIterable {
+    case fr, en
+}
+
+struct SavingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "savings",
+        abstract: "What each eco-gesture and work saves, alone and cumulated: kWh, €, primary energy, CO₂, comfort, cost, aids, payback.",
+        discussion: """
+        Simulates the dwelling as it is, then with each applicable measure of the catalogue \
+        (Buildings/measures, or --measures-dir) alone, then with the measures cumulated in the \
+        recommended order — gestures first by euros saved, then works by savings-to-investment \
+        ratio — each "after the ones above", as the US Weatherization audit (NEAT) and the UK EPC \
+        recommendations do. Every variant runs on the same prepared weather year (sun positions \
+        and irradiance computed once). The euros are the bills at the household's contracts \
+        (or, for an energy without one, at the cheapest offer, said). Savings are relative to \
+        the household's use when the file has one, else the conventional use — the output says \
+        which (--use chooses).
+        Each measure shows its cost (low/typical/high, € incl. VAT, sourced), the aids by scheme \
+        (MaPrimeRénov' by --income-band, CEE by French climate zone), the net cost, the simple \
+        payback and the savings-to-investment ratio over its lifetime (4 % discounting, the CEE \
+        convention), and the published saving it can be compared with (ADEME, CEE fiches).
+        Examples:
+          foyer savings fr/sfh-1949-1974
+          foyer savings my-house.json --income-band low --lang fr
+          foyer savings my-house.json --measures attic-insulation-r7,setpoint-minus-1c --format json
+          foyer savings --list
+        """
+    )
+
+    @Argument(help: ArgumentHelp("A dwelling JSON file or a bundled archetype id.", valueName: "dwelling"))
+    var dwelling: String?
+    @Option(help: ArgumentHelp("Only these measures (comma-separated ids; see --list).", valueName: "ids"))
+    var measures: String?
+    @Flag(help: "List the measures of the catalogue and exit.")
+    var list = false
+    @Option(help: "Weather: an embedded climate id (H1a … H3, BE-Uccle) or an EPW file; overrides the dwelling's.")
+    var weather: String?
+    @Option(help: "Thermal model: iso52016 or 5r1c.")
+    var model: ThermalModel = .iso52016
+    @Option(help: ArgumentHelp("Use of the dwelling: conventional, household or auto (household when the file has one).", valueName: "auto|conventional|household"))
+    var use: UseChoice = .automatic
+    @Option(name: .customLong("income-band"), help: ArgumentHelp("The household's MaPrimeRénov' income category (very_low = très modeste, low = modeste, intermediate, high = supérieur); without it the income-based aids are not counted.", valueName: "band"))
+    var incomeBand: IncomeBand?
+    @Option(help: ArgumentHelp("Price at the tariffs in force on this day (YYYY-MM-DD).", valueName: "date"))
+    var pricesOn: String?
+    @Option(name: .customLong("tariffs-dir"), help: ArgumentHelp("A folder of extra tariff files.", valueName: "folder"))
+    var tariffDirectories: [String] = []
+    @Option(name: .customLong("measures-dir"), help: ArgumentHelp("A folder of extra measure files (format foyer-measure-1, Docs/Measures.md).", valueName: "folder"))
+    var measureDirectories: [String] = []
+    @Option(help: "Language of the text report: fr (default) or en.")
+    var lang: ReportLanguage = .fr
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        try TariffOptions.checkPricesOn(pricesOn)
+        if model == .monthly { throw ValidationError("--model must be iso52016 or 5r1c: savings need hourly comfort and bills") }
+        if !list, dwelling == nil { throw ValidationError("give a dwelling file or archetype id (or --list)") }
+    }
+
+    func run() throws {
+        let catalogue = MeasureLibrary.load(extraDirectories: measureDirectories)
+        for issue in catalogue.issues { printError(issue.description) }
+        if catalogue.issues.hasErrors { throw ExitCode.inputErrors }
+        if list {
+            for measure in catalogue.measures {
+                let name = lang == .fr ? measure.nameFr : measure.nameEn
+                print("\(measure.id.padding(toLength: 30, withPad: " ", startingAt: 0)) \(measure.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(name)")
+            }
+            return
+        }
+        var chosen = catalogue.measures
+        if let measures {
+            chosen = []
+            for id in measures.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
+                guard let measure = catalogue.measure(id) else {
+                    printError(catalogue.unknown(id, path: "--measures").description)
+                    throw ExitCode.inputErrors
+                }
+                chosen.append(measure)
+            }
+        }
+        guard let dwelling else { return }
+        let resolved = try loadDwellingOrExit(dwelling, use: use)
+        let year = try loadWeatherOrExit(weather, for: resolved)
+        let report: SavingsReport
+        do throws(InputError) {
+            let library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories)
+            report = try SavingsEngine.run(resolved, measures: chosen, weather: PreparedWeather(year), weatherName: year.source,
+                                           library: library, options: SavingsOptions(model: model, pricesOn: pricesOn.flatMap(CivilDate.init(iso:)), incomeBand: incomeBand))
+        } catch {
+            for issue in error.issues { printError(issue.description) }
+            throw ExitCode.inputErrors
+        }
+        switch format {
+        case .json: print(try encodeJSON(report))
+        case .text: print(SavingsText.render(report, french: lang == .fr))
+        }
+    }
+}
+
+/// The savings table as text, French by default (decimal commas, thin-space thousands).
+enum SavingsText {
+    static func render(_ report: SavingsReport, french: Bool) -> String {
+        func number(_ value: Double, _ decimals: Int = 0) -> String {
+            let text = NumberText.fixed(value, decimals)
+            guard french else { return text }
+            let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+            var whole = parts[0], sign = ""
+            if whole.hasPrefix("-") { sign = "−"; whole.removeFirst() }
+            var grouped = ""
+            for (index, character) in whole.reversed().enumerated() {
+                if index > 0 && index % 3 == 0 { grouped.append("\u{202F}") }
+                grouped.append(character)
+            }
+            return sign + String(grouped.reversed()) + (parts.count > 1 ? "," + parts[1] : "")
+        }
+        func euros(_ value: Double?) -> String { value.map { number($0) + " €" } ?? "—" }
+        func kWh(_ value: Double) -> String { number(value) + " kWh" }
+        let perYear = french ? "/an" : "/yr"
+        var out = ""
+        let base = report.baseline
+        if french {
+            out += "Usage : \(report.use.scenario == .household ? "celui du ménage" : "conventionnel (19 °C partout, comme le DPE)") — chauffage \(number(report.use.heatingSetpointC)) °C\n"
+            out += "Aujourd'hui : \(kWh(base.kWhByEnergy.values.reduce(0, +))) achetés par an (dont chauffage \(kWh(base.heatingKWh))), facture \(euros(base.billEUR))\(perYear), \(number(base.co2Kg)) kg CO₂, \(base.hoursBelow16C) h de présence sous 16 °C\n\n"
+            out += "Mesures dans l'ordre conseillé (« après » = après celles du dessus) :\n"
+        } else {
+            out += "Use: \(report.use.scenario.rawValue) — heating \(number(report.use.heatingSetpointC)) °C\n"
+            out += "Now: \(kWh(base.kWhByEnergy.values.reduce(0, +))) bought a year (heating \(kWh(base.heatingKWh))), bill \(euros(base.billEUR))\(perYear), \(number(base.co2Kg)) kg CO₂, \(base.hoursBelow16C) occupied hours below 16 °C\n\n"
+            out += "Measures in the recommended order (\"after\" = after the ones above):\n"
+        }
+        for line in report.measures where line.notApplicable == nil {
+            out += "\n• \(french ? line.nameFr : line.nameEn)  [\(line.id)]\n"
+            if let summary = french ? line.summaryFr : line.summary { out += "    \(summary)\n" }
+            if let alone = line.alone {
+                out += (french ? "    seule : " : "    alone: ") + "\(kWh(alone.kWh)), \(euros(alone.eur))\(perYear), \(number(alone.co2Kg)) kg CO₂"
+                    + (french ? ", heures sous 16 °C \(signed(alone.hoursBelow16C))\n" : ", hours below 16 °C \(signed(alone.hoursBelow16C))\n")
+            }
+            if let cumulative = line.cumulative {
+                out += (french ? "    après : " : "    after: ") + "\(kWh(cumulative.kWh)), \(euros(cumulative.eur))\(perYear)\n"
+            } else if line.alone != nil {
+                out += french ? "    après : sans objet (une mesure du dessus couvre déjà ces parois)\n" : "    after: not applicable (a measure above already covers these elements)\n"
+            }
+            if let cost = line.costTypicalEUR, cost > 0 {
+                out += (french ? "    coût : " : "    cost: ") + "\(euros(line.costLowEUR)) – \(euros(line.costHighEUR)) (\(french ? "typique" : "typical") \(euros(cost)))"
+                let aids = line.aids.map { aid in "\(aid.scheme) \(aid.eur.map { euros($0) } ?? (french ? "selon les revenus (--income-band)" : (aid.note ?? "—")))" }
+                if !aids.isEmpty { out += (french ? " ; aides : " : "; aids: ") + aids.joined(separator: ", ") }
+                out += (french ? " ; reste à payer " : "; net ") + euros(line.netCostEUR) + "\n"
+                if let payback = line.simplePaybackYears {
+                    out += (french ? "    remboursée en " : "    simple payback: ") + number(payback, 1) + (french ? " ans" : " years")
+                    if let sir = line.savingsToInvestmentRatio {
+                        out += (french ? " ; gains sur \(number(line.lifetimeYears)) ans ÷ reste à payer : " : "; savings-to-investment ratio over \(number(line.lifetimeYears)) years: ") + number(sir, 1)
+                    }
+                    out += "\n"
+                }
+            }
+            if let reference = line.referenceKWhPerYear, let source = line.referenceSource {
+                out += (french ? "    chiffre publié : " : "    published figure: ") + "\(kWh(reference))\(perYear) (\(source))\n"
+            }
+        }
+        let skipped = report.measures.filter { $0.notApplicable != nil }
+        if !skipped.isEmpty {
+            out += french ? "\nSans objet ici :\n" : "\nNot applicable here:\n"
+            for line in skipped { out += "  \(line.id): \(line.notApplicable ?? "")\n" }
+        }
+        if let package = report.package {
+            out += french ? "\nToutes ensemble : " : "\nAll together: "
+            out += "\(kWh(package.kWhByEnergy.values.reduce(0, +))), \(euros(package.billEUR))\(perYear), \(package.hoursBelow16C) h \(french ? "sous" : "below") 16 °C\n"
+        }
+        for note in report.notes { out += "note: \(note)\n" }
+        return out
+    }
+
+    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+}
