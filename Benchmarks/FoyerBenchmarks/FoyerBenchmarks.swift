@@ -86,4 +86,20 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(solar.series(tiltDeg: 90, azimuthDeg: 180))
         }
     }
+
+    // Issue 14, item 5: the savings table of one dwelling on site — every measure of the
+    // catalogue alone, then cumulated (the package), bills included — on one prepared weather
+    // year. Goal: under one second.
+    if let house = Inputs.loadDwelling("fr/sfh-1949-1974", use: .conventional).dwelling, let tariffs = try? EnergyPipeline.tariffs() {
+        let catalogue = MeasureLibrary.load().measures
+        for model in [ThermalModel.iso52016, .fiveR1C] {
+            Benchmark("savings table, \(model.rawValue), fr/sfh-1949-1974, \(catalogue.count) measures alone and cumulated") { benchmark in
+                for _ in benchmark.scaledIterations {
+                    let prepared = PreparedWeather(h1a)
+                    blackHole(try? SavingsEngine.run(house, measures: catalogue, weather: prepared, weatherName: "H1a", library: tariffs,
+                                                     options: SavingsOptions(model: model)))
+                }
+            }
+        }
+    }
 }
