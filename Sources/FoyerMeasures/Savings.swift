@@ -140,6 +140,68 @@ public struct SavingsOptions: Sendable {
     }
 }
 
+/// Simulates variants of one dwelling on one prepared weather year and prices them alike: the
+/// household's contracts, and for an energy without one the baseline's cheapest offer (said in
+/// ``notes``). Savings and the works planner share it.
+public struct VariantEvaluator: Sendable {
+    /// The dwelling as it is, with the contracts every variant is priced at.
+    public let base: ResolvedDwelling
+    public private(set) var baseline: VariantOutcome
+    public let notes: [String]
+    let prepared: PreparedWeather
+    let library: TariffLibrary
+    let options: SavingsOptions
+    let simulation: SimulationOptions
+    let contracts: [ContractSpec]
+
+    public init(_ dwelling: ResolvedDwelling, weather prepared: PreparedWeather, library: TariffLibrary, options: SavingsOptions) throws(InputError) {
+        self.prepared = prepared
+        self.library = library
+        self.options = options
+        let calendarYear = EnergyAnalysis.billingYear(dwelling, library: library, pricesOn: options.pricesOn)
+        simulation = SimulationOptions(firstWeekday: CivilDate(calendarYear, 1, 1).isoWeekday)
+        var notes: [String] = []
+        let result = try SavingsEngine.simulate(dwelling, prepared, options.model, simulation)
+        let full = try EnergyAnalysis.analyse(dwelling, result: result, weather: prepared.weather, library: library,
+                                              options: EnergyOptions(pricesOn: options.pricesOn))
+        var contracts = dwelling.energySupply.contracts ?? []
+        for comparison in full.comparisons {
+            let circuit: MeterCircuit = comparison.circuit == MeterCircuit.exclusiveNight.rawValue ? .exclusiveNight : .main
+            guard !contracts.contains(where: { $0.energy == comparison.energy && ($0.circuit ?? .main) == circuit }),
+                  let cheapest = comparison.options.first else { continue }
+            contracts.append(ContractSpec(energy: comparison.energy, offer: cheapest.offer, circuit: circuit))
+            notes.append("no \(comparison.energy.rawValue) contract: priced at the cheapest offer, \(cheapest.name)")
+        }
+        self.contracts = contracts
+        self.notes = notes
+        var base = dwelling
+        base.energySupply.contracts = contracts
+        self.base = base
+        baseline = VariantOutcome(kWhByEnergy: [:], heatingKWh: 0, billEUR: nil, primaryEnergyKWh: 0, co2Kg: 0,
+                                  hoursBelow16C: 0, hoursBelow19C: 0, hoursAbove28C: 0, unmetHeatKWh: 0)
+        baseline = try outcome(base)
+    }
+
+    /// Energy, bills, emissions and comfort of `variant` (priced at the base's contracts).
+    public func outcome(_ variant: ResolvedDwelling) throws(InputError) -> VariantOutcome {
+        var variant = variant
+        variant.energySupply.contracts = contracts
+        let result = try SavingsEngine.simulate(variant, prepared, options.model, simulation)
+        let report = try EnergyAnalysis.analyse(variant, result: result, weather: prepared.weather, library: library,
+                                                options: EnergyOptions(pricesOn: options.pricesOn, compareOffers: false))
+        var byEnergy: [String: Double] = [:]
+        var heating = 0.0
+        for item in report.delivered {
+            byEnergy[item.energy.rawValue, default: 0] += item.kWh
+            heating += item.byUseKWh[EnergyUse.heating.rawValue] ?? 0
+        }
+        let comfort = SimulationReport.ComfortHours(result.operativeC, occupied: result.occupied)
+        return VariantOutcome(kWhByEnergy: byEnergy, heatingKWh: heating, billEUR: report.bills.isEmpty ? nil : report.bills.reduce(0) { $0 + $1.totalEUR },
+                              primaryEnergyKWh: report.primaryEnergyKWh, co2Kg: report.co2Kg, hoursBelow16C: comfort.hoursBelow16C,
+                              hoursBelow19C: comfort.hoursBelow19C, hoursAbove28C: comfort.hoursAbove28C, unmetHeatKWh: report.unmetHeatKWh)
+    }
+}
+
 /// Simulates a dwelling and its variants (each measure alone, the measures cumulated in the
 /// recommended order, the whole package) on one prepared weather year, and tabulates the savings.
 public enum SavingsEngine {
@@ -157,44 +219,11 @@ public enum SavingsEngine {
 
     public static func run(_ dwelling: ResolvedDwelling, measures: [Measure], weather prepared: PreparedWeather, weatherName: String,
                            library: TariffLibrary, options: SavingsOptions) throws(InputError) -> SavingsReport {
-        var notes: [String] = []
-        let calendarYear = EnergyAnalysis.billingYear(dwelling, library: library, pricesOn: options.pricesOn)
-        let simulation = SimulationOptions(firstWeekday: CivilDate(calendarYear, 1, 1).isoWeekday)
-
-        // Contracts: the household's; where it has none for an energy, the cheapest offer of the
-        // baseline's comparison stands for it (said), so that every variant is priced alike.
-        var base = dwelling
-        let baseResult = try simulate(base, prepared, options.model, simulation)
-        let full = try EnergyAnalysis.analyse(base, result: baseResult, weather: prepared.weather, library: library,
-                                              options: EnergyOptions(pricesOn: options.pricesOn))
-        var contracts = base.energySupply.contracts ?? []
-        for comparison in full.comparisons {
-            let circuit: MeterCircuit = comparison.circuit == MeterCircuit.exclusiveNight.rawValue ? .exclusiveNight : .main
-            guard !contracts.contains(where: { $0.energy == comparison.energy && ($0.circuit ?? .main) == circuit }),
-                  let cheapest = comparison.options.first else { continue }
-            contracts.append(ContractSpec(energy: comparison.energy, offer: cheapest.offer, circuit: circuit))
-            notes.append("no \(comparison.energy.rawValue) contract: priced at the cheapest offer, \(cheapest.name)")
-        }
-        base.energySupply.contracts = contracts
-        let pricesOn = options.pricesOn
-        func outcome(_ variant: ResolvedDwelling) throws(InputError) -> VariantOutcome {
-            var variant = variant
-            variant.energySupply.contracts = contracts
-            let result = try simulate(variant, prepared, options.model, simulation)
-            let report = try EnergyAnalysis.analyse(variant, result: result, weather: prepared.weather, library: library,
-                                                    options: EnergyOptions(pricesOn: pricesOn, compareOffers: false))
-            var byEnergy: [String: Double] = [:]
-            var heating = 0.0
-            for item in report.delivered {
-                byEnergy[item.energy.rawValue, default: 0] += item.kWh
-                heating += item.byUseKWh[EnergyUse.heating.rawValue] ?? 0
-            }
-            let comfort = SimulationReport.ComfortHours(result.operativeC, occupied: result.occupied)
-            return VariantOutcome(kWhByEnergy: byEnergy, heatingKWh: heating, billEUR: report.bills.isEmpty ? nil : report.bills.reduce(0) { $0 + $1.totalEUR },
-                                  primaryEnergyKWh: report.primaryEnergyKWh, co2Kg: report.co2Kg, hoursBelow16C: comfort.hoursBelow16C,
-                                  hoursBelow19C: comfort.hoursBelow19C, hoursAbove28C: comfort.hoursAbove28C, unmetHeatKWh: report.unmetHeatKWh)
-        }
-        let baseline = try outcome(base)
+        let evaluator = try VariantEvaluator(dwelling, weather: prepared, library: library, options: options)
+        var notes = evaluator.notes
+        let base = evaluator.base
+        func outcome(_ variant: ResolvedDwelling) throws(InputError) -> VariantOutcome { try evaluator.outcome(variant) }
+        let baseline = evaluator.baseline
 
         // Each measure alone.
         var lines: [(MeasureSaving, AppliedMeasure?)] = []

@@ -40,13 +40,53 @@ struct SavingsCommand: ParsableCommand {
     var measures: String?
     @Flag(help: "List the measures of the catalogue and exit.")
     var list = false
+    @OptionGroup var shared: MeasureRunOptions
+
+    func validate() throws {
+        if !list, dwelling == nil { throw ValidationError("give a dwelling file or archetype id (or --list)") }
+    }
+
+    func run() throws {
+        let catalogue = MeasureLibrary.load(extraDirectories: shared.measureDirectories)
+        for issue in catalogue.issues { printError(issue.description) }
+        if catalogue.issues.hasErrors { throw ExitCode.inputErrors }
+        if list {
+            for measure in catalogue.measures {
+                let name = shared.lang == .fr ? measure.nameFr : measure.nameEn
+                print("\(measure.id.padding(toLength: 30, withPad: " ", startingAt: 0)) \(measure.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(name)")
+            }
+            return
+        }
+        let chosen = try Self.choose(measures, from: catalogue)
+        guard let dwelling else { return }
+        let resolved = try loadDwellingOrExit(dwelling, use: shared.use)
+        let year = try loadWeatherOrExit(shared.weather, for: resolved)
+        let report: SavingsReport
+        do throws(InputError) {
+            let library = try EnergyPipeline.tariffs(extraDirectories: shared.tariffDirectories)
+            report = try SavingsEngine.run(resolved, measures: chosen, weather: PreparedWeather(year), weatherName: year.source,
+                                           library: library, options: shared.savingsOptions)
+        } catch {
+            for issue in error.issues { printError(issue.description) }
+            throw ExitCode.inputErrors
+        }
+        switch shared.format {
+        case .json: print(try encodeJSON(report))
+        case .text: print(SavingsText.render(report, french: shared.lang == .fr))
+        }
+    }
+}
+
+/// The options `foyer savings` and `foyer works` share: weather, model, use, aids, prices,
+/// extra folders, language and format.
+struct MeasureRunOptions: ParsableArguments {
     @Option(help: "Weather: an embedded climate id (H1a … H3, BE-Uccle) or an EPW file; overrides the dwelling's.")
     var weather: String?
     @Option(help: "Thermal model: iso52016 or 5r1c.")
     var model: ThermalModel = .iso52016
     @Option(help: ArgumentHelp("Use of the dwelling: conventional, household or auto (household when the file has one).", valueName: "auto|conventional|household"))
     var use: UseChoice = .automatic
-    @Option(name: .customLong("income-band"), help: ArgumentHelp("The household's MaPrimeRénov' income category (very_low = très modeste, low = modeste, intermediate, high = supérieur); without it the income-based aids are not counted.", valueName: "band"))
+    @Option(name: .customLong("income-band"), help: ArgumentHelp("The MaPrimeRénov' income category of whoever pays (very_low = très modeste, low = modeste, intermediate, high = supérieur); without it the income-based aids are not counted.", valueName: "band"))
     var incomeBand: IncomeBand?
     @Option(help: ArgumentHelp("Price at the tariffs in force on this day (YYYY-MM-DD).", valueName: "date"))
     var pricesOn: String?
@@ -61,67 +101,50 @@ struct SavingsCommand: ParsableCommand {
 
     func validate() throws {
         try TariffOptions.checkPricesOn(pricesOn)
-        if model == .monthly { throw ValidationError("--model must be iso52016 or 5r1c: savings need hourly comfort and bills") }
-        if !list, dwelling == nil { throw ValidationError("give a dwelling file or archetype id (or --list)") }
+        if model == .monthly { throw ValidationError("--model must be iso52016 or 5r1c: measures need hourly comfort and bills") }
     }
 
-    func run() throws {
-        let catalogue = MeasureLibrary.load(extraDirectories: measureDirectories)
-        for issue in catalogue.issues { printError(issue.description) }
-        if catalogue.issues.hasErrors { throw ExitCode.inputErrors }
-        if list {
-            for measure in catalogue.measures {
-                let name = lang == .fr ? measure.nameFr : measure.nameEn
-                print("\(measure.id.padding(toLength: 30, withPad: " ", startingAt: 0)) \(measure.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(name)")
+    var savingsOptions: SavingsOptions {
+        SavingsOptions(model: model, pricesOn: pricesOn.flatMap(CivilDate.init(iso:)), incomeBand: incomeBand)
+    }
+}
+
+extension SavingsCommand {
+    /// The measures `ids` names (comma-separated), or the whole catalogue; an unknown id ends the
+    /// command with the known ones and the nearest.
+    static func choose(_ ids: String?, from catalogue: MeasureLibrary) throws -> [Measure] {
+        guard let ids else { return catalogue.measures }
+        var chosen: [Measure] = []
+        for id in ids.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
+            guard let measure = catalogue.measure(id) else {
+                printError(catalogue.unknown(id, path: "--measures").description)
+                throw ExitCode.inputErrors
             }
-            return
+            chosen.append(measure)
         }
-        var chosen = catalogue.measures
-        if let measures {
-            chosen = []
-            for id in measures.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
-                guard let measure = catalogue.measure(id) else {
-                    printError(catalogue.unknown(id, path: "--measures").description)
-                    throw ExitCode.inputErrors
-                }
-                chosen.append(measure)
-            }
-        }
-        guard let dwelling else { return }
-        let resolved = try loadDwellingOrExit(dwelling, use: use)
-        let year = try loadWeatherOrExit(weather, for: resolved)
-        let report: SavingsReport
-        do throws(InputError) {
-            let library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories)
-            report = try SavingsEngine.run(resolved, measures: chosen, weather: PreparedWeather(year), weatherName: year.source,
-                                           library: library, options: SavingsOptions(model: model, pricesOn: pricesOn.flatMap(CivilDate.init(iso:)), incomeBand: incomeBand))
-        } catch {
-            for issue in error.issues { printError(issue.description) }
-            throw ExitCode.inputErrors
-        }
-        switch format {
-        case .json: print(try encodeJSON(report))
-        case .text: print(SavingsText.render(report, french: lang == .fr))
-        }
+        return chosen
     }
 }
 
 /// The savings table as text, French by default (decimal commas, thin-space thousands).
 enum SavingsText {
-    static func render(_ report: SavingsReport, french: Bool) -> String {
-        func number(_ value: Double, _ decimals: Int = 0) -> String {
-            let text = NumberText.fixed(value, decimals)
-            guard french else { return text }
-            let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
-            var whole = parts[0], sign = ""
-            if whole.hasPrefix("-") { sign = "−"; whole.removeFirst() }
-            var grouped = ""
-            for (index, character) in whole.reversed().enumerated() {
-                if index > 0 && index % 3 == 0 { grouped.append("\u{202F}") }
-                grouped.append(character)
-            }
-            return sign + String(grouped.reversed()) + (parts.count > 1 ? "," + parts[1] : "")
+    /// `value` with `decimals`, in French with a decimal comma and thin-space thousands.
+    static func number(_ value: Double, _ decimals: Int, french: Bool) -> String {
+        let text = NumberText.fixed(value, decimals)
+        guard french else { return text }
+        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        var whole = parts.first ?? text, sign = ""
+        if whole.hasPrefix("-") { sign = "−"; whole.removeFirst() }
+        var grouped = ""
+        for (index, character) in whole.reversed().enumerated() {
+            if index > 0 && index % 3 == 0 { grouped.append("\u{202F}") }
+            grouped.append(character)
         }
+        return sign + String(grouped.reversed()) + (parts.count > 1 ? "," + parts[1] : "")
+    }
+
+    static func render(_ report: SavingsReport, french: Bool) -> String {
+        func number(_ value: Double, _ decimals: Int = 0) -> String { Self.number(value, decimals, french: french) }
         func euros(_ value: Double?) -> String { value.map { number($0) + " €" } ?? "—" }
         func kWh(_ value: Double) -> String { number(value) + " kWh" }
         let perYear = french ? "/an" : "/yr"

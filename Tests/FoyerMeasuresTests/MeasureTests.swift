@@ -135,3 +135,38 @@ struct MeasureTests {
         VariantOutcome.Change(kWhByEnergy: [:], kWh: 0, heatingKWh: 0, eur: eur, primaryEnergyKWh: 0, co2Kg: 0, hoursBelow16C: 0, hoursBelow19C: 0, hoursAbove28C: 0)
     }
 }
+
+/// Issue 14, item 3: the landlord's list.
+@Suite("Works planner")
+struct WorksPlannerTests {
+    @Test func rankedBudgetAndTarget() throws {
+        let house = try MeasureTests.dwelling()
+        let library = try EnergyPipeline.tariffs()
+        let weather = try Inputs.weather(for: house.location).year
+        let budget = 8_000.0, target = 300.0
+        let report = try WorksPlanner.plan(house, measures: MeasureTests.catalogue.measures, weather: PreparedWeather(weather), library: library,
+                                           savings: SavingsOptions(model: .fiveR1C, incomeBand: .low),
+                                           options: WorksOptions(budgetEUR: budget, targetPrimaryEnergyKWhPerM2: target))
+        #expect(report.ranked.count >= 3, "\(report.ranked.map(\.id)) / \(report.notApplicable)")
+        // No gesture in the landlord's list; each step saves; the net costs add up.
+        var cumulative = 0.0
+        for step in report.ranked {
+            #expect(MeasureTests.catalogue.measure(step.id)?.kind != .gesture)
+            #expect(step.saving.kWh > 0 && (step.saving.eur ?? 0) > 0, "\(step.id)")
+            cumulative += step.netCostEUR
+            #expect(abs(step.cumulativeNetCostEUR - cumulative) < 1e-6)
+        }
+        // Internal and external wall insulation are alternatives: one of them only.
+        #expect(report.ranked.filter { $0.id.hasPrefix("wall-insulation") }.count == 1)
+        // Budget: both packages fit; the exact search does at least as well as the greedy one.
+        let greedy = try #require(report.budgetGreedy), exact = try #require(report.budgetExact)
+        #expect(greedy.netCostEUR <= budget + 1e-6 && exact.netCostEUR <= budget + 1e-6)
+        #expect((exact.savingEURPerYear ?? 0) >= (greedy.savingEURPerYear ?? 0) - 1e-6)
+        // Target: reached, and no step of the ranked list reaches it for less.
+        let reached = try #require(report.targetCheapest)
+        #expect(reached.primaryEnergyKWhPerM2 <= target)
+        if let firstReaching = report.ranked.first(where: { $0.primaryEnergyKWhPerM2After <= target }) {
+            #expect(reached.netCostEUR <= firstReaching.cumulativeNetCostEUR + 1e-6)
+        }
+    }
+}
