@@ -97,9 +97,13 @@ public struct MeasureSaving: Sendable, Encodable {
     /// The published saving to set beside Foyer's, kWh of final energy a year, and its source.
     public var referenceKWhPerYear: Double?
     public var referenceSource: String?
+    /// Set when the measure makes the dwelling colder for its occupants: the extra occupied
+    /// hours below 16 °C (a saving a household that is already cold must not be advised to make).
+    public var colderHours: Int?
 
     enum CodingKeys: String, CodingKey {
         case id, kind, summary, quantity, alone, cumulative, aids
+        case colderHours = "colder_hours_below_16c"
         case nameFr = "name_fr", nameEn = "name_en", notApplicable = "not_applicable", quantityUnit = "quantity_unit", summaryFr = "summary_fr"
         case cumulativeOutcome = "cumulative_outcome"
         case costLowEUR = "cost_low_eur", costTypicalEUR = "cost_typical_eur", costHighEUR = "cost_high_eur", costSource = "cost_source"
@@ -205,6 +209,9 @@ public struct VariantEvaluator: Sendable {
 /// Simulates a dwelling and its variants (each measure alone, the measures cumulated in the
 /// recommended order, the whole package) on one prepared weather year, and tabulates the savings.
 public enum SavingsEngine {
+    /// More occupied hours below 16 °C than this after a measure are said beside its saving.
+    public static let colderHoursWorthSaying = 24
+
     /// CEE discounting: 4 % a year over the conventional lifetime (`../shared/reference/works-gestures-labels.md` §C.1).
     public static let discountRate = 0.04
 
@@ -237,10 +244,12 @@ public enum SavingsEngine {
                 lines.append((line(measure, applied: applied, notApplicable: nil, alone: baseline.minus(after), baseline: baseline, zone: zone, options: options), applied))
             }
         }
-        // The recommended order: gestures first by euros saved, then by savings-to-investment ratio.
+        // The recommended order: gestures first by euros saved, then by savings-to-investment
+        // ratio; a measure that makes the occupants colder comes last, whatever it saves.
         var applicable = lines.filter { $0.1 != nil }
+        func group(_ line: MeasureSaving) -> Int { line.colderHours != nil ? 2 : line.kind == .gesture ? 0 : 1 }
         applicable.sort { a, b in
-            if (a.0.kind == .gesture) != (b.0.kind == .gesture) { return a.0.kind == .gesture }
+            if group(a.0) != group(b.0) { return group(a.0) < group(b.0) }
             let ka = a.0.kind == .gesture ? (a.0.alone?.eur ?? a.0.alone?.kWh ?? 0) : (a.0.savingsToInvestmentRatio ?? 0)
             let kb = b.0.kind == .gesture ? (b.0.alone?.eur ?? b.0.alone?.kWh ?? 0) : (b.0.savingsToInvestmentRatio ?? 0)
             return ka != kb ? ka > kb : a.0.id < b.0.id
@@ -259,12 +268,23 @@ public enum SavingsEngine {
             previous = after
         }
         let package = applicable.isEmpty ? nil : previous
-        if options.incomeBand == nil, measures.contains(where: { $0.aids.contains { $0.byIncome != nil } }) {
-            notes.append("no income band (--income-band): MaPrimeRénov' amounts, which depend on it, are not counted in the net costs")
-        }
+        notes += costNotes(dwelling, measures: measures, options: options)
         return SavingsReport(use: UseSummary(dwelling), model: options.model.rawValue, weather: weatherName, baseline: baseline,
                              measures: applicable.map(\.0) + lines.filter { $0.1 == nil }.map(\.0), package: package,
                              incomeBand: options.incomeBand, notes: notes)
+    }
+
+    /// What the costs and aids leave out for this dwelling (income band, country).
+    static func costNotes(_ dwelling: ResolvedDwelling, measures: [Measure], options: SavingsOptions) -> [String] {
+        let country = (dwelling.location.country ?? "FR").uppercased()
+        var notes: [String] = []
+        if country == "FR", options.incomeBand == nil, measures.contains(where: { $0.aids.contains { $0.byIncome != nil } }) {
+            notes.append("no income band (--income-band): MaPrimeRénov' amounts, which depend on it, are not counted in the net costs")
+        }
+        if country != "FR" {
+            notes.append("costs are the French published prices of the catalogue (no \(country) source yet) and no \(country) aid is counted (Walloon primes and loans are not in the catalogue yet)")
+        }
+        return notes
     }
 
     static func simulate(_ dwelling: ResolvedDwelling, _ prepared: PreparedWeather, _ model: ThermalModel, _ options: SimulationOptions) throws(InputError) -> HourlyResult {
@@ -300,6 +320,7 @@ public enum SavingsEngine {
         saving.quantity = quantity
         saving.quantityUnit = unit.rawValue
         saving.alone = alone
+        if alone.hoursBelow16C > SavingsEngine.colderHoursWorthSaying { saving.colderHours = alone.hoursBelow16C }
         saving.costLowEUR = (measure.cost.lowEUR ?? 0) * quantity
         saving.costTypicalEUR = (measure.cost.typicalEUR ?? 0) * quantity
         saving.costHighEUR = (measure.cost.highEUR ?? 0) * quantity

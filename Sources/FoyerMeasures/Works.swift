@@ -96,7 +96,7 @@ public enum WorksPlanner {
     public static func plan(_ dwelling: ResolvedDwelling, measures: [Measure], weather prepared: PreparedWeather, library: TariffLibrary,
                             savings: SavingsOptions, options: WorksOptions) throws(InputError) -> WorksReport {
         let evaluator = try VariantEvaluator(dwelling, weather: prepared, library: library, options: savings)
-        var notes = evaluator.notes
+        var notes = evaluator.notes + SavingsEngine.costNotes(dwelling, measures: measures, options: savings)
         let area = dwelling.floorAreaM2
         let zone = SavingsEngine.cumacZone(dwelling)
         let works = measures.filter { $0.kind != .gesture }

@@ -151,7 +151,7 @@ enum SavingsText {
         var out = ""
         let base = report.baseline
         if french {
-            out += "Usage : \(report.use.scenario == .household ? "celui du ménage" : "conventionnel (19 °C partout, comme le DPE)") — chauffage \(number(report.use.heatingSetpointC)) °C\n"
+            out += "Usage : \(report.use.scenario == .household ? "celui du ménage" : "conventionnel (tout le logement chauffé, conventions du DPE ou de la PEB)") — chauffage \(number(report.use.heatingSetpointC)) °C\n"
             out += "Aujourd'hui : \(kWh(base.kWhByEnergy.values.reduce(0, +))) achetés par an (dont chauffage \(kWh(base.heatingKWh))), facture \(euros(base.billEUR))\(perYear), \(number(base.co2Kg)) kg CO₂, \(base.hoursBelow16C) h de présence sous 16 °C\n\n"
             out += "Mesures dans l'ordre conseillé (« après » = après celles du dessus) :\n"
         } else {
@@ -165,6 +165,10 @@ enum SavingsText {
             if let alone = line.alone {
                 out += (french ? "    seule : " : "    alone: ") + "\(kWh(alone.kWh)), \(euros(alone.eur))\(perYear), \(number(alone.co2Kg)) kg CO₂"
                     + (french ? ", heures sous 16 °C \(signed(alone.hoursBelow16C))\n" : ", hours below 16 °C \(signed(alone.hoursBelow16C))\n")
+            }
+            if let colder = line.colderHours {
+                out += french ? "    attention : \(colder) heures de présence de plus sous 16 °C — à ne pas conseiller à un ménage qui a déjà froid\n"
+                              : "    caution: \(colder) more occupied hours below 16 °C — not to be advised to a household that is already cold\n"
             }
             if let cumulative = line.cumulative {
                 out += (french ? "    après : " : "    after: ") + "\(kWh(cumulative.kWh)), \(euros(cumulative.eur))\(perYear)\n"

@@ -73,7 +73,7 @@ enum WorksText {
         var out = ""
         let base = report.baseline
         out += french
-            ? "Usage : \(report.use.scenario == .household ? "celui du ménage" : "conventionnel (19 °C partout, comme le DPE)")\nAujourd'hui : facture \(euros(base.billEUR))\(perYear), énergie primaire \(number(report.baselinePrimaryEnergyKWhPerM2, 0)) kWh/m²/an (tous usages)\n\nTravaux prioritaires, dans l'ordre (chaque ligne après celles du dessus) :\n"
+            ? "Usage : \(report.use.scenario == .household ? "celui du ménage" : "conventionnel (tout le logement chauffé, conventions du DPE ou de la PEB)")\nAujourd'hui : facture \(euros(base.billEUR))\(perYear), énergie primaire \(number(report.baselinePrimaryEnergyKWhPerM2, 0)) kWh/m²/an (tous usages)\n\nTravaux prioritaires, dans l'ordre (chaque ligne après celles du dessus) :\n"
             : "Use: \(report.use.scenario.rawValue)\nNow: bill \(euros(base.billEUR))\(perYear), primary energy \(number(report.baselinePrimaryEnergyKWhPerM2, 0)) kWh/m²/yr (every use)\n\nPriority works in order (each line after the ones above):\n"
         for (index, step) in report.ranked.enumerated() {
             out += "\n\(index + 1). \(french ? step.nameFr : step.nameEn)  [\(step.id)]\n    \(french ? step.summaryFr : step.summary)\n"
