@@ -80,6 +80,8 @@ public struct MeasureSaving: Sendable, Encodable {
     public var quantityUnit: String?
     /// The measure alone, against the dwelling as it is.
     public var alone: VariantOutcome.Change?
+    /// The measure alone at the conventional use, when the savings are the household's.
+    public var aloneAtConventionalUse: VariantOutcome.Change?
     /// After the measures above it in the recommended order (each against the one before).
     public var cumulative: VariantOutcome.Change?
     /// After this measure and all above it.
@@ -103,7 +105,7 @@ public struct MeasureSaving: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, kind, summary, quantity, alone, cumulative, aids
-        case colderHours = "colder_hours_below_16c"
+        case colderHours = "colder_hours_below_16c", aloneAtConventionalUse = "alone_at_conventional_use"
         case nameFr = "name_fr", nameEn = "name_en", notApplicable = "not_applicable", quantityUnit = "quantity_unit", summaryFr = "summary_fr"
         case cumulativeOutcome = "cumulative_outcome"
         case costLowEUR = "cost_low_eur", costTypicalEUR = "cost_typical_eur", costHighEUR = "cost_high_eur", costSource = "cost_source"
@@ -224,9 +226,14 @@ public enum SavingsEngine {
         return factor
     }
 
+    /// - Parameter conventional: the same dwelling under the conventional use, when `dwelling`
+    ///   is the household's: each measure's saving is then also given at the conventional use
+    ///   (the whole dwelling heated at the regulatory set-point), the saving a household that
+    ///   heats less does not get — part of the effect comes as warmth.
     public static func run(_ dwelling: ResolvedDwelling, measures: [Measure], weather prepared: PreparedWeather, weatherName: String,
-                           library: TariffLibrary, options: SavingsOptions) throws(InputError) -> SavingsReport {
+                           library: TariffLibrary, options: SavingsOptions, conventional: ResolvedDwelling? = nil) throws(InputError) -> SavingsReport {
         let evaluator = try VariantEvaluator(dwelling, weather: prepared, library: library, options: options)
+        let conventionalEvaluator = try conventional.map { dwelling throws(InputError) in try VariantEvaluator(dwelling, weather: prepared, library: library, options: options) }
         var notes = evaluator.notes
         let base = evaluator.base
         func outcome(_ variant: ResolvedDwelling) throws(InputError) -> VariantOutcome { try evaluator.outcome(variant) }
@@ -241,7 +248,11 @@ public enum SavingsEngine {
                 lines.append((line(measure, applied: nil, notApplicable: reason.reason, alone: nil, baseline: baseline, zone: zone, options: options), nil))
             case let .success(applied):
                 let after = try outcome(applied.dwelling)
-                lines.append((line(measure, applied: applied, notApplicable: nil, alone: baseline.minus(after), baseline: baseline, zone: zone, options: options), applied))
+                var saving = line(measure, applied: applied, notApplicable: nil, alone: baseline.minus(after), baseline: baseline, zone: zone, options: options)
+                if let other = conventionalEvaluator, case let .success(conventionalApplied) = MeasureApplication.apply(measure, to: other.base) {
+                    saving.aloneAtConventionalUse = other.baseline.minus(try other.outcome(conventionalApplied.dwelling))
+                }
+                lines.append((saving, applied))
             }
         }
         // The recommended order: gestures first by euros saved, then by savings-to-investment

@@ -60,12 +60,14 @@ struct SavingsCommand: ParsableCommand {
         let chosen = try Self.choose(measures, from: catalogue)
         guard let dwelling else { return }
         let resolved = try loadDwellingOrExit(dwelling, use: shared.use)
+        // A household's use: the savings are also given at the conventional use.
+        let conventional = resolved.useScenario == .household ? Inputs.loadDwelling(dwelling, use: .conventional).dwelling : nil
         let year = try loadWeatherOrExit(shared.weather, for: resolved)
         let report: SavingsReport
         do throws(InputError) {
             let library = try EnergyPipeline.tariffs(extraDirectories: shared.tariffDirectories)
             report = try SavingsEngine.run(resolved, measures: chosen, weather: PreparedWeather(year), weatherName: year.source,
-                                           library: library, options: shared.savingsOptions)
+                                           library: library, options: shared.savingsOptions, conventional: conventional)
         } catch {
             for issue in error.issues { printError(issue.description) }
             throw ExitCode.inputErrors
@@ -165,6 +167,12 @@ enum SavingsText {
             if let alone = line.alone {
                 out += (french ? "    seule : " : "    alone: ") + "\(kWh(alone.kWh)), \(euros(alone.eur))\(perYear), \(number(alone.co2Kg)) kg CO₂"
                     + (french ? ", heures sous 16 °C \(signed(alone.hoursBelow16C))\n" : ", hours below 16 °C \(signed(alone.hoursBelow16C))\n")
+            }
+            if let conventional = line.aloneAtConventionalUse {
+                out += (french ? "    à l'usage conventionnel (tout le logement chauffé) : " : "    at the conventional use (whole dwelling heated): ")
+                    + "\(kWh(conventional.kWh)), \(euros(conventional.eur))\(perYear)"
+                    + (french ? " — le chiffre d'un calcul conventionnel : ce ménage chauffe moins, il économise moins et gagne surtout en confort\n"
+                             : " — a conventional calculation's figure: this household heats less, so it saves less and gains mostly warmth\n")
             }
             if let colder = line.colderHours {
                 out += french ? "    attention : \(colder) heures de présence de plus sous 16 °C — à ne pas conseiller à un ménage qui a déjà froid\n"

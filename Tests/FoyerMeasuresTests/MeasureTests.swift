@@ -170,3 +170,23 @@ struct WorksPlannerTests {
         }
     }
 }
+
+/// Issue 14, item 2: a household that heats less than the conventional use saves less from the
+/// same insulation (and the report gives both).
+@Suite("Savings at the household's use and at the conventional one")
+struct HouseholdUseSavingsTests {
+    @Test func aHouseholdThatHeatsLessSavesLess() throws {
+        let household = try #require(Inputs.loadDwelling("examples/household-1949-1974", use: .household).dwelling)
+        let conventional = try #require(Inputs.loadDwelling("examples/household-1949-1974", use: .conventional).dwelling)
+        let library = try EnergyPipeline.tariffs()
+        let weather = try Inputs.weather(for: household.location).year
+        let attic = try MeasureTests.measure("attic-insulation-r7")
+        let report = try SavingsEngine.run(household, measures: [attic], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
+                                           options: SavingsOptions(model: .fiveR1C), conventional: conventional)
+        #expect(report.use.scenario == .household)
+        let line = try #require(report.measures.first)
+        let atHousehold = try #require(line.alone), atConvention = try #require(line.aloneAtConventionalUse)
+        #expect(atHousehold.kWh > 0 && atHousehold.kWh < atConvention.kWh, "\(atHousehold.kWh) vs \(atConvention.kWh)")
+        #expect(atHousehold.hoursBelow16C < 0, "the insulation makes the household warmer: \(atHousehold.hoursBelow16C) h")
+    }
+}
