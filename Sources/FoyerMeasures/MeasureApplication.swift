@@ -146,10 +146,20 @@ public enum MeasureApplication {
             let current = dwelling.otherUses.lightingKWhPerYear ?? OtherUses.defaultLightingKWhPerYear
             guard current > 0 else { return .failure(NotApplicable(reason: "no lighting")) }
             changed.otherUses.lightingKWhPerYear = current * ratio
+            lessIndoorElectricity(&changed, kWhPerYear: current - current * ratio)
             return done("lighting \(NumberText.fixed(current, 0)) → \(NumberText.fixed(current * ratio, 0)) kWh/yr",
                         fr: "éclairage \(frNumber(current * ratio, 0)) kWh/an au lieu de \(frNumber(current, 0))")
         }
         return .failure(NotApplicable(reason: "nothing to change"))
+    }
+
+    /// Electricity used indoors ends as heat in the dwelling (the internal gains of EN ISO
+    /// 52016-1 6.5.11 count appliances and lighting): a use that falls by `kWhPerYear` lowers
+    /// the mean internal gains by as much, spread over the year's 8 760 hours — so an appliance
+    /// gesture costs a little heating, which the simulation then counts.
+    static func lessIndoorElectricity(_ dwelling: inout ResolvedDwelling, kWhPerYear: Double) {
+        guard kWhPerYear > 0 else { return }
+        dwelling.occupancy.internalGainsW = max(0, dwelling.occupancy.internalGainsW - kWhPerYear * 1_000 / 8_760)
     }
 
     static func matches(_ boundary: ResolvedBoundary, _ wanted: String?) -> Bool {

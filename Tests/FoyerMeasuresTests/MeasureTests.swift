@@ -190,3 +190,38 @@ struct HouseholdUseSavingsTests {
         #expect(atHousehold.hoursBelow16C < 0, "the insulation makes the household warmer: \(atHousehold.hoursBelow16C) h")
     }
 }
+
+/// Issue 14, item 1: a gesture on an appliance changes the other-uses model and, through the
+/// internal gains, the heating.
+@Suite("Indoor electricity and internal gains")
+struct InternalGainsTests {
+    @Test func lessLightingMeansLessGainsAndABitMoreHeating() throws {
+        var spec = MeasureSpec()
+        spec.format = Measure.format
+        spec.id = "test-lighting"
+        spec.nameFr = "essai"
+        spec.nameEn = "test"
+        spec.kind = .smallWork
+        var change = ChangeSpec()
+        change.lighting = LightingChangeSpec(powerRatio: 0.25, source: "test: 4 × 60 W → 4 × 15 W")
+        spec.change = change
+        spec.cost = CostSpec(unit: .dwelling, lowEUR: 0, typicalEUR: 0, highEUR: 0, source: "test", date: nil)
+        spec.lifetimeYears = 10
+        spec.lifetimeSource = "test"
+        let (measure, issues) = Measure.resolve(spec, file: "test.json")
+        let lighting = try #require(measure, "\(issues)")
+        let house = try MeasureTests.dwelling()
+        guard case let .success(applied) = MeasureApplication.apply(lighting, to: house) else { Issue.record("not applied"); return }
+        let before = house.otherUses.lightingKWhPerYear ?? OtherUses.defaultLightingKWhPerYear
+        // 390 kWh × 0.75 = 292.5 kWh less a year → 33.39 W less gains on average.
+        #expect(abs((applied.dwelling.otherUses.lightingKWhPerYear ?? 0) - before * 0.25) < 1e-9)
+        #expect(abs((house.occupancy.internalGainsW - applied.dwelling.occupancy.internalGainsW) - before * 0.75 * 1_000 / 8_760) < 1e-9)
+        let library = try EnergyPipeline.tariffs()
+        let weather = try Inputs.weather(for: house.location).year
+        let report = try SavingsEngine.run(house, measures: [lighting], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
+                                           options: SavingsOptions(model: .fiveR1C))
+        let alone = try #require(report.measures.first?.alone)
+        #expect((alone.kWhByEnergy["electricity"] ?? 0) > 0, "electricity saved")
+        #expect(alone.heatingKWh < 0, "the lamps' heat is missed: heating rises, \(alone.heatingKWh) kWh")
+    }
+}
