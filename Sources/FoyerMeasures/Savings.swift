@@ -124,12 +124,30 @@ public struct SavingsReport: Sendable, Encodable {
     public var measures: [MeasureSaving]
     /// Every applicable measure together, simulated as one package.
     public var package: VariantOutcome?
+    /// The packages asked for, each simulated as a whole.
+    public var packages: [PackageSaving] = []
     public var incomeBand: IncomeBand?
     public var notes: [String]
 
     enum CodingKeys: String, CodingKey {
-        case use, model, weather, baseline, measures, package, notes
+        case use, model, weather, baseline, measures, package, packages, notes
         case incomeBand = "income_band"
+    }
+}
+
+/// A package of measures simulated as a whole (their interactions included).
+public struct PackageSaving: Sendable, Encodable {
+    /// The measures applied, in the order given; those made pointless by an earlier one are left out.
+    public var measures: [String]
+    public var skipped: [String]
+    public var saving: VariantOutcome.Change
+    public var outcome: VariantOutcome
+    public var costTypicalEUR: Double
+    public var netCostEUR: Double
+    public var simplePaybackYears: Double?
+    enum CodingKeys: String, CodingKey {
+        case measures, skipped, saving, outcome
+        case costTypicalEUR = "cost_typical_eur", netCostEUR = "net_cost_eur", simplePaybackYears = "simple_payback_years"
     }
 }
 
@@ -231,7 +249,8 @@ public enum SavingsEngine {
     ///   (the whole dwelling heated at the regulatory set-point), the saving a household that
     ///   heats less does not get — part of the effect comes as warmth.
     public static func run(_ dwelling: ResolvedDwelling, measures: [Measure], weather prepared: PreparedWeather, weatherName: String,
-                           library: TariffLibrary, options: SavingsOptions, conventional: ResolvedDwelling? = nil) throws(InputError) -> SavingsReport {
+                           library: TariffLibrary, options: SavingsOptions, conventional: ResolvedDwelling? = nil,
+                           packages: [[Measure]] = []) throws(InputError) -> SavingsReport {
         let evaluator = try VariantEvaluator(dwelling, weather: prepared, library: library, options: options)
         let conventionalEvaluator = try conventional.map { dwelling throws(InputError) in try VariantEvaluator(dwelling, weather: prepared, library: library, options: options) }
         var notes = evaluator.notes
@@ -279,10 +298,29 @@ public enum SavingsEngine {
             previous = after
         }
         let package = applicable.isEmpty ? nil : previous
+        // The packages asked for, each as a whole.
+        var packageSavings: [PackageSaving] = []
+        for measuresOfPackage in packages {
+            var dwelling = base, applied: [String] = [], skipped: [String] = [], cost = 0.0, net = 0.0
+            for measure in measuresOfPackage {
+                guard case let .success(done) = MeasureApplication.apply(measure, to: dwelling) else { skipped.append(measure.id); continue }
+                let priced = line(measure, applied: done, notApplicable: nil, alone: VariantOutcome.Change.zero, baseline: baseline, zone: zone, options: options)
+                cost += priced.costTypicalEUR ?? 0
+                net += priced.netCostEUR ?? 0
+                dwelling = done.dwelling
+                applied.append(measure.id)
+            }
+            let after = try outcome(dwelling)
+            let saving = baseline.minus(after)
+            packageSavings.append(PackageSaving(measures: applied, skipped: skipped, saving: saving, outcome: after, costTypicalEUR: cost, netCostEUR: net,
+                                                simplePaybackYears: saving.eur.flatMap { $0 > 0 ? net / $0 : nil }))
+        }
         notes += costNotes(dwelling, measures: measures, options: options)
-        return SavingsReport(use: UseSummary(dwelling), model: options.model.rawValue, weather: weatherName, baseline: baseline,
-                             measures: applicable.map(\.0) + lines.filter { $0.1 == nil }.map(\.0), package: package,
-                             incomeBand: options.incomeBand, notes: notes)
+        var report = SavingsReport(use: UseSummary(dwelling), model: options.model.rawValue, weather: weatherName, baseline: baseline,
+                                   measures: applicable.map(\.0) + lines.filter { $0.1 == nil }.map(\.0), package: package,
+                                   incomeBand: options.incomeBand, notes: notes)
+        report.packages = packageSavings
+        return report
     }
 
     /// What the costs and aids leave out for this dwelling (income band, country).

@@ -30,6 +30,7 @@ struct SavingsCommand: ParsableCommand {
           foyer savings fr/sfh-1949-1974
           foyer savings my-house.json --income-band low --lang fr
           foyer savings my-house.json --measures attic-insulation-r7,setpoint-minus-1c --format json
+          foyer savings my-house.json --package attic-insulation-r7,window-replacement-uw13 --package wall-insulation-external-r37
           foyer savings --list
         """
     )
@@ -38,6 +39,8 @@ struct SavingsCommand: ParsableCommand {
     var dwelling: String?
     @Option(help: ArgumentHelp("Only these measures (comma-separated ids; see --list).", valueName: "ids"))
     var measures: String?
+    @Option(name: .customLong("package"), help: ArgumentHelp("A package of measures to simulate as a whole (comma-separated ids, applied in that order); repeat for several.", valueName: "ids"))
+    var packages: [String] = []
     @Flag(help: "List the measures of the catalogue and exit.")
     var list = false
     @OptionGroup var shared: MeasureRunOptions
@@ -58,6 +61,7 @@ struct SavingsCommand: ParsableCommand {
             return
         }
         let chosen = try Self.choose(measures, from: catalogue)
+        let packageMeasures = try packages.map { try Self.choose($0, from: catalogue) }
         guard let dwelling else { return }
         let resolved = try loadDwellingOrExit(dwelling, use: shared.use)
         // A household's use: the savings are also given at the conventional use.
@@ -67,7 +71,7 @@ struct SavingsCommand: ParsableCommand {
         do throws(InputError) {
             let library = try EnergyPipeline.tariffs(extraDirectories: shared.tariffDirectories)
             report = try SavingsEngine.run(resolved, measures: chosen, weather: PreparedWeather(year), weatherName: year.source,
-                                           library: library, options: shared.savingsOptions, conventional: conventional)
+                                           library: library, options: shared.savingsOptions, conventional: conventional, packages: packageMeasures)
         } catch {
             for issue in error.issues { printError(issue.description) }
             throw ExitCode.inputErrors
@@ -208,6 +212,14 @@ enum SavingsText {
         if let package = report.package {
             out += french ? "\nToutes ensemble : " : "\nAll together: "
             out += "\(kWh(package.kWhByEnergy.values.reduce(0, +))), \(euros(package.billEUR))\(perYear), \(package.hoursBelow16C) h \(french ? "sous" : "below") 16 °C\n"
+        }
+        for package in report.packages {
+            out += (french ? "\nBouquet " : "\nPackage ") + package.measures.joined(separator: " + ")
+            if !package.skipped.isEmpty { out += (french ? " (sans objet : " : " (not applicable: ") + package.skipped.joined(separator: ", ") + ")" }
+            out += (french ? " : économie " : ": saves ") + "\(kWh(package.saving.kWh)), \(euros(package.saving.eur))\(perYear)"
+            out += (french ? " ; coût \(euros(package.costTypicalEUR)), reste à payer \(euros(package.netCostEUR))" : "; cost \(euros(package.costTypicalEUR)), net \(euros(package.netCostEUR))")
+            if let payback = package.simplePaybackYears { out += (french ? ", remboursé en \(number(payback, 1)) ans" : ", payback \(number(payback, 1)) years") }
+            out += "\n"
         }
         for note in report.notes { out += "note: \(note)\n" }
         return out
