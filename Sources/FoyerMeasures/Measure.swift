@@ -55,10 +55,22 @@ public struct Measure: Sendable, Equatable, Identifiable {
         let kind = required(spec.kind, "kind", expected: MeasureKind.allowedNames.joined(separator: ", "))
 
         // The change: exactly one kind.
-        let change = required(spec.change, "change", expected: "one of thermostat, insulate, windows, hot_water, lighting")
+        let change = required(spec.change, "change", expected: "one of \(ChangeSpec.names)")
         if let change {
-            let given = [change.thermostat != nil, change.insulate != nil, change.windows != nil, change.hotWater != nil, change.lighting != nil].filter { $0 }.count
-            if given != 1 { error("change", "\(given) changes", "a measure makes one change", expected: "exactly one of thermostat, insulate, windows, hot_water, lighting") }
+            let given = change.given.count
+            if given != 1 { error("change", "\(given) changes", "a measure makes one change", expected: "exactly one of \(ChangeSpec.names)") }
+            if let o = change.otherUses {
+                number(o.standbyW, "change.other_uses.standby_w", 0...2_000, unit: "W")
+                number(o.hoursOffPerDay, "change.other_uses.hours_off_per_day", 0...24, unit: "h")
+                number(o.appliancesKWhSavedPerYear, "change.other_uses.appliances_kwh_saved_per_year", 0...20_000, unit: "kWh/yr")
+                number(o.indoorHeatShare, "change.other_uses.indoor_heat_share", 0...1, unit: "", required: true)
+                _ = required(o.source, "change.other_uses.source", expected: "where the figures come from")
+                if (o.standbyW == nil) != (o.hoursOffPerDay == nil) { error("change.other_uses", nil, "standby_w and hours_off_per_day go together", expected: "both, or neither") }
+                if o.standbyW == nil, o.appliancesKWhSavedPerYear == nil { error("change.other_uses", nil, "nothing saved", expected: "standby_w with hours_off_per_day, or appliances_kwh_saved_per_year") }
+            }
+            if let shutters = change.shutters, shutters.closeAtNight != true {
+                error("change.shutters.close_at_night", shutters.closeAtNight.map { "\($0)" }, "the only shutter change is closing them at night", expected: "true")
+            }
             if let t = change.thermostat {
                 number(t.setpointDeltaC, "change.thermostat.setpoint_delta_c", -10...10, unit: "K")
                 number(t.setbackC, "change.thermostat.setback_c", 5...25, unit: "°C")

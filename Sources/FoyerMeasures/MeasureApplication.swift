@@ -150,6 +150,38 @@ public enum MeasureApplication {
             return done("lighting \(NumberText.fixed(current, 0)) → \(NumberText.fixed(current * ratio, 0)) kWh/yr",
                         fr: "éclairage \(frNumber(current * ratio, 0)) kWh/an au lieu de \(frNumber(current, 0))")
         }
+        if let uses = change.otherUses, let share = uses.indoorHeatShare {
+            if let device = uses.standbyW, let hours = uses.hoursOffPerDay {
+                let current = dwelling.otherUses.standbyW ?? OtherUses.defaultStandbyW
+                let saved = device * hours / 24
+                guard current >= saved else {
+                    return .failure(NotApplicable(reason: "the dwelling's standby (\(NumberText.short(current)) W) is below what the gesture saves (\(NumberText.fixed(saved, 1)) W on average)"))
+                }
+                changed.otherUses.standbyW = current - saved
+                lessIndoorElectricity(&changed, kWhPerYear: saved * 8.76 * share)
+                return done("standby \(NumberText.fixed(current, 1)) → \(NumberText.fixed(current - saved, 1)) W on average (\(NumberText.short(device)) W off \(NumberText.short(hours)) h a day)",
+                            fr: "veille moyenne \(frNumber(current - saved, 1)) W au lieu de \(frNumber(current, 1)) W (\(frNumber(device, 1)) W éteints \(frNumber(hours, 0)) h par jour)")
+            }
+            if let saved = uses.appliancesKWhSavedPerYear {
+                let current = dwelling.otherUses.appliancesKWhPerYear ?? OtherUses.defaultAppliancesKWhPerYear(occupants: dwelling.occupancy.occupants)
+                guard current >= saved else { return .failure(NotApplicable(reason: "the appliances use less than the gesture saves")) }
+                changed.otherUses.appliancesKWhPerYear = current - saved
+                lessIndoorElectricity(&changed, kWhPerYear: saved * share)
+                return done("appliances \(NumberText.fixed(current, 0)) → \(NumberText.fixed(current - saved, 0)) kWh/yr",
+                            fr: "électroménager \(frNumber(current - saved, 0)) kWh/an au lieu de \(frNumber(current, 0))")
+            }
+        }
+        if change.shutters?.closeAtNight == true {
+            var count = 0, area = 0.0
+            for index in changed.windows.indices where changed.windows[index].shutter.map({ !$0.closedAtNight }) ?? false {
+                changed.windows[index].shutter?.closedAtNight = true
+                count += 1
+                area += changed.windows[index].areaM2
+            }
+            guard count > 0 else { return .failure(NotApplicable(reason: "no window has shutters left open at night")) }
+            return done(area: area, count: count, "\(count) window\(count > 1 ? "s" : "") (\(NumberText.fixed(area, 1)) m²) with shutters closed at night",
+                        fr: "volets fermés la nuit sur \(count) fenêtre\(count > 1 ? "s" : "") (\(frNumber(area, 1)) m²)")
+        }
         return .failure(NotApplicable(reason: "nothing to change"))
     }
 

@@ -58,8 +58,43 @@ public struct ChangeSpec: Codable, Sendable, Equatable {
     public var windows: WindowChangeSpec?
     public var hotWater: HotWaterChangeSpec?
     public var lighting: LightingChangeSpec?
+    public var otherUses: OtherUsesChangeSpec?
+    public var shutters: ShutterChangeSpec?
     enum CodingKeys: String, CodingKey {
-        case thermostat, insulate, windows, lighting, hotWater = "hot_water"
+        case thermostat, insulate, windows, lighting, shutters, hotWater = "hot_water", otherUses = "other_uses"
+    }
+
+    /// The names of the changes given (a measure makes exactly one).
+    var given: [String] {
+        [("thermostat", thermostat != nil), ("insulate", insulate != nil), ("windows", windows != nil), ("hot_water", hotWater != nil),
+         ("lighting", lighting != nil), ("other_uses", otherUses != nil), ("shutters", shutters != nil)].filter(\.1).map(\.0)
+    }
+    static let names = "thermostat, insulate, windows, hot_water, lighting, other_uses, shutters"
+}
+
+/// `change.other_uses`: a device switched off some hours a day, or appliances' electricity saved.
+public struct OtherUsesChangeSpec: Codable, Sendable, Equatable {
+    /// A device's standby draw, W, switched off `hours_off_per_day`.
+    public var standbyW: Double?
+    public var hoursOffPerDay: Double?
+    /// Appliances' electricity saved, kWh/yr.
+    public var appliancesKWhSavedPerYear: Double?
+    /// Share of the electricity saved that was heat in the dwelling (1 for electronics; less for
+    /// a washing machine, whose heat leaves with the water).
+    public var indoorHeatShare: Double?
+    public var source: String?
+    enum CodingKeys: String, CodingKey {
+        case source
+        case standbyW = "standby_w", hoursOffPerDay = "hours_off_per_day", appliancesKWhSavedPerYear = "appliances_kwh_saved_per_year"
+        case indoorHeatShare = "indoor_heat_share"
+    }
+}
+
+/// `change.shutters`: the shutters the windows have, closed every night.
+public struct ShutterChangeSpec: Codable, Sendable, Equatable {
+    public var closeAtNight: Bool?
+    enum CodingKeys: String, CodingKey {
+        case closeAtNight = "close_at_night"
     }
 }
 

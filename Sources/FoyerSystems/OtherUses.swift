@@ -20,6 +20,13 @@ public enum OtherUses {
     /// - cooking: Panel Elecdom's oven (146) and ceramic hob (159) = 305 kWh/yr, same scaling.
     /// The default lighting, kWh/yr, when the file gives none.
     public static let defaultLightingKWhPerYear = 390.0
+    /// The default standby power, W, when the file gives none.
+    public static let defaultStandbyW = 28.0
+
+    /// The default appliances' electricity of a household of `occupants`, kWh/yr.
+    public static func defaultAppliancesKWhPerYear(occupants: Int) -> Double {
+        1_593 * pow(max(1, Double(occupants)) / panelOccupants, 0.4714)
+    }
 
     static func resolve(_ dwelling: ResolvedDwelling, defaults: inout [DefaultedValue]) -> OtherUsesResult {
         let spec = dwelling.otherUses
@@ -30,8 +37,8 @@ public enum OtherUses {
             return fallback
         }
         let lighting = value(spec.lightingKWhPerYear, "lighting_kwh_per_year", defaultLightingKWhPerYear, "middle of ADEME's 325–450 kWh/yr per household")
-        let standbyW = value(spec.standbyW, "standby_w", 28, "ADEME: standby ≈ 11 % of a household's specific electricity (Panel Elecdom 2 228 kWh/yr)")
-        let appliances = value(spec.appliancesKWhPerYear, "appliances_kwh_per_year", 1_593 * scale,
+        let standbyW = value(spec.standbyW, "standby_w", defaultStandbyW, "ADEME: standby ≈ 11 % of a household's specific electricity (Panel Elecdom 2 228 kWh/yr)")
+        let appliances = value(spec.appliancesKWhPerYear, "appliances_kwh_per_year", defaultAppliancesKWhPerYear(occupants: dwelling.occupancy.occupants),
                                "Panel Elecdom's specific electricity less lighting and standby, scaled by (occupants/2.2)^0.4714 (SAP 2012 App. L)")
         let cooking = value(spec.cookingKWhPerYear, "cooking_kwh_per_year", 305 * scale, "Panel Elecdom oven + ceramic hob, scaled like appliances")
         return OtherUsesResult(lightingKWh: lighting, appliancesKWh: appliances, cookingKWh: cooking,
