@@ -136,6 +136,9 @@ public enum MeasureApplication {
                   [.electricStorage, .heatPumpWaterHeater].contains(type) else {
                 return .failure(NotApplicable(reason: "needs an electric or heat-pump hot-water store"))
             }
+            guard system.efficiency == nil else {
+                return .failure(NotApplicable(reason: "the file gives the water heater's whole-chain efficiency (its store's loss inside it): give storage_volume_l and no efficiency to model the store"))
+            }
             let current = system.setpointC ?? defaultStoreSetpointC
             guard current > setpoint + 1e-9 else { return .failure(NotApplicable(reason: "the store is already at \(NumberText.short(current)) °C")) }
             changed.hotWater.systems?[0].setpointC = setpoint

@@ -39,3 +39,13 @@ func loadWeatherOrExit(_ source: String?, for dwelling: ResolvedDwelling) throws
         throw ExitCode.inputErrors
     }
 }
+
+/// The dwelling with the embedded climate `weather` names as its own (so that what depends on
+/// the climate zone — the CEE zone of the aids — follows a `--weather H2b`); unchanged for an
+/// EPW file or no option.
+func withWeatherOption(_ dwelling: ResolvedDwelling, _ weather: String?) -> ResolvedDwelling {
+    guard let weather, let climate = ReferenceClimate.allCases.first(where: { $0.rawValue.lowercased() == weather.lowercased() }) else { return dwelling }
+    var changed = dwelling
+    changed.location.weather = .referenceClimate(climate.rawValue)
+    return changed
+}

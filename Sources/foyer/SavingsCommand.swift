@@ -63,9 +63,9 @@ struct SavingsCommand: ParsableCommand {
         let chosen = try Self.choose(measures, from: catalogue)
         let packageMeasures = try packages.map { try Self.choose($0, from: catalogue) }
         guard let dwelling else { return }
-        let resolved = try loadDwellingOrExit(dwelling, use: shared.use)
+        let resolved = withWeatherOption(try loadDwellingOrExit(dwelling, use: shared.use), shared.weather)
         // A household's use: the savings are also given at the conventional use.
-        let conventional = resolved.useScenario == .household ? Inputs.loadDwelling(dwelling, use: .conventional).dwelling : nil
+        let conventional = resolved.useScenario == .household ? Inputs.loadDwelling(dwelling, use: .conventional).dwelling.map { withWeatherOption($0, shared.weather) } : nil
         let year = try loadWeatherOrExit(shared.weather, for: resolved)
         let report: SavingsReport
         do throws(InputError) {

@@ -46,7 +46,7 @@ struct WorksCommand: ParsableCommand {
         for issue in catalogue.issues { printError(issue.description) }
         if catalogue.issues.hasErrors { throw ExitCode.inputErrors }
         let chosen = try SavingsCommand.choose(measures, from: catalogue)
-        let resolved = try loadDwellingOrExit(dwelling, use: shared.use)
+        let resolved = withWeatherOption(try loadDwellingOrExit(dwelling, use: shared.use), shared.weather)
         let year = try loadWeatherOrExit(shared.weather, for: resolved)
         let report: WorksReport
         do throws(InputError) {
