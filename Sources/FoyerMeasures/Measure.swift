@@ -68,6 +68,10 @@ public struct Measure: Sendable, Equatable, Identifiable {
                 if (o.standbyW == nil) != (o.hoursOffPerDay == nil) { error("change.other_uses", nil, "standby_w and hours_off_per_day go together", expected: "both, or neither") }
                 if o.standbyW == nil, o.appliancesKWhSavedPerYear == nil { error("change.other_uses", nil, "nothing saved", expected: "standby_w with hours_off_per_day, or appliances_kwh_saved_per_year") }
             }
+            if let regulation = change.regulation {
+                number(regulation.regulationEfficiency, "change.regulation.regulation_efficiency", 0.3...1, unit: "", required: true)
+                _ = required(regulation.source, "change.regulation.source", expected: "where the efficiency comes from")
+            }
             if let shutters = change.shutters, shutters.closeAtNight != true {
                 error("change.shutters.close_at_night", shutters.closeAtNight.map { "\($0)" }, "the only shutter change is closing them at night", expected: "true")
             }

@@ -14,14 +14,14 @@ public struct AppliedMeasure: Sendable {
     public var summaryFr: String
     /// Area of the elements (or windows) changed, m²; 0 for a change of use or control.
     public var areaM2: Double
-    /// Elements (windows) changed; 1 for a change of use or control.
+    /// Elements (windows, emitters) changed; 1 for a change of use or control.
     public var count: Int
 
     /// The quantity a cost or an aid counted in `unit` is multiplied by.
     public func quantity(in unit: CostUnit) -> Double {
         switch unit {
         case .m2: areaM2
-        case .window: Double(count)
+        case .window, .emitter: Double(count)
         case .dwelling: 1
         }
     }
@@ -173,6 +173,31 @@ public enum MeasureApplication {
                 return done("appliances \(NumberText.fixed(current, 0)) → \(NumberText.fixed(current - saved, 0)) kWh/yr",
                             fr: "électroménager \(frNumber(current - saved, 0)) kWh/an au lieu de \(frNumber(current, 0))")
             }
+        }
+        if let regulation = change.regulation, let target = regulation.regulationEfficiency {
+            var emitters = 0, changedSystems = 0
+            var reasons: [String] = []
+            for index in (changed.heatingSystems).indices {
+                let system = changed.heatingSystems[index]
+                guard let type = system.type, !type.isHeatPump || type == .heatPumpAirToWater else { continue }
+                let emitter = system.emitter ?? EmitterType.usual(for: type)
+                guard emitter == .radiatorsHighTemperature || emitter == .radiatorsLowTemperature else { continue }
+                guard system.efficiency == nil else { reasons.append("the file gives its whole-chain efficiency"); continue }
+                let current = system.regulationEfficiency ?? SystemDefaults.chain(type).regulation
+                guard current < target - 1e-9 else {
+                    reasons.append("its regulation efficiency is already \(NumberText.short(current)) (3CL: radiators with thermostatic valves 0.95; without, give regulation_efficiency 0.90)")
+                    continue
+                }
+                guard let count = system.emitterCount else { reasons.append("give heating.systems[\(system.id ?? String(index))].emitter_count, the number of radiators"); continue }
+                changed.heatingSystems[index].regulationEfficiency = target
+                emitters += count
+                changedSystems += 1
+            }
+            guard changedSystems > 0 else {
+                return .failure(NotApplicable(reason: reasons.isEmpty ? "no radiator heating" : reasons.joined(separator: "; ")))
+            }
+            return done(count: emitters, "\(emitters) radiators, regulation efficiency → \(NumberText.short(target))",
+                        fr: "\(emitters) radiateurs équipés, rendement de régulation porté à \(frNumber(target, 2))")
         }
         if change.shutters?.closeAtNight == true {
             var count = 0, area = 0.0

@@ -60,16 +60,17 @@ public struct ChangeSpec: Codable, Sendable, Equatable {
     public var lighting: LightingChangeSpec?
     public var otherUses: OtherUsesChangeSpec?
     public var shutters: ShutterChangeSpec?
+    public var regulation: RegulationChangeSpec?
     enum CodingKeys: String, CodingKey {
-        case thermostat, insulate, windows, lighting, shutters, hotWater = "hot_water", otherUses = "other_uses"
+        case thermostat, insulate, windows, lighting, shutters, regulation, hotWater = "hot_water", otherUses = "other_uses"
     }
 
     /// The names of the changes given (a measure makes exactly one).
     var given: [String] {
         [("thermostat", thermostat != nil), ("insulate", insulate != nil), ("windows", windows != nil), ("hot_water", hotWater != nil),
-         ("lighting", lighting != nil), ("other_uses", otherUses != nil), ("shutters", shutters != nil)].filter(\.1).map(\.0)
+         ("lighting", lighting != nil), ("other_uses", otherUses != nil), ("shutters", shutters != nil), ("regulation", regulation != nil)].filter(\.1).map(\.0)
     }
-    static let names = "thermostat, insulate, windows, hot_water, lighting, other_uses, shutters"
+    static let names = "thermostat, insulate, windows, hot_water, lighting, other_uses, shutters, regulation"
 }
 
 /// `change.other_uses`: a device switched off some hours a day, or appliances' electricity saved.
@@ -87,6 +88,16 @@ public struct OtherUsesChangeSpec: Codable, Sendable, Equatable {
         case source
         case standbyW = "standby_w", hoursOffPerDay = "hours_off_per_day", appliancesKWhSavedPerYear = "appliances_kwh_saved_per_year"
         case indoorHeatShare = "indoor_heat_share"
+    }
+}
+
+/// `change.regulation`: the room-by-room control of a radiator system (3CL regulation efficiency
+/// Rr: hot-water radiators without thermostatic valves 0.90, with them 0.95).
+public struct RegulationChangeSpec: Codable, Sendable, Equatable {
+    public var regulationEfficiency: Double?
+    public var source: String?
+    enum CodingKeys: String, CodingKey {
+        case source, regulationEfficiency = "regulation_efficiency"
     }
 }
 
@@ -176,6 +187,8 @@ public enum CostUnit: String, SpecEnum {
     case m2
     /// Per window replaced.
     case window
+    /// Per emitter (radiator) of the heating systems changed (`emitter_count`).
+    case emitter
     /// Once for the dwelling.
     case dwelling
 }

@@ -319,3 +319,37 @@ struct HotWaterStoreTests {
         if case .success = MeasureApplication.apply(measure, to: house) { Issue.record("applied to a store whose loss is inside a given efficiency") }
     }
 }
+
+/// Thermostatic valves by hand: the heating bought is the heat need ÷ (… × Rr), so raising Rr
+/// from 0.90 (3CL, radiators without valves) to 0.95 saves 1 − 0.90/0.95 = 5.26 % of it; the
+/// cost and the CEE aid count one valve per radiator (`emitter_count`).
+@Suite("Thermostatic radiator valves")
+struct ValveTests {
+    @Test func fivePointTwoSixPercentOfTheHeating() throws {
+        var house = try MeasureTests.dwelling()
+        let valves = try MeasureTests.measure("thermostatic-radiator-valves")
+        // The archetype gives its boiler's whole-chain efficiency: the valves cannot be modelled.
+        if case .success = MeasureApplication.apply(valves, to: house) { Issue.record("applied over a whole-chain efficiency") }
+        house.heatingSystems[0].efficiency = nil
+        house.heatingSystems[0].regulationEfficiency = 0.90
+        // Without the number of radiators, it says what to give.
+        if case let .failure(reason) = MeasureApplication.apply(valves, to: house) {
+            #expect(reason.reason.contains("emitter_count"), "\(reason.reason)")
+        } else {
+            Issue.record("applied without emitter_count")
+        }
+        house.heatingSystems[0].emitterCount = 8
+        let library = try EnergyPipeline.tariffs()
+        let weather = try Inputs.weather(for: house.location).year
+        let report = try SavingsEngine.run(house, measures: [valves], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
+                                           options: SavingsOptions(model: .fiveR1C))
+        let line = try #require(report.measures.first)
+        let alone = try #require(line.alone, "\(line.notApplicable ?? "")")
+        let expected: Double = report.baseline.heatingKWh * (1 - 0.90 / 0.95)
+        #expect(abs(alone.heatingKWh - expected) < 0.5, "\(alone.heatingKWh) of \(report.baseline.heatingKWh)")
+        let cost: Double = line.costTypicalEUR ?? 0
+        #expect(abs(cost - 440) < 1e-9)
+        let cee: Double = line.aids.first { $0.scheme == "cee" }?.eur ?? 0
+        #expect(abs(cee - 108.8) < 1e-9)
+    }
+}

@@ -1035,6 +1035,9 @@ public enum DwellingResolver {
             r.check(system.emissionEfficiency, at: p + ".emission_efficiency", in: 0.3...1, unit: "")
             r.check(system.regulationEfficiency, at: p + ".regulation_efficiency", in: 0.3...1, unit: "")
             r.check(system.designFlowTemperatureC, at: p + ".design_flow_temperature_c", in: 25...90, unit: "°C")
+            if let count = system.emitterCount, !(1...500).contains(count) {
+                r.error(p + ".emitter_count", String(count), "not a number of emitters", expected: "1…500")
+            }
             if system.efficiency != nil, [system.generationEfficiency, system.distributionEfficiency, system.emissionEfficiency, system.regulationEfficiency].contains(where: { $0 != nil }) {
                 r.error(p + ".efficiency", system.efficiency.map(format), "the whole-chain efficiency and its parts are both given",
                         expected: "either efficiency (the whole chain) or generation/distribution/emission/regulation_efficiency")

@@ -150,11 +150,15 @@ public struct HeatingSystemSpec: Codable, Sendable, Equatable {
     /// `design_flow_temperature_c`: water flow temperature at the design outdoor temperature
     /// (heat pumps; defaults by emitter).
     public var designFlowTemperatureC: Double?
+    /// `emitter_count`: how many radiators (or other emitters) the system feeds — what
+    /// thermostatic valves or reflectors are counted by.
+    public var emitterCount: Int?
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case id, description, type, fuel, efficiency
+        case emitterCount = "emitter_count"
         case copNominal = "cop_nominal"
         case maxPowerW = "max_power_w"
         case share, role, emitter
