@@ -14,10 +14,17 @@ public struct TariffLibrary: Sendable {
     /// Problems found while reading (files with errors are left out).
     public private(set) var issues: [InputIssue]
 
+    /// Each offer's versions, oldest first (the lookups of a run of many variants).
+    private var byOffer: [String: [Tariff]] = [:]
+    /// The offer ids, sorted.
+    public private(set) var offers: [String] = []
+
     public init(tariffs: [Tariff], issues: [InputIssue] = []) {
         self.tariffs = tariffs.sorted { ($0.offer, $0.validFrom) < ($1.offer, $1.validFrom) }
         self.issues = issues
         checkVersions()
+        byOffer = Dictionary(grouping: self.tariffs, by: \.offer)
+        offers = byOffer.keys.sorted()
     }
 
     /// The shipped tariffs plus those under `extraDirectories` (searched recursively for
@@ -158,11 +165,8 @@ public struct TariffLibrary: Sendable {
         tariffs = kept
     }
 
-    /// The offer ids, sorted.
-    public var offers: [String] { Array(Set(tariffs.map(\.offer))).sorted() }
-
     /// Every version of `offer`, oldest first.
-    public func versions(of offer: String) -> [Tariff] { tariffs.filter { $0.offer == offer } }
+    public func versions(of offer: String) -> [Tariff] { byOffer[offer] ?? [] }
 
     /// The version of `offer` in force on `date`.
     public func tariff(_ offer: String, on date: CivilDate) -> Tariff? {
