@@ -57,6 +57,8 @@ public struct WorksReport: Sendable, Encodable {
     public var use: UseSummary
     public var baseline: VariantOutcome
     public var baselinePrimaryEnergyKWhPerM2: Double
+    /// Health and safety first, not ranked (NEAT keeps them out of the cost-effectiveness test).
+    public var healthAndSafety: [HealthSafetyItem]
     /// Works ranked by savings-to-investment ratio, each chosen after the ones above (a
     /// sequential search, as BEopt's and NEAT's).
     public var ranked: [WorkStep]
@@ -73,6 +75,7 @@ public struct WorksReport: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case use, baseline, ranked, notes
         case baselinePrimaryEnergyKWhPerM2 = "baseline_primary_energy_kwh_per_m2", notApplicable = "not_applicable"
+        case healthAndSafety = "health_and_safety"
         case budgetEUR = "budget_eur", budgetGreedy = "budget_greedy", budgetExact = "budget_exact"
         case targetPrimaryEnergyKWhPerM2 = "target_primary_energy_kwh_per_m2", targetCheapest = "target_cheapest", rentalHorizon = "rental_horizon"
     }
@@ -219,7 +222,7 @@ public enum WorksPlanner {
             ? "French rental ban by DPE class: G from 1 Jan 2025, F from 2028, E from 2034 (décret 2023-796); the DPE class under its conventions is not computed yet (label, issue 15): the primary energy per m² here counts every use at Foyer's conventions and is not the DPE's"
             : "no rental ban by label in Wallonia as of 2026 in Foyer's references"
         return WorksReport(use: UseSummary(dwelling), baseline: evaluator.baseline, baselinePrimaryEnergyKWhPerM2: evaluator.baseline.primaryEnergyKWh / area,
-                           ranked: ranked, notApplicable: notApplicable, budgetEUR: options.budgetEUR, budgetGreedy: budgetGreedy, budgetExact: budgetExact,
+                           healthAndSafety: HealthSafety.check(dwelling), ranked: ranked, notApplicable: notApplicable, budgetEUR: options.budgetEUR, budgetGreedy: budgetGreedy, budgetExact: budgetExact,
                            targetPrimaryEnergyKWhPerM2: options.targetPrimaryEnergyKWhPerM2, targetCheapest: targetCheapest, rentalHorizon: horizon, notes: notes)
     }
 

@@ -75,6 +75,10 @@ enum WorksText {
         out += french
             ? "Usage : \(report.use.scenario == .household ? "celui du ménage" : "conventionnel (tout le logement chauffé, conventions du DPE ou de la PEB)")\nAujourd'hui : facture \(euros(base.billEUR))\(perYear), énergie primaire \(number(report.baselinePrimaryEnergyKWhPerM2, 0)) kWh/m²/an (tous usages)\n\nTravaux prioritaires, dans l'ordre (chaque ligne après celles du dessus) :\n"
             : "Use: \(report.use.scenario.rawValue)\nNow: bill \(euros(base.billEUR))\(perYear), primary energy \(number(report.baselinePrimaryEnergyKWhPerM2, 0)) kWh/m²/yr (every use)\n\nPriority works in order (each line after the ones above):\n"
+        if !report.healthAndSafety.isEmpty {
+            out = out.replacingOccurrences(of: "\n\nTravaux prioritaires", with: "\n\nD'abord, santé et sécurité (hors classement) :\n" + report.healthAndSafety.map { "  ⚠ \($0.messageFr)\n" }.joined() + "\nTravaux prioritaires")
+                .replacingOccurrences(of: "\n\nPriority works", with: "\n\nFirst, health and safety (not ranked):\n" + report.healthAndSafety.map { "  ⚠ \($0.messageEn)\n" }.joined() + "\nPriority works")
+        }
         for (index, step) in report.ranked.enumerated() {
             out += "\n\(index + 1). \(french ? step.nameFr : step.nameEn)  [\(step.id)]\n    \(french ? step.summaryFr : step.summary)\n"
             out += french

@@ -353,3 +353,29 @@ struct ValveTests {
         #expect(abs(cee - 108.8) < 1e-9)
     }
 }
+
+/// Issue 14, item 3: health and safety first, not ranked — the mould screen by hand.
+@Suite("Health and safety")
+struct HealthSafetyTests {
+    @Test func coldSurfacesAndVentilation() throws {
+        var house = try MeasureTests.dwelling()
+        let items = HealthSafety.check(house)
+        let mould = try #require(items.first { $0.kind == "mould_risk" })
+        // fRsi = 1 − 0.25·U·b below 0.70: every outdoor wall or ceiling above U 1.2 (b = 1), and
+        // every element toward an unheated space above 1.2 / b; never a floor on the ground.
+        for element in house.opaqueElements where element.kind != .door {
+            let b: Double? = switch element.boundary {
+            case .outdoor: 1
+            case let .unheatedSpace(factor): factor
+            case .ground, .adiabatic: nil
+            }
+            let flagged = b.map { 1 - 0.25 * element.uValueWPerM2K * $0 < 0.70 } ?? false
+            #expect(mould.elements.contains(element.id) == flagged, "\(element.id): U \(element.uValueWPerM2K)")
+        }
+        #expect(items.contains { $0.kind == "ventilation_check" })
+        // Insulated to U 0.5 everywhere and mechanically ventilated: nothing to flag.
+        for index in house.opaqueElements.indices { house.opaqueElements[index].uValueWPerM2K = 0.5 }
+        house.ventilation.type = .exhaustHumidityControlled
+        #expect(HealthSafety.check(house).isEmpty)
+    }
+}
