@@ -78,6 +78,7 @@ public struct Measure: Sendable, Equatable, Identifiable {
             if let t = change.thermostat {
                 number(t.setpointDeltaC, "change.thermostat.setpoint_delta_c", -10...10, unit: "K")
                 number(t.setbackC, "change.thermostat.setback_c", 5...25, unit: "°C")
+                if let preheat = t.preheatHours, !(0...6).contains(preheat) { error("change.thermostat.preheat_hours", "\(preheat)", "out of range", expected: "0…6 hours") }
                 if t.setpointDeltaC == nil, t.setbackC == nil { error("change.thermostat", nil, "no thermostat change", expected: "setpoint_delta_c or setback_c") }
             }
             if let i = change.insulate {

@@ -77,7 +77,7 @@ public enum MeasureApplication {
                 }
                 let presence = dwelling.occupancy.presence
                 guard presence != .always else { return .failure(NotApplicable(reason: "someone is at home every hour (occupancy.presence)")) }
-                changed.thermostat.comfortPeriods = presence
+                changed.thermostat.comfortPeriods = preheated(presence, hours: thermostat.preheatHours ?? 0)
                 changed.thermostat.heatingSetbackC = newSetback
                 let absent = presence.weekdays.filter { !$0 }.count * 5 + presence.weekends.filter { !$0 }.count * 2
                 return done("\(NumberText.short(newSetback)) °C in the \(absent) hours a week nobody is at home, \(NumberText.short(setpoint)) °C otherwise",
@@ -220,6 +220,20 @@ public enum MeasureApplication {
     static func lessIndoorElectricity(_ dwelling: inout ResolvedDwelling, kWhPerYear: Double) {
         guard kWhPerYear > 0 else { return }
         dwelling.occupancy.internalGainsW = max(0, dwelling.occupancy.internalGainsW - kWhPerYear * 1_000 / 8_760)
+    }
+
+    /// `presence` with each return brought forward by `hours` (the programme re-heats before the
+    /// household comes back; the day wraps at midnight within weekdays and within weekends).
+    static func preheated(_ presence: WeekSchedule, hours: Int) -> WeekSchedule {
+        guard hours > 0 else { return presence }
+        func extend(_ day: [Bool]) -> [Bool] {
+            var result = day
+            for hour in 0..<24 where day[hour] && !day[(hour + 23) % 24] {
+                for back in 1...hours { result[(hour - back + 24) % 24] = true }
+            }
+            return result
+        }
+        return WeekSchedule(weekdays: extend(presence.weekdays), weekends: extend(presence.weekends))
     }
 
     static func matches(_ boundary: ResolvedBoundary, _ wanted: String?) -> Bool {

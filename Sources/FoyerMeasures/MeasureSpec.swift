@@ -115,8 +115,10 @@ public struct ThermostatChangeSpec: Codable, Sendable, Equatable {
     public var setpointDeltaC: Double?
     /// A programmable thermostat: this set-back outside the household's presence hours.
     public var setbackC: Double?
+    /// The programme brings the heating back this many whole hours before the household returns.
+    public var preheatHours: Int?
     enum CodingKeys: String, CodingKey {
-        case setpointDeltaC = "setpoint_delta_c", setbackC = "setback_c"
+        case setpointDeltaC = "setpoint_delta_c", setbackC = "setback_c", preheatHours = "preheat_hours"
     }
 }
 
