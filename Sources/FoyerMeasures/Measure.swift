@@ -68,6 +68,16 @@ public struct Measure: Sendable, Equatable, Identifiable {
                 if (o.standbyW == nil) != (o.hoursOffPerDay == nil) { error("change.other_uses", nil, "standby_w and hours_off_per_day go together", expected: "both, or neither") }
                 if o.standbyW == nil, o.appliancesKWhSavedPerYear == nil { error("change.other_uses", nil, "nothing saved", expected: "standby_w with hours_off_per_day, or appliances_kwh_saved_per_year") }
             }
+            if let replace = change.replaceHeating {
+                _ = required(replace.type, "change.replace_heating.type", expected: HeatingSystemType.allowedNames.joined(separator: ", "))
+                if (replace.replaces ?? []).isEmpty { error("change.replace_heating.replaces", nil, "missing", expected: "the generator types it replaces") }
+                number(replace.copNominal, "change.replace_heating.cop_nominal", 1...8, unit: "")
+            }
+            if let replace = change.replaceHotWater {
+                _ = required(replace.type, "change.replace_hot_water.type", expected: HotWaterSystemType.allowedNames.joined(separator: ", "))
+                if (replace.replaces ?? []).isEmpty { error("change.replace_hot_water.replaces", nil, "missing", expected: "the water-heater types it replaces") }
+                number(replace.copNominal, "change.replace_hot_water.cop_nominal", 1...8, unit: "")
+            }
             if let regulation = change.regulation {
                 number(regulation.regulationEfficiency, "change.regulation.regulation_efficiency", 0.3...1, unit: "", required: true)
                 _ = required(regulation.source, "change.regulation.source", expected: "where the efficiency comes from")

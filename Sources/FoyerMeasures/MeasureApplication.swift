@@ -199,6 +199,45 @@ public enum MeasureApplication {
             return done(count: emitters, "\(emitters) radiators, regulation efficiency → \(NumberText.short(target))",
                         fr: "\(emitters) radiateurs équipés, rendement de régulation porté à \(frNumber(target, 2))")
         }
+        if let replace = change.replaceHeating, let type = replace.type {
+            let replaced = Set(replace.replaces ?? [])
+            var names: [String] = []
+            for index in changed.heatingSystems.indices {
+                let old = changed.heatingSystems[index]
+                guard let oldType = old.type, replaced.contains(oldType) else { continue }
+                var new = HeatingSystemSpec()
+                new.id = old.id
+                new.description = "\(type.rawValue) in place of the \(oldType.rawValue) (\(measure.id))"
+                new.type = type
+                new.copNominal = replace.copNominal
+                new.share = old.share
+                new.role = old.role
+                new.emitter = old.emitter ?? EmitterType.usual(for: oldType)
+                new.emitterCount = old.emitterCount
+                changed.heatingSystems[index] = new
+                names.append(oldType.rawValue)
+            }
+            guard !names.isEmpty else {
+                return .failure(NotApplicable(reason: "no heating system of type \((replace.replaces ?? []).map(\.rawValue).joined(separator: ", "))"))
+            }
+            return done("\(type.rawValue) in place of \(names.joined(separator: ", ")) (emitters kept)",
+                        fr: "\(frenchName(type)) à la place de : \(names.compactMap { HeatingSystemType(rawValue: $0).map(frenchName) }.joined(separator: ", ")) (émetteurs conservés)")
+        }
+        if let replace = change.replaceHotWater, let type = replace.type {
+            guard let old = dwelling.hotWater.systems?.first, let oldType = old.type, (replace.replaces ?? []).contains(oldType) else {
+                return .failure(NotApplicable(reason: "no water heater of type \((replace.replaces ?? []).map(\.rawValue).joined(separator: ", "))"))
+            }
+            var new = HotWaterSystemSpec()
+            new.id = old.id
+            new.description = "\(type.rawValue) in place of the \(oldType.rawValue) (\(measure.id))"
+            new.type = type
+            new.copNominal = replace.copNominal
+            new.storageVolumeL = old.storageVolumeL
+            new.offPeakCharging = old.offPeakCharging
+            new.setpointC = old.setpointC
+            changed.hotWater.systems?[0] = new
+            return done("\(type.rawValue) in place of the \(oldType.rawValue)", fr: "\(frenchName(type)) à la place de : \(frenchName(oldType))")
+        }
         if change.shutters?.closeAtNight == true {
             var count = 0, area = 0.0
             for index in changed.windows.indices where changed.windows[index].shutter.map({ !$0.closedAtNight }) ?? false {
@@ -211,6 +250,43 @@ public enum MeasureApplication {
                         fr: "volets fermés la nuit sur \(count) fenêtre\(count > 1 ? "s" : "") (\(frNumber(area, 1)) m²)")
         }
         return .failure(NotApplicable(reason: "nothing to change"))
+    }
+
+    /// The French name of a heating generator, for the household's report.
+    static func frenchName(_ type: HeatingSystemType) -> String {
+        switch type {
+        case .electricConvector: "convecteurs électriques"
+        case .electricRadiantPanel: "panneaux rayonnants électriques"
+        case .electricStorageHeater: "radiateurs électriques à accumulation"
+        case .heatPumpAirToWater: "pompe à chaleur air/eau"
+        case .heatPumpAirToAir: "pompe à chaleur air/air"
+        case .gasBoilerStandard: "chaudière gaz standard"
+        case .gasBoilerLowTemperature: "chaudière gaz basse température"
+        case .gasBoilerCondensing: "chaudière gaz à condensation"
+        case .oilBoilerStandard: "chaudière fioul standard"
+        case .oilBoilerCondensing: "chaudière fioul à condensation"
+        case .woodLogStove: "poêle à bûches"
+        case .woodLogBoiler: "chaudière à bûches"
+        case .pelletStove: "poêle à granulés"
+        case .pelletBoiler: "chaudière à granulés"
+        case .coalStove: "poêle à charbon"
+        case .keroseneHeater: "poêle à pétrole"
+        case .lpgHeater: "chauffage d'appoint au gaz (butane)"
+        case .districtHeating: "réseau de chaleur"
+        }
+    }
+
+    /// The French name of a water heater, for the household's report.
+    static func frenchName(_ type: HotWaterSystemType) -> String {
+        switch type {
+        case .electricStorage: "chauffe-eau électrique à accumulation"
+        case .electricInstantaneous: "chauffe-eau électrique instantané"
+        case .gasInstantaneous: "chauffe-eau gaz instantané"
+        case .gasStorage: "chauffe-eau gaz à accumulation"
+        case .heatPumpWaterHeater: "chauffe-eau thermodynamique"
+        case .fromHeatingSystem: "production par la chaudière"
+        case .solarWithBackup: "chauffe-eau solaire avec appoint"
+        }
     }
 
     /// Electricity used indoors ends as heat in the dwelling (the internal gains of EN ISO

@@ -61,16 +61,20 @@ public struct ChangeSpec: Codable, Sendable, Equatable {
     public var otherUses: OtherUsesChangeSpec?
     public var shutters: ShutterChangeSpec?
     public var regulation: RegulationChangeSpec?
+    public var replaceHeating: ReplaceHeatingSpec?
+    public var replaceHotWater: ReplaceHotWaterSpec?
     enum CodingKeys: String, CodingKey {
         case thermostat, insulate, windows, lighting, shutters, regulation, hotWater = "hot_water", otherUses = "other_uses"
+        case replaceHeating = "replace_heating", replaceHotWater = "replace_hot_water"
     }
 
     /// The names of the changes given (a measure makes exactly one).
     var given: [String] {
         [("thermostat", thermostat != nil), ("insulate", insulate != nil), ("windows", windows != nil), ("hot_water", hotWater != nil),
-         ("lighting", lighting != nil), ("other_uses", otherUses != nil), ("shutters", shutters != nil), ("regulation", regulation != nil)].filter(\.1).map(\.0)
+         ("lighting", lighting != nil), ("other_uses", otherUses != nil), ("shutters", shutters != nil), ("regulation", regulation != nil),
+         ("replace_heating", replaceHeating != nil), ("replace_hot_water", replaceHotWater != nil)].filter(\.1).map(\.0)
     }
-    static let names = "thermostat, insulate, windows, hot_water, lighting, other_uses, shutters, regulation"
+    static let names = "thermostat, insulate, windows, hot_water, lighting, other_uses, shutters, regulation, replace_heating, replace_hot_water"
 }
 
 /// `change.other_uses`: a device switched off some hours a day, or appliances' electricity saved.
@@ -98,6 +102,29 @@ public struct RegulationChangeSpec: Codable, Sendable, Equatable {
     public var source: String?
     enum CodingKeys: String, CodingKey {
         case source, regulationEfficiency = "regulation_efficiency"
+    }
+}
+
+/// `change.replace_heating`: a new generator in place of those of the listed types (same id,
+/// emitters, share and role; the new type's 3CL defaults).
+public struct ReplaceHeatingSpec: Codable, Sendable, Equatable {
+    public var type: HeatingSystemType?
+    public var replaces: [HeatingSystemType]?
+    /// Heat pumps: the rated COP (A7/W35); none: the model's default.
+    public var copNominal: Double?
+    enum CodingKeys: String, CodingKey {
+        case type, replaces, copNominal = "cop_nominal"
+    }
+}
+
+/// `change.replace_hot_water`: a new water heater in place of the first one, if of a listed type
+/// (same store volume, set-point and off-peak charging).
+public struct ReplaceHotWaterSpec: Codable, Sendable, Equatable {
+    public var type: HotWaterSystemType?
+    public var replaces: [HotWaterSystemType]?
+    public var copNominal: Double?
+    enum CodingKeys: String, CodingKey {
+        case type, replaces, copNominal = "cop_nominal"
     }
 }
 

@@ -437,3 +437,41 @@ struct MoreMeasureTests {
         #expect(alone.hoursBelow16C <= SavingsEngine.colderHoursWorthSaying || line.colderHours == alone.hoursBelow16C, "\(alone.hoursBelow16C)")
     }
 }
+
+/// Replacing the generator: a heat pump for a gas boiler, a heat-pump water heater for an electric one.
+@Suite("Replacing the heating and the water heater")
+struct ReplacementTests {
+    @Test func heatPumpInPlaceOfTheBoiler() throws {
+        let house = try MeasureTests.dwelling()
+        let measure = try MeasureTests.measure("heat-pump-air-water")
+        guard case let .success(applied) = MeasureApplication.apply(measure, to: house) else { Issue.record("not applied"); return }
+        let old = try #require(house.heatingSystems.first), new = try #require(applied.dwelling.heatingSystems.first)
+        #expect(new.type == .heatPumpAirToWater && new.id == old.id && new.efficiency == nil && new.fuel == nil)
+        let oldType = try #require(old.type)
+        #expect(new.emitter == (old.emitter ?? EmitterType.usual(for: oldType)))
+        let library = try EnergyPipeline.tariffs()
+        let weather = try Inputs.weather(for: house.location).year
+        let report = try SavingsEngine.run(house, measures: [measure], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
+                                           options: SavingsOptions(model: .fiveR1C, incomeBand: .veryLow))
+        let line = try #require(report.measures.first)
+        let alone = try #require(line.alone)
+        // Gas for heating gone, electricity up, fewer kWh bought in all (the heat pump's COP).
+        #expect((alone.kWhByEnergy["natural_gas"] ?? 0) > 0 && (alone.kWhByEnergy["electricity"] ?? 0) < 0 && alone.kWh > 0, "\(alone.kWhByEnergy)")
+        // 10 000 € less MaPrimeRénov' 5 000 € and the CEE Coup de pouce 4 000 € (very low income).
+        #expect(line.netCostEUR == 1_000)
+    }
+
+    @Test func heatPumpWaterHeaterInPlaceOfTheElectricOne() throws {
+        let house = try MeasureTests.dwelling("fr/sfh-1975-1989")
+        let measure = try MeasureTests.measure("thermodynamic-water-heater")
+        let library = try EnergyPipeline.tariffs()
+        let weather = try Inputs.weather(for: house.location).year
+        let report = try SavingsEngine.run(house, measures: [measure], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
+                                           options: SavingsOptions(model: .fiveR1C, incomeBand: .veryLow))
+        let line = try #require(report.measures.first)
+        let alone = try #require(line.alone, "\(line.notApplicable ?? "")")
+        #expect((alone.kWhByEnergy["electricity"] ?? 0) > 0)
+        // 3 850 € less MaPrimeRénov' 1 200 € and CEE 15 600 kWh cumac × 0.008 € = 124.80 €.
+        #expect(abs((line.netCostEUR ?? 0) - (3_850 - 1_200 - 124.8)) < 1e-9)
+    }
+}
