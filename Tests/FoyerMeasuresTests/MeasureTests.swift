@@ -18,6 +18,14 @@ struct MeasureTests {
         try #require(catalogue.measure(id), "\(id) is not in the catalogue: \(catalogue.issues)")
     }
 
+    /// The savings of `measures` on `house`, on the weather of its own climate.
+    static func savings(_ house: ResolvedDwelling, _ measures: [Measure], _ options: SavingsOptions, conventional: ResolvedDwelling? = nil,
+                        packages: [[Measure]] = []) throws -> SavingsReport {
+        let weather = try Inputs.weather(for: house.location).year
+        return try SavingsEngine.run(house, measures: measures, weather: PreparedWeather(weather), weatherName: weather.source,
+                                     library: try EnergyPipeline.tariffs(), options: options, conventional: conventional, packages: packages)
+    }
+
     @Test func theShippedCatalogueLoadsWithoutIssues() {
         #expect(Self.catalogue.issues.isEmpty, "\(Self.catalogue.issues.map(\.description))")
         #expect(Self.catalogue.measures.count >= 8)
@@ -106,10 +114,7 @@ struct MeasureTests {
     /// (interactions) and more than the best one.
     @Test func savingsGoTheRightWay() throws {
         let house = try Self.dwelling()
-        let library = try EnergyPipeline.tariffs()
-        let weather = try Inputs.weather(for: house.location).year
-        let report = try SavingsEngine.run(house, measures: Self.catalogue.measures, weather: PreparedWeather(weather), weatherName: weather.source,
-                                           library: library, options: SavingsOptions(model: .fiveR1C))
+        let report = try Self.savings(house, Self.catalogue.measures, SavingsOptions(model: .fiveR1C))
         let applied = report.measures.filter { $0.notApplicable == nil }
         #expect(applied.count >= 5, "\(report.measures.map { "\($0.id): \($0.notApplicable ?? "ok")" })")
         for line in applied {
@@ -188,11 +193,8 @@ struct HouseholdUseSavingsTests {
     @Test func aHouseholdThatHeatsLessSavesLess() throws {
         let household = try #require(Inputs.loadDwelling("examples/household-1949-1974", use: .household).dwelling)
         let conventional = try #require(Inputs.loadDwelling("examples/household-1949-1974", use: .conventional).dwelling)
-        let library = try EnergyPipeline.tariffs()
-        let weather = try Inputs.weather(for: household.location).year
         let attic = try MeasureTests.measure("attic-insulation-r7")
-        let report = try SavingsEngine.run(household, measures: [attic], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
-                                           options: SavingsOptions(model: .fiveR1C), conventional: conventional)
+        let report = try MeasureTests.savings(household, [attic], SavingsOptions(model: .fiveR1C), conventional: conventional)
         #expect(report.use.scenario == .household)
         let line = try #require(report.measures.first)
         let atHousehold = try #require(line.alone), atConvention = try #require(line.aloneAtConventionalUse)
@@ -226,10 +228,7 @@ struct InternalGainsTests {
         // 390 kWh × 0.75 = 292.5 kWh less a year → 33.39 W less gains on average.
         #expect(abs((applied.dwelling.otherUses.lightingKWhPerYear ?? 0) - before * 0.25) < 1e-9)
         #expect(abs((house.occupancy.internalGainsW - applied.dwelling.occupancy.internalGainsW) - before * 0.75 * 1_000 / 8_760) < 1e-9)
-        let library = try EnergyPipeline.tariffs()
-        let weather = try Inputs.weather(for: house.location).year
-        let report = try SavingsEngine.run(house, measures: [lighting], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
-                                           options: SavingsOptions(model: .fiveR1C))
+        let report = try MeasureTests.savings(house, [lighting], SavingsOptions(model: .fiveR1C))
         let alone = try #require(report.measures.first?.alone)
         #expect((alone.kWhByEnergy["electricity"] ?? 0) > 0, "electricity saved")
         #expect(alone.heatingKWh < 0, "the lamps' heat is missed: heating rises, \(alone.heatingKWh) kWh")
@@ -241,12 +240,9 @@ struct InternalGainsTests {
 struct PackageTests {
     @Test func aPackageIsSimulatedAsAWhole() throws {
         let house = try MeasureTests.dwelling()
-        let library = try EnergyPipeline.tariffs()
-        let weather = try Inputs.weather(for: house.location).year
         let attic = try MeasureTests.measure("attic-insulation-r7"), windows = try MeasureTests.measure("window-replacement-uw13")
         let ite = try MeasureTests.measure("wall-insulation-external-r37"), iti = try MeasureTests.measure("wall-insulation-internal-r37")
-        let report = try SavingsEngine.run(house, measures: [attic, windows], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
-                                           options: SavingsOptions(model: .fiveR1C), packages: [[attic, windows], [ite, iti]])
+        let report = try MeasureTests.savings(house, [attic, windows], SavingsOptions(model: .fiveR1C), packages: [[attic, windows], [ite, iti]])
         let both = try #require(report.packages.first)
         let alone = report.measures.compactMap { $0.alone?.kWh }.reduce(0, +)
         #expect(both.measures == [attic.id, windows.id])
@@ -266,11 +262,8 @@ struct PackageTests {
 struct ApplianceGestureTests {
     @Test func theBoxAndTheWashingByHand() throws {
         let house = try MeasureTests.dwelling()
-        let library = try EnergyPipeline.tariffs()
-        let weather = try Inputs.weather(for: house.location).year
         let box = try MeasureTests.measure("box-off-at-night"), wash = try MeasureTests.measure("wash-at-30c")
-        let report = try SavingsEngine.run(house, measures: [box, wash], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
-                                           options: SavingsOptions(model: .fiveR1C))
+        let report = try MeasureTests.savings(house, [box, wash], SavingsOptions(model: .fiveR1C))
         // Box: 9.9 W × 8 h × 365 days = 28.908 kWh of electricity a year for standby; the box's
         // heat is missed, so the heating (gas here) rises.
         let boxLine = try #require(report.measures.first { $0.id == box.id }?.alone)
@@ -291,10 +284,7 @@ struct ApplianceGestureTests {
         }
         guard case let .success(applied) = MeasureApplication.apply(shutters, to: house) else { Issue.record("not applied"); return }
         #expect(applied.count == house.windows.count && applied.dwelling.windows.allSatisfy { $0.shutter?.closedAtNight == true })
-        let library = try EnergyPipeline.tariffs()
-        let weather = try Inputs.weather(for: house.location).year
-        let report = try SavingsEngine.run(house, measures: [shutters], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
-                                           options: SavingsOptions(model: .iso52016))
+        let report = try MeasureTests.savings(house, [shutters], SavingsOptions(model: .iso52016))
         let alone = try #require(report.measures.first?.alone)
         #expect(alone.heatingKWh > 0, "\(alone.heatingKWh)")
     }
@@ -311,10 +301,7 @@ struct HotWaterStoreTests {
         store.storageVolumeL = 200
         house.hotWater.systems = [store]
         let measure = try MeasureTests.measure("dhw-store-55c")
-        let library = try EnergyPipeline.tariffs()
-        let weather = try Inputs.weather(for: house.location).year
-        let report = try SavingsEngine.run(house, measures: [measure], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
-                                           options: SavingsOptions(model: .fiveR1C))
+        let report = try MeasureTests.savings(house, [measure], SavingsOptions(model: .fiveR1C))
         let alone = try #require(report.measures.first?.alone, "\(report.measures.first?.notApplicable ?? "")")
         #expect(abs((alone.kWhByEnergy["electricity"] ?? 0) - 164.68) < 0.05, "\(alone.kWhByEnergy)")
         // With the whole chain's efficiency given, the store is not modelled: not applicable, said.
@@ -342,10 +329,7 @@ struct ValveTests {
             Issue.record("applied without emitter_count")
         }
         house.heatingSystems[0].emitterCount = 8
-        let library = try EnergyPipeline.tariffs()
-        let weather = try Inputs.weather(for: house.location).year
-        let report = try SavingsEngine.run(house, measures: [valves], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
-                                           options: SavingsOptions(model: .fiveR1C))
+        let report = try MeasureTests.savings(house, [valves], SavingsOptions(model: .fiveR1C))
         let line = try #require(report.measures.first)
         let alone = try #require(line.alone, "\(line.notApplicable ?? "")")
         let expected: Double = report.baseline.heatingKWh * (1 - 0.90 / 0.95)
@@ -414,10 +398,7 @@ struct MoreMeasureTests {
         for index in floors where house.opaqueElements[index].uValueWPerM2K > 0.5 {
             #expect(abs(applied.dwelling.opaqueElements[index].uValueWPerM2K - 1 / (1 / house.opaqueElements[index].uValueWPerM2K + 3)) < 1e-12)
         }
-        let library = try EnergyPipeline.tariffs()
-        let weather = try Inputs.weather(for: house.location).year
-        let report = try SavingsEngine.run(house, measures: [measure], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
-                                           options: SavingsOptions(model: .fiveR1C))
+        let report = try MeasureTests.savings(house, [measure], SavingsOptions(model: .fiveR1C))
         #expect((report.measures.first?.alone?.heatingKWh ?? 0) > 0)
     }
 
@@ -425,10 +406,7 @@ struct MoreMeasureTests {
     @Test func programmableThermostatSaves() throws {
         var house = try MeasureTests.dwelling()
         house.occupancy.presence = WeekSchedule(weekdays: (0..<24).map { !(8..<18).contains($0) }, weekends: Array(repeating: true, count: 24))
-        let library = try EnergyPipeline.tariffs()
-        let weather = try Inputs.weather(for: house.location).year
-        let report = try SavingsEngine.run(house, measures: [try MeasureTests.measure("programmable-thermostat")], weather: PreparedWeather(weather),
-                                           weatherName: weather.source, library: library, options: SavingsOptions(model: .fiveR1C))
+        let report = try MeasureTests.savings(house, [try MeasureTests.measure("programmable-thermostat")], SavingsOptions(model: .fiveR1C))
         let alone = try #require(report.measures.first?.alone, "\(report.measures.first?.notApplicable ?? "")")
         #expect(alone.heatingKWh > 0 && (alone.eur ?? 0) > 0, "\(alone.heatingKWh) kWh")
         // This leaky house's capped boiler does not recover from 16 °C in the preheat hour: the first
@@ -449,10 +427,7 @@ struct ReplacementTests {
         #expect(new.type == .heatPumpAirToWater && new.id == old.id && new.efficiency == nil && new.fuel == nil)
         let oldType = try #require(old.type)
         #expect(new.emitter == (old.emitter ?? EmitterType.usual(for: oldType)))
-        let library = try EnergyPipeline.tariffs()
-        let weather = try Inputs.weather(for: house.location).year
-        let report = try SavingsEngine.run(house, measures: [measure], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
-                                           options: SavingsOptions(model: .fiveR1C, incomeBand: .veryLow))
+        let report = try MeasureTests.savings(house, [measure], SavingsOptions(model: .fiveR1C, incomeBand: .veryLow))
         let line = try #require(report.measures.first)
         let alone = try #require(line.alone)
         // Gas for heating gone, electricity up, fewer kWh bought in all (the heat pump's COP).
@@ -464,10 +439,7 @@ struct ReplacementTests {
     @Test func heatPumpWaterHeaterInPlaceOfTheElectricOne() throws {
         let house = try MeasureTests.dwelling("fr/sfh-1975-1989")
         let measure = try MeasureTests.measure("thermodynamic-water-heater")
-        let library = try EnergyPipeline.tariffs()
-        let weather = try Inputs.weather(for: house.location).year
-        let report = try SavingsEngine.run(house, measures: [measure], weather: PreparedWeather(weather), weatherName: weather.source, library: library,
-                                           options: SavingsOptions(model: .fiveR1C, incomeBand: .veryLow))
+        let report = try MeasureTests.savings(house, [measure], SavingsOptions(model: .fiveR1C, incomeBand: .veryLow))
         let line = try #require(report.measures.first)
         let alone = try #require(line.alone, "\(line.notApplicable ?? "")")
         #expect((alone.kWhByEnergy["electricity"] ?? 0) > 0)
