@@ -133,6 +133,16 @@ public enum WorksPlanner {
                 if better { best = (index, step, applied.dwelling, score) }
             }
             guard let chosen = best else { break }
+            // A work that costs more each year than it saves at the household's prices is no
+            // priority: it and the ones after it are listed apart, with what they do.
+            if let eur = chosen.step.saving.eur, eur <= 0 {
+                for measure in remaining {
+                    guard case let .success(applied) = MeasureApplication.apply(measure, to: current) else { continue }
+                    let change = previous.minus(try evaluator.outcome(applied.dwelling))
+                    notApplicable[measure.id] = String(format: "not cost-effective here: saves %.0f kWh but changes the bills by %+.0f €/yr at the current prices", change.kWh, -(change.eur ?? 0))
+                }
+                break
+            }
             ranked.append(chosen.step)
             spent += chosen.step.netCostEUR
             current = chosen.dwelling

@@ -172,11 +172,15 @@ enum SavingsText {
                 out += (french ? "    seule : " : "    alone: ") + "\(kWh(alone.kWh)), \(euros(alone.eur))\(perYear), \(number(alone.co2Kg)) kg CO₂"
                     + (french ? ", heures sous 16 °C \(signed(alone.hoursBelow16C))\n" : ", hours below 16 °C \(signed(alone.hoursBelow16C))\n")
             }
-            if let conventional = line.aloneAtConventionalUse {
+            if let conventional = line.aloneAtConventionalUse, let alone = line.alone {
                 out += (french ? "    à l'usage conventionnel (tout le logement chauffé) : " : "    at the conventional use (whole dwelling heated): ")
                     + "\(kWh(conventional.kWh)), \(euros(conventional.eur))\(perYear)"
-                    + (french ? " — le chiffre d'un calcul conventionnel : ce ménage chauffe moins, il économise moins et gagne surtout en confort\n"
-                             : " — a conventional calculation's figure: this household heats less, so it saves less and gains mostly warmth\n")
+                // Said only where it holds: the household saves clearly less than the convention.
+                if alone.kWh < 0.9 * conventional.kWh {
+                    out += french ? " — le chiffre d'un calcul conventionnel : ce ménage chauffe moins, il économise moins et gagne surtout en confort"
+                                  : " — a conventional calculation's figure: this household heats less, so it saves less and gains mostly warmth"
+                }
+                out += "\n"
             }
             if let colder = line.colderHours {
                 out += french ? "    attention : \(colder) heures de présence de plus sous 16 °C — à ne pas conseiller à un ménage qui a déjà froid\n"
