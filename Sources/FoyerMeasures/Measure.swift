@@ -109,7 +109,20 @@ public struct Measure: Sendable, Equatable, Identifiable {
                 number(w.onlyIfUAboveWPerM2K, "change.windows.only_if_u_above_w_per_m2k", 0...10, unit: "W/(m²·K)")
             }
             if let h = change.hotWater {
-                number(h.storeSetpointC, "change.hot_water.store_setpoint_c", 40...85, unit: "°C", required: true)
+                let shower = h.showerShare != nil || h.showerFlowBeforeLPerMin != nil || h.showerFlowAfterLPerMin != nil
+                if shower == (h.storeSetpointC != nil) {
+                    error("change.hot_water", nil, "one hot-water change", expected: "store_setpoint_c, or shower_share with shower_flow_before_l_per_min and shower_flow_after_l_per_min")
+                }
+                number(h.storeSetpointC, "change.hot_water.store_setpoint_c", 40...85, unit: "°C")
+                if shower {
+                    number(h.showerShare, "change.hot_water.shower_share", 0...1, unit: "", required: true)
+                    number(h.showerFlowBeforeLPerMin, "change.hot_water.shower_flow_before_l_per_min", 1...60, unit: "L/min", required: true)
+                    number(h.showerFlowAfterLPerMin, "change.hot_water.shower_flow_after_l_per_min", 1...60, unit: "L/min", required: true)
+                    _ = required(h.source, "change.hot_water.source", expected: "where the flows and the share come from")
+                    if let before = h.showerFlowBeforeLPerMin, let after = h.showerFlowAfterLPerMin, before.isFinite, after.isFinite, after >= before {
+                        error("change.hot_water.shower_flow_after_l_per_min", NumberText.short(after), "not below the flow before", expected: "less than \(NumberText.short(before)) L/min")
+                    }
+                }
             }
             if let l = change.lighting {
                 number(l.powerRatio, "change.lighting.power_ratio", 0.01...1, unit: "", required: true)

@@ -31,6 +31,9 @@ public enum MeasureApplication {
     /// The store temperature of 3CL's standing-loss convention (45 K over a 20 °C room), the
     /// default of `hot_water.systems[].setpoint_c`.
     static let defaultStoreSetpointC = 65.0
+    /// The 3CL-DPE 2021 conventional hot water per adult equivalent, L/day at 40 °C, the default of
+    /// `hot_water.litres_per_person_per_day`.
+    static let defaultLitresPerPersonPerDay = 56.0
 
     /// Whether `measure` fits `dwelling`; the reason when it does not.
     public static func applicability(_ measure: Measure, to dwelling: ResolvedDwelling) -> String? {
@@ -130,6 +133,14 @@ public enum MeasureApplication {
             guard count > 0 else { return .failure(NotApplicable(reason: "no window with U above \(NumberText.short(windows.onlyIfUAboveWPerM2K ?? u)) W/(m²·K)")) }
             return done(area: area, count: count, "\(count) window element\(count > 1 ? "s" : "") (\(NumberText.fixed(area, 1)) m²) → U \(NumberText.short(u)) W/(m²·K)",
                         fr: "\(count) fenêtre\(count > 1 ? "s" : "") (\(frNumber(area, 1)) m²) → U \(frNumber(u, 1)) W/(m²·K)")
+        }
+        if let water = change.hotWater, let share = water.showerShare, let before = water.showerFlowBeforeLPerMin, let after = water.showerFlowAfterLPerMin {
+            guard dwelling.hotWater.systems?.isEmpty == false else { return .failure(NotApplicable(reason: "no hot-water system")) }
+            let current = dwelling.hotWater.litresPerPersonPerDay ?? defaultLitresPerPersonPerDay
+            let factor = 1 - share * (1 - after / before)
+            changed.hotWater.litresPerPersonPerDay = current * factor
+            return done("hot water \(NumberText.fixed(current, 1)) → \(NumberText.fixed(current * factor, 1)) L per person a day (showers \(NumberText.short(before)) → \(NumberText.short(after)) L/min)",
+                        fr: "eau chaude \(frNumber(current * factor, 1)) L par personne et par jour au lieu de \(frNumber(current, 1)) (douche \(frNumber(after, 0)) L/min au lieu de \(frNumber(before, 0)))")
         }
         if let water = change.hotWater, let setpoint = water.storeSetpointC {
             guard let system = dwelling.hotWater.systems?.first, let type = system.type,

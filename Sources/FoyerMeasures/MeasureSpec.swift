@@ -191,12 +191,20 @@ public struct WindowChangeSpec: Codable, Sendable, Equatable {
     }
 }
 
-/// `change.hot_water`.
+/// `change.hot_water`: the store's temperature, or a shower head of lower flow.
 public struct HotWaterChangeSpec: Codable, Sendable, Equatable {
     /// The store's temperature, °C (electric and heat-pump stores).
     public var storeSetpointC: Double?
+    /// Share of the hot water drawn at the shower.
+    public var showerShare: Double?
+    /// Shower flow before and after, L/min: the litres drawn at the shower scale by their ratio.
+    public var showerFlowBeforeLPerMin: Double?
+    public var showerFlowAfterLPerMin: Double?
+    public var source: String?
     enum CodingKeys: String, CodingKey {
-        case storeSetpointC = "store_setpoint_c"
+        case source
+        case storeSetpointC = "store_setpoint_c", showerShare = "shower_share"
+        case showerFlowBeforeLPerMin = "shower_flow_before_l_per_min", showerFlowAfterLPerMin = "shower_flow_after_l_per_min"
     }
 }
 

@@ -447,3 +447,19 @@ struct ReplacementTests {
         #expect(abs((line.netCostEUR ?? 0) - (3_850 - 1_200 - 124.8)) < 1e-9)
     }
 }
+
+/// The low-flow shower head by hand: 56 L × (1 − 0.5 × (1 − 8/18)) = 40.444 L per person a day,
+/// and the water heater's energy falls.
+@Suite("Low-flow shower head")
+struct ShowerTests {
+    @Test func lessHotWaterByHand() throws {
+        let house = try MeasureTests.dwelling()
+        let measure = try MeasureTests.measure("low-flow-shower-head")
+        guard case let .success(applied) = MeasureApplication.apply(measure, to: house) else { Issue.record("not applied"); return }
+        let before = house.hotWater.litresPerPersonPerDay ?? 56
+        #expect(abs((applied.dwelling.hotWater.litresPerPersonPerDay ?? 0) - before * (1 - 0.5 * (1 - 8.0 / 18))) < 1e-9)
+        let report = try MeasureTests.savings(house, [measure], SavingsOptions(model: .fiveR1C))
+        let alone = try #require(report.measures.first?.alone)
+        #expect(alone.kWh > 0 && alone.heatingKWh == 0, "\(alone.kWh) kWh, heating \(alone.heatingKWh)")
+    }
+}
