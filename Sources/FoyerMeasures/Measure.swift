@@ -66,30 +66,78 @@ public struct Measure: Sendable, Equatable, Identifiable {
                 number(o.indoorHeatShare, "change.other_uses.indoor_heat_share", 0...1, unit: "", required: true)
                 _ = required(o.source, "change.other_uses.source", expected: "where the figures come from")
                 if (o.standbyW == nil) != (o.hoursOffPerDay == nil) { error("change.other_uses", nil, "standby_w and hours_off_per_day go together", expected: "both, or neither") }
-                if o.standbyW == nil, o.appliancesKWhSavedPerYear == nil { error("change.other_uses", nil, "nothing saved", expected: "standby_w with hours_off_per_day, or appliances_kwh_saved_per_year") }
+                number(o.cookingShareSaved, "change.other_uses.cooking_share_saved", 0...1, unit: "")
+                if [o.standbyW != nil, o.appliancesKWhSavedPerYear != nil, o.cookingShareSaved != nil].filter({ $0 }).count != 1 {
+                    error("change.other_uses", nil, "one thing saved", expected: "standby_w with hours_off_per_day, appliances_kwh_saved_per_year, or cooking_share_saved")
+                }
             }
             if let replace = change.replaceHeating {
                 _ = required(replace.type, "change.replace_heating.type", expected: HeatingSystemType.allowedNames.joined(separator: ", "))
                 if (replace.replaces ?? []).isEmpty { error("change.replace_heating.replaces", nil, "missing", expected: "the generator types it replaces") }
                 number(replace.copNominal, "change.replace_heating.cop_nominal", 1...8, unit: "")
+                number(replace.generationEfficiency, "change.replace_heating.generation_efficiency", 0.3...1.1, unit: "")
+                number(replace.emissionEfficiency, "change.replace_heating.emission_efficiency", 0.3...1, unit: "")
+                number(replace.regulationEfficiency, "change.replace_heating.regulation_efficiency", 0.3...1, unit: "")
             }
             if let replace = change.replaceHotWater {
                 _ = required(replace.type, "change.replace_hot_water.type", expected: HotWaterSystemType.allowedNames.joined(separator: ", "))
                 if (replace.replaces ?? []).isEmpty { error("change.replace_hot_water.replaces", nil, "missing", expected: "the water-heater types it replaces") }
                 number(replace.copNominal, "change.replace_hot_water.cop_nominal", 1...8, unit: "")
+                for (name, value) in [("H1", replace.solarFractionByZone?.h1), ("H2", replace.solarFractionByZone?.h2), ("H3", replace.solarFractionByZone?.h3)] {
+                    number(value, "change.replace_hot_water.solar_fraction_by_zone.\(name)", 0...1, unit: "", required: replace.solarFractionByZone != nil)
+                }
+                if replace.type == .solarWithBackup, replace.solarFractionByZone == nil {
+                    error("change.replace_hot_water.solar_fraction_by_zone", nil, "missing", expected: "the solar share of the need in H1, H2 and H3")
+                }
             }
             if let regulation = change.regulation {
                 number(regulation.regulationEfficiency, "change.regulation.regulation_efficiency", 0.3...1, unit: "", required: true)
                 _ = required(regulation.source, "change.regulation.source", expected: "where the efficiency comes from")
             }
-            if let shutters = change.shutters, shutters.closeAtNight != true {
-                error("change.shutters.close_at_night", shutters.closeAtNight.map { "\($0)" }, "the only shutter change is closing them at night", expected: "true")
+            if let shutters = change.shutters {
+                number(shutters.addAdditionalResistanceM2KPerW, "change.shutters.add_additional_resistance_m2k_per_w", 0.01...1, unit: "m²·K/W")
+                if (shutters.closeAtNight == true) == (shutters.addAdditionalResistanceM2KPerW != nil) {
+                    error("change.shutters", nil, "one shutter change", expected: "close_at_night true, or add_additional_resistance_m2k_per_w (new shutters)")
+                }
+                if shutters.addAdditionalResistanceM2KPerW != nil { _ = required(shutters.source, "change.shutters.source", expected: "where the ΔR comes from") }
+            }
+            if let d = change.distribution {
+                number(d.pipeInsulationThicknessMm, "change.distribution.pipe_insulation_thickness_mm", 1...150, unit: "mm", required: true)
+                number(d.insulationConductivityWPerMK, "change.distribution.insulation_conductivity_w_per_mk", 0.015...0.1, unit: "W/(m·K)")
+                _ = required(d.source, "change.distribution.source", expected: "where the lagging's figures come from")
+            }
+            if let e = change.emitters {
+                if e.radiatorReflectors != true { error("change.emitters.radiator_reflectors", e.radiatorReflectors.map { "\($0)" }, "the only emitter change is adding reflectors", expected: "true") }
+                number(e.onlyIfWallUAboveWPerM2K, "change.emitters.only_if_wall_u_above_w_per_m2k", 0...10, unit: "W/(m²·K)")
+                _ = required(e.source, "change.emitters.source", expected: "where the figures come from")
+            }
+            if let v = change.ventilation {
+                number(v.infiltrationFactor, "change.ventilation.infiltration_factor", 0.05...1, unit: "")
+                number(v.mechanicalAirChangePerH, "change.ventilation.mechanical_air_change_per_h", 0...5, unit: "1/h")
+                number(v.heatRecoveryEfficiency, "change.ventilation.heat_recovery_efficiency", 0...0.95, unit: "")
+                number(v.fanPowerW, "change.ventilation.fan_power_w", 0...500, unit: "W", required: v.type != nil)
+                if let year = v.builtBefore, !(1700...2100).contains(year) { error("change.ventilation.built_before", "\(year)", "not a year", expected: "1700…2100") }
+                if (v.infiltrationFactor == nil) == (v.type == nil) {
+                    error("change.ventilation", nil, "one ventilation change", expected: "infiltration_factor (air-tightness), or type with mechanical_air_change_per_h (a new system)")
+                }
+                number(v.airflowRatio, "change.ventilation.airflow_ratio", 0.05...3, unit: "")
+                if v.type != nil, (v.mechanicalAirChangePerH == nil) == (v.airflowRatio == nil) {
+                    error("change.ventilation", nil, "the new system's air change", expected: "mechanical_air_change_per_h, or airflow_ratio (times the old one)")
+                }
+                if v.heatRecoveryEfficiency != nil, v.type != .balanced { error("change.ventilation.heat_recovery_efficiency", nil, "heat recovery needs balanced ventilation", expected: "type \"balanced\"") }
+                _ = required(v.source, "change.ventilation.source", expected: "where the figures come from")
+            }
+            if let a = change.advice {
+                _ = required(a.whyNotQuantified, "change.advice.why_not_quantified", expected: "why no saving is counted")
+                _ = required(a.whyNotQuantifiedFr, "change.advice.why_not_quantified_fr", expected: "the same in French")
             }
             if let t = change.thermostat {
                 number(t.setpointDeltaC, "change.thermostat.setpoint_delta_c", -10...10, unit: "K")
                 number(t.setbackC, "change.thermostat.setback_c", 5...25, unit: "°C")
                 if let preheat = t.preheatHours, !(0...6).contains(preheat) { error("change.thermostat.preheat_hours", "\(preheat)", "out of range", expected: "0…6 hours") }
-                if t.setpointDeltaC == nil, t.setbackC == nil { error("change.thermostat", nil, "no thermostat change", expected: "setpoint_delta_c or setback_c") }
+                number(t.setpointMaxC, "change.thermostat.setpoint_max_c", 12...25, unit: "°C")
+                let given = [t.setpointDeltaC != nil, t.setbackC != nil, t.setpointMaxC != nil].filter { $0 }.count
+                if given != 1 { error("change.thermostat", nil, "one thermostat change", expected: "setpoint_delta_c, setback_c or setpoint_max_c") }
             }
             if let i = change.insulate {
                 _ = required(i.family, "change.insulate.family", expected: ElementFamily.allowedNames.joined(separator: ", "))
@@ -99,6 +147,8 @@ public struct Measure: Sendable, Equatable, Identifiable {
                 number(i.conductivityWPerMK, "change.insulate.conductivity_w_per_mk", 0.01...0.2, unit: "W/(m·K)")
                 number(i.densityKgPerM3, "change.insulate.density_kg_per_m3", 1...1_000, unit: "kg/m³")
                 number(i.specificHeatJPerKgK, "change.insulate.specific_heat_j_per_kgk", 100...5_000, unit: "J/(kg·K)")
+                number(i.minTiltDeg, "change.insulate.min_tilt_deg", 0...180, unit: "°")
+                number(i.maxTiltDeg, "change.insulate.max_tilt_deg", 0...180, unit: "°")
                 if let boundary = i.boundary, !["outdoor", "ground", "unheated_space"].contains(boundary) {
                     error("change.insulate.boundary", "\"\(boundary.prefix(40))\"", "unknown boundary", expected: "outdoor, ground, unheated_space")
                 }
@@ -110,8 +160,11 @@ public struct Measure: Sendable, Equatable, Identifiable {
             }
             if let h = change.hotWater {
                 let shower = h.showerShare != nil || h.showerFlowBeforeLPerMin != nil || h.showerFlowAfterLPerMin != nil
-                if shower == (h.storeSetpointC != nil) {
-                    error("change.hot_water", nil, "one hot-water change", expected: "store_setpoint_c, or shower_share with shower_flow_before_l_per_min and shower_flow_after_l_per_min")
+                if [shower, h.storeSetpointC != nil, h.offPeakCharging != nil].filter({ $0 }).count != 1 {
+                    error("change.hot_water", nil, "one hot-water change", expected: "store_setpoint_c, off_peak_charging, or shower_share with shower_flow_before_l_per_min and shower_flow_after_l_per_min")
+                }
+                if let offPeak = h.offPeakCharging, !offPeak {
+                    error("change.hot_water.off_peak_charging", "false", "the only off-peak change is moving the store onto off-peak hours", expected: "true")
                 }
                 number(h.storeSetpointC, "change.hot_water.store_setpoint_c", 40...85, unit: "°C")
                 if shower {
@@ -125,7 +178,15 @@ public struct Measure: Sendable, Equatable, Identifiable {
                 }
             }
             if let l = change.lighting {
-                number(l.powerRatio, "change.lighting.power_ratio", 0.01...1, unit: "", required: true)
+                number(l.powerRatio, "change.lighting.power_ratio", 0.01...1, unit: "")
+                number(l.lampWBefore, "change.lighting.lamp_w_before", 1...500, unit: "W", required: l.lamps != nil)
+                number(l.lampWAfter, "change.lighting.lamp_w_after", 0.5...500, unit: "W", required: l.lamps != nil)
+                number(l.hoursPerYear, "change.lighting.hours_per_year", 1...8_760, unit: "h", required: l.lamps != nil)
+                if let lamps = l.lamps, !(1...100).contains(lamps) { error("change.lighting.lamps", "\(lamps)", "out of range", expected: "1…100 lamps") }
+                if (l.powerRatio == nil) == (l.lamps == nil) { error("change.lighting", nil, "one lighting change", expected: "power_ratio, or lamps with lamp_w_before, lamp_w_after and hours_per_year") }
+                if let before = l.lampWBefore, let after = l.lampWAfter, before.isFinite, after.isFinite, after >= before {
+                    error("change.lighting.lamp_w_after", NumberText.short(after), "not below the lamps' power before", expected: "less than \(NumberText.short(before)) W")
+                }
                 _ = required(l.source, "change.lighting.source", expected: "where the power ratio comes from")
             }
         }

@@ -63,18 +63,83 @@ public struct ChangeSpec: Codable, Sendable, Equatable {
     public var regulation: RegulationChangeSpec?
     public var replaceHeating: ReplaceHeatingSpec?
     public var replaceHotWater: ReplaceHotWaterSpec?
+    public var distribution: DistributionChangeSpec?
+    public var emitters: EmitterChangeSpec?
+    public var ventilation: VentilationChangeSpec?
+    public var advice: AdviceSpec?
     enum CodingKeys: String, CodingKey {
         case thermostat, insulate, windows, lighting, shutters, regulation, hotWater = "hot_water", otherUses = "other_uses"
         case replaceHeating = "replace_heating", replaceHotWater = "replace_hot_water"
+        case distribution, emitters, ventilation, advice
     }
 
     /// The names of the changes given (a measure makes exactly one).
     var given: [String] {
         [("thermostat", thermostat != nil), ("insulate", insulate != nil), ("windows", windows != nil), ("hot_water", hotWater != nil),
          ("lighting", lighting != nil), ("other_uses", otherUses != nil), ("shutters", shutters != nil), ("regulation", regulation != nil),
-         ("replace_heating", replaceHeating != nil), ("replace_hot_water", replaceHotWater != nil)].filter(\.1).map(\.0)
+         ("replace_heating", replaceHeating != nil), ("replace_hot_water", replaceHotWater != nil), ("distribution", distribution != nil),
+         ("emitters", emitters != nil), ("ventilation", ventilation != nil), ("advice", advice != nil)].filter(\.1).map(\.0)
     }
-    static let names = "thermostat, insulate, windows, hot_water, lighting, other_uses, shutters, regulation, replace_heating, replace_hot_water"
+    static let names = "thermostat, insulate, windows, hot_water, lighting, other_uses, shutters, regulation, replace_heating, replace_hot_water, distribution, emitters, ventilation, advice"
+}
+
+/// `change.distribution`: lagging on the heating pipes that cross unheated spaces (the
+/// dwelling's `heating.systems[].pipes_outside_heated_volume`).
+public struct DistributionChangeSpec: Codable, Sendable, Equatable {
+    /// The lagging's thickness, mm; pipes already lagged this thick or more are left.
+    public var pipeInsulationThicknessMm: Double?
+    public var insulationConductivityWPerMK: Double?
+    public var source: String?
+    enum CodingKeys: String, CodingKey {
+        case source, pipeInsulationThicknessMm = "pipe_insulation_thickness_mm", insulationConductivityWPerMK = "insulation_conductivity_w_per_mk"
+    }
+}
+
+/// `change.emitters`: reflective foil behind the radiators.
+public struct EmitterChangeSpec: Codable, Sendable, Equatable {
+    public var radiatorReflectors: Bool?
+    /// Only when the external walls' mean U is above this (uninsulated walls), W/(m²·K).
+    public var onlyIfWallUAboveWPerM2K: Double?
+    public var source: String?
+    enum CodingKeys: String, CodingKey {
+        case source, radiatorReflectors = "radiator_reflectors", onlyIfWallUAboveWPerM2K = "only_if_wall_u_above_w_per_m2k"
+    }
+}
+
+/// `change.ventilation`: the air-tightness or the ventilation system.
+public struct VentilationChangeSpec: Codable, Sendable, Equatable {
+    /// Infiltration multiplied by this (draught-proofing: < 1).
+    public var infiltrationFactor: Double?
+    /// Only dwellings built before this year (the method's rule the factor comes from).
+    public var builtBefore: Int?
+    /// A new ventilation system: its type, mechanical air change (1/h) and heat recovery.
+    public var type: VentilationType?
+    public var mechanicalAirChangePerH: Double?
+    public var heatRecoveryEfficiency: Double?
+    /// The new fans' mean electric power, W.
+    public var fanPowerW: Double?
+    /// The new mechanical air change as a multiple of the old one (instead of `mechanical_air_change_per_h`).
+    public var airflowRatio: Double?
+    /// The ventilation types it replaces (none: any but its own).
+    public var replaces: [VentilationType]?
+    public var source: String?
+    enum CodingKeys: String, CodingKey {
+        case source, type, replaces, fanPowerW = "fan_power_w", airflowRatio = "airflow_ratio"
+        case infiltrationFactor = "infiltration_factor", builtBefore = "built_before"
+        case mechanicalAirChangePerH = "mechanical_air_change_per_h", heatRecoveryEfficiency = "heat_recovery_efficiency"
+    }
+}
+
+/// `change.advice`: advice the technician gives whose saving is not quantified — no source
+/// gives one, or the sources say there is none. Listed, never counted.
+public struct AdviceSpec: Codable, Sendable, Equatable {
+    /// Why it is not quantified, in English and French.
+    public var whyNotQuantified: String?
+    public var whyNotQuantifiedFr: String?
+    public var source: String?
+    enum CodingKeys: String, CodingKey {
+        case source, whyNotQuantified = "why_not_quantified", whyNotQuantifiedFr = "why_not_quantified_fr"
+    }
 }
 
 /// `change.other_uses`: a device switched off some hours a day, or appliances' electricity saved.
@@ -87,9 +152,11 @@ public struct OtherUsesChangeSpec: Codable, Sendable, Equatable {
     /// Share of the electricity saved that was heat in the dwelling (1 for electronics; less for
     /// a washing machine, whose heat leaves with the water).
     public var indoorHeatShare: Double?
+    /// Share of the cooking energy saved.
+    public var cookingShareSaved: Double?
     public var source: String?
     enum CodingKeys: String, CodingKey {
-        case source
+        case source, cookingShareSaved = "cooking_share_saved"
         case standbyW = "standby_w", hoursOffPerDay = "hours_off_per_day", appliancesKWhSavedPerYear = "appliances_kwh_saved_per_year"
         case indoorHeatShare = "indoor_heat_share"
     }
@@ -112,8 +179,13 @@ public struct ReplaceHeatingSpec: Codable, Sendable, Equatable {
     public var replaces: [HeatingSystemType]?
     /// Heat pumps: the rated COP (A7/W35); none: the model's default.
     public var copNominal: Double?
+    /// The new generator's 3CL efficiencies where they differ from its type's defaults.
+    public var generationEfficiency: Double?
+    public var emissionEfficiency: Double?
+    public var regulationEfficiency: Double?
     enum CodingKeys: String, CodingKey {
-        case type, replaces, copNominal = "cop_nominal"
+        case type, replaces, copNominal = "cop_nominal", generationEfficiency = "generation_efficiency"
+        case emissionEfficiency = "emission_efficiency", regulationEfficiency = "regulation_efficiency"
     }
 }
 
@@ -123,16 +195,22 @@ public struct ReplaceHotWaterSpec: Codable, Sendable, Equatable {
     public var type: HotWaterSystemType?
     public var replaces: [HotWaterSystemType]?
     public var copNominal: Double?
+    /// A solar water heater's share of the need by French climate zone.
+    public var solarFractionByZone: ZoneAmountsSpec?
     enum CodingKeys: String, CodingKey {
-        case type, replaces, copNominal = "cop_nominal"
+        case type, replaces, copNominal = "cop_nominal", solarFractionByZone = "solar_fraction_by_zone"
     }
 }
 
 /// `change.shutters`: the shutters the windows have, closed every night.
 public struct ShutterChangeSpec: Codable, Sendable, Equatable {
     public var closeAtNight: Bool?
+    /// New shutters on the windows that have none: their ΔR when closed, m²·K/W, closed at night.
+    public var addAdditionalResistanceM2KPerW: Double?
+    public var source: String?
     enum CodingKeys: String, CodingKey {
-        case closeAtNight = "close_at_night"
+        case closeAtNight = "close_at_night", source
+        case addAdditionalResistanceM2KPerW = "add_additional_resistance_m2k_per_w"
     }
 }
 
@@ -144,8 +222,10 @@ public struct ThermostatChangeSpec: Codable, Sendable, Equatable {
     public var setbackC: Double?
     /// The programme brings the heating back this many whole hours before the household returns.
     public var preheatHours: Int?
+    /// The heating set-point brought down to this, °C, where it is above.
+    public var setpointMaxC: Double?
     enum CodingKeys: String, CodingKey {
-        case setpointDeltaC = "setpoint_delta_c", setbackC = "setback_c", preheatHours = "preheat_hours"
+        case setpointDeltaC = "setpoint_delta_c", setbackC = "setback_c", preheatHours = "preheat_hours", setpointMaxC = "setpoint_max_c"
     }
 }
 
@@ -173,8 +253,11 @@ public struct InsulationChangeSpec: Codable, Sendable, Equatable {
     /// Density, kg/m³, and specific heat, J/(kg·K), of the insulation (its small heat capacity).
     public var densityKgPerM3: Double?
     public var specificHeatJPerKgK: Double?
+    /// Only elements tilted within these bounds, degrees from horizontal (roofs: 0 flat, 90 wall-like).
+    public var minTiltDeg: Double?
+    public var maxTiltDeg: Double?
     enum CodingKeys: String, CodingKey {
-        case family, boundary, side
+        case family, boundary, side, minTiltDeg = "min_tilt_deg", maxTiltDeg = "max_tilt_deg"
         case addedRM2KPerW = "added_r_m2k_per_w", onlyIfUAboveWPerM2K = "only_if_u_above_w_per_m2k"
         case conductivityWPerMK = "conductivity_w_per_mk", densityKgPerM3 = "density_kg_per_m3", specificHeatJPerKgK = "specific_heat_j_per_kgk"
     }
@@ -200,9 +283,11 @@ public struct HotWaterChangeSpec: Codable, Sendable, Equatable {
     /// Shower flow before and after, L/min: the litres drawn at the shower scale by their ratio.
     public var showerFlowBeforeLPerMin: Double?
     public var showerFlowAfterLPerMin: Double?
+    /// An electric store moved onto the meter's off-peak hours.
+    public var offPeakCharging: Bool?
     public var source: String?
     enum CodingKeys: String, CodingKey {
-        case source
+        case source, offPeakCharging = "off_peak_charging"
         case storeSetpointC = "store_setpoint_c", showerShare = "shower_share"
         case showerFlowBeforeLPerMin = "shower_flow_before_l_per_min", showerFlowAfterLPerMin = "shower_flow_after_l_per_min"
     }
@@ -212,9 +297,15 @@ public struct HotWaterChangeSpec: Codable, Sendable, Equatable {
 public struct LightingChangeSpec: Codable, Sendable, Equatable {
     /// New power over old power for the same light (e.g. 15 W LED for a 60 W incandescent: 0.25).
     public var powerRatio: Double?
+    /// Or: this many lamps of `lamp_w_before` replaced by lamps of `lamp_w_after`, each lit
+    /// `hours_per_year`.
+    public var lamps: Int?
+    public var lampWBefore: Double?
+    public var lampWAfter: Double?
+    public var hoursPerYear: Double?
     public var source: String?
     enum CodingKeys: String, CodingKey {
-        case source, powerRatio = "power_ratio"
+        case source, powerRatio = "power_ratio", lamps, lampWBefore = "lamp_w_before", lampWAfter = "lamp_w_after", hoursPerYear = "hours_per_year"
     }
 }
 
@@ -226,6 +317,8 @@ public enum CostUnit: String, SpecEnum {
     case window
     /// Per emitter (radiator) of the heating systems changed (`emitter_count`).
     case emitter
+    /// Per metre of pipe lagged.
+    case metre
     /// Once for the dwelling.
     case dwelling
 }

@@ -21,8 +21,11 @@ public struct VariantOutcome: Sendable, Encodable {
     public var hoursBelow19C: Int
     public var hoursAbove28C: Int
     public var unmetHeatKWh: Double
+    /// How an energy the dwelling did not use before was priced (a new fuel after a measure).
+    public var pricingNotes: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
+        case pricingNotes = "pricing_notes"
         case kWhByEnergy = "kwh_by_energy", heatingKWh = "heating_kwh", billEUR = "bill_eur", primaryEnergyKWh = "primary_energy_kwh", co2Kg = "co2_kg"
         case hoursBelow16C = "hours_below_16c", hoursBelow19C = "hours_below_19c", hoursAbove28C = "hours_above_28c", unmetHeatKWh = "unmet_heat_kwh"
     }
@@ -102,9 +105,16 @@ public struct MeasureSaving: Sendable, Encodable {
     /// Set when the measure makes the dwelling colder for its occupants: the extra occupied
     /// hours below 16 °C (a saving a household that is already cold must not be advised to make).
     public var colderHours: Int?
+    /// Advice whose saving is not quantified: why, in French (the English is `not_applicable`).
+    public var adviceFr: String?
+    /// How a fuel new after the measure was priced.
+    public var pricingNotes: [String]?
+    /// Whether this line is advice (applies, nothing counted) rather than a measure that does not fit.
+    public var isAdvice: Bool { adviceFr != nil }
 
     enum CodingKeys: String, CodingKey {
         case id, kind, summary, quantity, alone, cumulative, aids
+        case adviceFr = "advice_fr", pricingNotes = "pricing_notes"
         case colderHours = "colder_hours_below_16c", aloneAtConventionalUse = "alone_at_conventional_use"
         case nameFr = "name_fr", nameEn = "name_en", notApplicable = "not_applicable", quantityUnit = "quantity_unit", summaryFr = "summary_fr"
         case cumulativeOutcome = "cumulative_outcome"
@@ -200,6 +210,10 @@ public struct VariantEvaluator: Sendable {
         self.notes = notes
         var base = dwelling
         base.energySupply.contracts = contracts
+        // The subscribed power stays the household's (the level the baseline calls for when
+        // the file gives none): a measure that lowers the peak does not change the contract; one
+        // that raises it above the level is priced at the higher level it needs.
+        if base.energySupply.subscribedKVA == nil, let kva = full.subscribedKVA { base.energySupply.subscribedKVA = kva }
         self.base = base
         baseline = VariantOutcome(kWhByEnergy: [:], heatingKWh: 0, billEUR: nil, primaryEnergyKWh: 0, co2Kg: 0,
                                   hoursBelow16C: 0, hoursBelow19C: 0, hoursAbove28C: 0, unmetHeatKWh: 0)
@@ -210,9 +224,34 @@ public struct VariantEvaluator: Sendable {
     public func outcome(_ variant: ResolvedDwelling) throws(InputError) -> VariantOutcome {
         var variant = variant
         variant.energySupply.contracts = contracts
+        variant.energySupply.subscribedKVA = base.energySupply.subscribedKVA
         let result = try SavingsEngine.simulate(variant, prepared, options.model, simulation)
-        let report = try EnergyAnalysis.analyse(variant, result: result, weather: prepared.weather, library: library,
+        var report = try EnergyAnalysis.analyse(variant, result: result, weather: prepared.weather, library: library,
                                                 options: EnergyOptions(pricesOn: options.pricesOn, compareOffers: false))
+        // A fuel the dwelling did not buy before (wood pellets after a new boiler): priced at
+        // its cheapest offer, as the baseline's fuels without a contract are, and said.
+        var pricingNotes: [String] = []
+        if let subscribed = variant.energySupply.subscribedKVA, let needed = report.recommendedKVA, needed > subscribed {
+            variant.energySupply.subscribedKVA = needed
+            pricingNotes.append("electricity: \(NumberText.short(needed)) kVA subscribed instead of \(NumberText.short(subscribed)) for the higher peak after the measure")
+            report = try EnergyAnalysis.analyse(variant, result: result, weather: prepared.weather, library: library,
+                                                options: EnergyOptions(pricesOn: options.pricesOn, compareOffers: false))
+        }
+        let missing = Set(report.delivered.map(\.energy)).subtracting(contracts.compactMap(\.energy))
+        if !missing.isEmpty {
+            let full = try EnergyAnalysis.analyse(variant, result: result, weather: prepared.weather, library: library,
+                                                  options: EnergyOptions(pricesOn: options.pricesOn))
+            for energy in missing.sorted(by: { $0.rawValue < $1.rawValue }) {
+                if let cheapest = full.comparisons.first(where: { $0.energy == energy })?.options.first {
+                    variant.energySupply.contracts?.append(ContractSpec(energy: energy, offer: cheapest.offer))
+                    pricingNotes.append("\(energy.rawValue), new after the measure: priced at the cheapest offer, \(cheapest.name)")
+                } else {
+                    pricingNotes.append("\(energy.rawValue), new after the measure: no offer in the tariff library, its cost is not counted in the bill")
+                }
+            }
+            report = try EnergyAnalysis.analyse(variant, result: result, weather: prepared.weather, library: library,
+                                                options: EnergyOptions(pricesOn: options.pricesOn, compareOffers: false))
+        }
         var byEnergy: [String: Double] = [:]
         var heating = 0.0
         for item in report.delivered {
@@ -222,7 +261,8 @@ public struct VariantEvaluator: Sendable {
         let comfort = SimulationReport.ComfortHours(result.operativeC, occupied: result.occupied)
         return VariantOutcome(kWhByEnergy: byEnergy, heatingKWh: heating, billEUR: report.bills.isEmpty ? nil : report.bills.reduce(0) { $0 + $1.totalEUR },
                               primaryEnergyKWh: report.primaryEnergyKWh, co2Kg: report.co2Kg, hoursBelow16C: comfort.hoursBelow16C,
-                              hoursBelow19C: comfort.hoursBelow19C, hoursAbove28C: comfort.hoursAbove28C, unmetHeatKWh: report.unmetHeatKWh)
+                              hoursBelow19C: comfort.hoursBelow19C, hoursAbove28C: comfort.hoursAbove28C, unmetHeatKWh: report.unmetHeatKWh,
+                              pricingNotes: pricingNotes.isEmpty ? nil : pricingNotes)
     }
 }
 
@@ -262,12 +302,19 @@ public enum SavingsEngine {
         var lines: [(MeasureSaving, AppliedMeasure?)] = []
         let zone = cumacZone(dwelling)
         for measure in measures {
+            if let reason = modelCannotShow(measure, options.model) {
+                lines.append((line(measure, applied: nil, notApplicable: reason, alone: nil, baseline: baseline, zone: zone, options: options), nil))
+                continue
+            }
             switch MeasureApplication.apply(measure, to: base) {
             case let .failure(reason):
-                lines.append((line(measure, applied: nil, notApplicable: reason.reason, alone: nil, baseline: baseline, zone: zone, options: options), nil))
+                var skipped = line(measure, applied: nil, notApplicable: reason.reason, alone: nil, baseline: baseline, zone: zone, options: options)
+                if reason.isAdvice { skipped.adviceFr = reason.reasonFr ?? reason.reason }
+                lines.append((skipped, nil))
             case let .success(applied):
                 let after = try outcome(applied.dwelling)
                 var saving = line(measure, applied: applied, notApplicable: nil, alone: baseline.minus(after), baseline: baseline, zone: zone, options: options)
+                saving.pricingNotes = after.pricingNotes
                 if let other = conventionalEvaluator, case let .success(conventionalApplied) = MeasureApplication.apply(measure, to: other.base) {
                     saving.aloneAtConventionalUse = other.baseline.minus(try other.outcome(conventionalApplied.dwelling))
                 }
@@ -342,6 +389,13 @@ public enum SavingsEngine {
         } catch {
             throw InputError(InputIssue(.error, path: "", message: "the dwelling cannot be simulated: \(error)"))
         }
+    }
+
+    /// Why `model` cannot show what `measure` changes, if it cannot: the 5R1C model of
+    /// EN ISO 13790 has one window conductance for the whole day, so night shutters do nothing in it.
+    static func modelCannotShow(_ measure: Measure, _ model: ThermalModel) -> String? {
+        guard model == .fiveR1C, measure.change.shutters != nil else { return nil }
+        return "the 5R1C model (EN ISO 13790) has no night shutters: run with --model iso52016 to see this measure"
     }
 
     /// The French CEE climate zone (H1, H2, H3) of the dwelling's climate zone id, if French.

@@ -84,7 +84,7 @@ public struct WorksReport: Sendable, Encodable {
 public struct WorksOptions: Sendable {
     public var budgetEUR: Double?
     public var targetPrimaryEnergyKWhPerM2: Double?
-    /// The exact search tries every combination of at most this many works.
+    /// The exact search tries every combination of this many works, the best-ranked.
     public var exactSearchLimit: Int = 7
     public init(budgetEUR: Double? = nil, targetPrimaryEnergyKWhPerM2: Double? = nil) {
         self.budgetEUR = budgetEUR
@@ -106,6 +106,7 @@ public enum WorksPlanner {
         var notApplicable: [String: String] = [:]
         var remaining: [Measure] = []
         for measure in works {
+            if let reason = SavingsEngine.modelCannotShow(measure, savings.model) { notApplicable[measure.id] = reason; continue }
             if case let .failure(reason) = MeasureApplication.apply(measure, to: evaluator.base) { notApplicable[measure.id] = reason.reason } else { remaining.append(measure) }
         }
         let candidates = remaining
@@ -181,10 +182,13 @@ public enum WorksPlanner {
                                 savingKWh: change.kWh, primaryEnergyKWhPerM2: result.outcome.primaryEnergyKWh / area, combinationsSimulated: combinations)
         }
         // Subsets of the candidates (in ranked order), when few enough to try them all.
-        let order = ranked.compactMap { step in candidates.first { $0.id == step.id } } + candidates.filter { c in !ranked.contains { $0.id == c.id } }
-        let exactPossible = order.count <= options.exactSearchLimit
-        if !exactPossible && (options.budgetEUR != nil || options.targetPrimaryEnergyKWhPerM2 != nil) {
-            notes.append("\(order.count) works: more than \(options.exactSearchLimit), the exact search is not run (2^n combinations)")
+        // More works than the limit: the exact search runs over the best-ranked ones (2^n
+        // combinations), and says so.
+        let allOrdered = ranked.compactMap { step in candidates.first { $0.id == step.id } } + candidates.filter { c in !ranked.contains { $0.id == c.id } }
+        let order = Array(allOrdered.prefix(options.exactSearchLimit))
+        let exactPossible = !order.isEmpty
+        if allOrdered.count > options.exactSearchLimit && (options.budgetEUR != nil || options.targetPrimaryEnergyKWhPerM2 != nil) {
+            notes.append("\(allOrdered.count) works: the exact search tries every combination of the \(options.exactSearchLimit) best-ranked ones (2^\(options.exactSearchLimit) = \(1 << options.exactSearchLimit)), not of all")
         }
         var subsets: [[Measure]] = []
         if exactPossible {

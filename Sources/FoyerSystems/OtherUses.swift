@@ -28,9 +28,17 @@ public enum OtherUses {
         1_593 * pow(max(1, Double(occupants)) / panelOccupants, 0.4714)
     }
 
+    /// The default cooking energy of a household of `occupants`, kWh/yr: Panel Elecdom's oven
+    /// (146) and ceramic hob (159), scaled like the appliances.
+    public static func defaultCookingKWhPerYear(occupants: Int) -> Double {
+        305 * pow(max(1, Double(occupants)) / panelOccupants, 0.4714)
+    }
+
+    /// Share of the default cooking energy used on the hob (Panel Elecdom: 159 of 305 kWh/yr).
+    public static let hobShareOfCooking = 159.0 / 305.0
+
     static func resolve(_ dwelling: ResolvedDwelling, defaults: inout [DefaultedValue]) -> OtherUsesResult {
         let spec = dwelling.otherUses
-        let scale = pow(max(1, Double(dwelling.occupancy.occupants)) / panelOccupants, 0.4714)
         func value(_ given: Double?, _ path: String, _ fallback: Double, _ reason: String) -> Double {
             if let given { return given }
             defaults.append(DefaultedValue(path: "other_uses." + path, value: String(Int(fallback.rounded())), reason: reason))
@@ -40,7 +48,7 @@ public enum OtherUses {
         let standbyW = value(spec.standbyW, "standby_w", defaultStandbyW, "ADEME: standby ≈ 11 % of a household's specific electricity (Panel Elecdom 2 228 kWh/yr)")
         let appliances = value(spec.appliancesKWhPerYear, "appliances_kwh_per_year", defaultAppliancesKWhPerYear(occupants: dwelling.occupancy.occupants),
                                "Panel Elecdom's specific electricity less lighting and standby, scaled by (occupants/2.2)^0.4714 (SAP 2012 App. L)")
-        let cooking = value(spec.cookingKWhPerYear, "cooking_kwh_per_year", 305 * scale, "Panel Elecdom oven + ceramic hob, scaled like appliances")
+        let cooking = value(spec.cookingKWhPerYear, "cooking_kwh_per_year", defaultCookingKWhPerYear(occupants: dwelling.occupancy.occupants), "Panel Elecdom oven + ceramic hob, scaled like appliances")
         return OtherUsesResult(lightingKWh: lighting, appliancesKWh: appliances, cookingKWh: cooking,
                                cookingEnergy: spec.cookingEnergy ?? .electricity, standbyKWh: standbyW * 8.76)
     }

@@ -51,23 +51,14 @@ public enum SystemsModel {
             let share: [Int: Double] = Dictionary(uniqueKeysWithValues: mains.map { index in
                 (index, explicitShares ? (systems[index].share ?? 0) : 1 / Double(mains.count))
             })
-            struct Plan {
-                var chain: SystemDefaults.Chain
-                var overall: Double?
-                var capacityKW: Double
-                var flowDesignC: Double, exponent: Double, hpEfficiency: Double?
-                var designKW = 0.0
-                /// A heat pump on the hourly COP model (not given a whole-chain efficiency).
-                var hasHourlyCOP: Bool { hpEfficiency != nil && overall == nil }
-            }
-            var plans: [Plan] = []
+            var plans: [HeatingPlan] = []
             for (index, system) in systems.enumerated() {
                 let type = system.type ?? .electricConvector
                 var chain = SystemDefaults.chain(type)
                 let p = "heating.systems[\(system.id ?? String(index))]"
                 if system.efficiency == nil {
                     chain.generation = system.generationEfficiency ?? chain.generation
-                    chain.distribution = system.distributionEfficiency ?? chain.distribution
+                    chain.distribution = system.distributionEfficiency ?? (system.pipesOutsideHeatedVolume != nil ? 1 : chain.distribution)
                     chain.emission = system.emissionEfficiency ?? chain.emission
                     chain.regulation = system.regulationEfficiency ?? chain.regulation
                     if !type.isHeatPump, system.generationEfficiency == nil {
@@ -87,8 +78,32 @@ public enum SystemsModel {
                                                        reason: "rated COP at A7/W35 of an air-source heat pump: Carnot fraction 0.40 at that point (VDE ETG 2015 via oemof-thermal)"))
                     }
                 }
-                plans.append(Plan(chain: chain, overall: system.efficiency, capacityKW: (system.maxPowerW ?? .infinity) / 1000,
-                                  flowDesignC: system.designFlowTemperatureC ?? flow.temperatureC, exponent: flow.exponent, hpEfficiency: hpEfficiency))
+                var plan = HeatingPlan(chain: chain, overall: system.efficiency, capacityKW: (system.maxPowerW ?? .infinity) / 1000,
+                                flowDesignC: system.designFlowTemperatureC ?? flow.temperatureC, exponent: flow.exponent, hpEfficiency: hpEfficiency)
+                if let pipes = system.pipesOutsideHeatedVolume, let length = pipes.lengthM {
+                    let b: Double
+                    if let given = pipes.spaceBFactor {
+                        b = given
+                    } else if let weighted = unheatedSpaceB(dwelling) {
+                        b = weighted
+                        defaults.append(DefaultedValue(path: p + ".pipes_outside_heated_volume.space_b_factor", value: String(format: "%.2f", b),
+                                                       reason: "area-weighted b of the dwelling's elements against unheated spaces"))
+                    } else {
+                        b = 1
+                        defaults.append(DefaultedValue(path: p + ".pipes_outside_heated_volume.space_b_factor", value: "1",
+                                                       reason: "the file has no element against an unheated space: the pipes are taken at the outdoor temperature; give the space's b"))
+                    }
+                    plan.pipes = (lengthM: length, diameterM: (pipes.outerDiameterMm ?? 22) / 1000, insulationM: (pipes.insulationThicknessMm ?? 0) / 1000,
+                                  conductivity: pipes.insulationConductivityWPerMK ?? 0.040, b: b)
+                    if system.distributionEfficiency == nil {
+                        defaults.append(DefaultedValue(path: p + ".distribution_efficiency", value: "1",
+                                                       reason: "the pipes in unheated spaces are described: their loss is computed hour by hour instead of 3CL's Rd"))
+                    }
+                }
+                if system.radiatorReflectors == true, let count = system.emitterCount {
+                    plan.reflectors = (areaM2: Double(count) * EmitterLosses.radiatorBackAreaM2, wallU: externalWallU(dwelling))
+                }
+                plans.append(plan)
             }
             // A heat pump's design output (EN 14825 Pdesignh): its `max_power_w`, or else sized
             // to the year's largest hourly load on it (its share of the need, or all of it for a
@@ -133,10 +148,12 @@ public enum SystemsModel {
                     let energy = system.fuel ?? type.naturalFuel
                     heat[index] += served[index]
                     var bought: Double
+                    let extra = circuitLossKWh(plan, served: served[index], outdoorC: inputs.outdoorC[hour], roomC: dwelling.thermostat.heatingSetpointC,
+                                               designOutdoorC: inputs.designOutdoorC)
                     if let overall = plan.overall {
-                        bought = served[index] / overall
+                        bought = (served[index] + extra) / overall
                     } else {
-                        let atGenerator = served[index] / (plan.chain.distribution * plan.chain.emission * plan.chain.regulation)
+                        let atGenerator = served[index] / (plan.chain.distribution * plan.chain.emission * plan.chain.regulation) + extra
                         generatorHeat[index] += atGenerator
                         if let efficiency = plan.hpEfficiency {
                             // Air-to-air: the indoor unit blows air near its design temperature
@@ -258,8 +275,54 @@ public enum SystemsModel {
             add(uses.cookingEnergy, .cooking, .main, hour: hour, kWh: uses.cookingKWh * OtherUses.cookingProfile[h] / 365)
         }
 
+        // MARK: Ventilation fans: their mean power every hour of the year (auxiliaries).
+        let fanKWh = dwelling.ventilation.fanPowerW / 1000
+        if fanKWh > 0 {
+            for hour in 0..<hours { add(.electricity, .auxiliaries, .main, hour: hour, kWh: fanKWh) }
+        }
+
         return SystemsResult(streams: streams, heating: results, unmetHeatKWh: unmetKWh, unmetHeatHours: unmetHours,
                              hotWater: hotWaterResult, otherUses: uses, defaults: defaults)
+    }
+
+    /// The hour's heat lost by the pipes through unheated spaces, less what reflectors keep
+    /// from the walls behind the radiators, kWh (``EmitterLosses``). The reflectors' part is
+    /// bounded by the emission loss the 3CL efficiency Re already counts for the hour.
+    static func circuitLossKWh(_ plan: HeatingPlan, served: Double, outdoorC: Double, roomC: Double, designOutdoorC: Double) -> Double {
+        guard served > 0, plan.pipes != nil || plan.reflectors != nil else { return 0 }
+        let water = EmitterLosses.meanWaterC(outdoorC: outdoorC, designFlowC: plan.flowDesignC, designOutdoorC: designOutdoorC, exponent: plan.exponent, roomC: roomC)
+        var kWh = 0.0
+        if let pipes = plan.pipes {
+            let spaceC = roomC - pipes.b * (roomC - outdoorC)
+            kWh += pipes.lengthM * EmitterLosses.pipeLossWPerM(waterC: water, airC: spaceC, outerDiameterM: pipes.diameterM, insulationThicknessM: pipes.insulationM,
+                                                                conductivityWPerMK: pipes.conductivity, emissivity: EmitterLosses.pipeSurfaceEmissivity) / 1000
+        }
+        if let reflectors = plan.reflectors {
+            let bare = EmitterLosses.radiatorBackExtraLossWPerM2(waterC: water, roomC: roomC, outdoorC: outdoorC, wallUWPerM2K: reflectors.wallU, wallEmissivity: EmitterLosses.wallEmissivity)
+            let foil = EmitterLosses.radiatorBackExtraLossWPerM2(waterC: water, roomC: roomC, outdoorC: outdoorC, wallUWPerM2K: reflectors.wallU, wallEmissivity: EmitterLosses.reflectorFoilEmissivity)
+            let kept = max(0, bare - foil) * reflectors.areaM2 / 1000
+            kWh -= min(kept, served * (1 / plan.chain.emission - 1))
+        }
+        return kWh
+    }
+
+    /// Area-weighted b of the dwelling's elements against unheated spaces; nil when it has none.
+    static func unheatedSpaceB(_ dwelling: ResolvedDwelling) -> Double? {
+        var area = 0.0, weighted = 0.0
+        for element in dwelling.opaqueElements {
+            if case .unheatedSpace(let b) = element.boundary { area += element.netAreaM2; weighted += b * element.netAreaM2 }
+        }
+        return area > 0 ? weighted / area : nil
+    }
+
+    /// Area-weighted U of the dwelling's walls against the outdoor air, W/(m²·K) (0 when none).
+    public static func externalWallU(_ dwelling: ResolvedDwelling) -> Double {
+        var area = 0.0, weighted = 0.0
+        for element in dwelling.opaqueElements where element.kind == .wall && element.boundary == .outdoor {
+            area += element.netAreaM2
+            weighted += element.uValueWPerM2K * element.netAreaM2
+        }
+        return area > 0 ? weighted / area : 0
     }
 
     /// The hours of `day` in which an off-peak store (storage heater, water heater) charges:
@@ -279,4 +342,19 @@ public enum SystemsModel {
         }
         return 12
     }
+}
+
+/// How one heating system turns the heat the rooms need into energy bought.
+struct HeatingPlan {
+    var chain: SystemDefaults.Chain
+    var overall: Double?
+    var capacityKW: Double
+    var flowDesignC: Double, exponent: Double, hpEfficiency: Double?
+    var designKW = 0.0
+    /// Pipes through unheated spaces (length, outer diameter, lagging, its conductivity, b).
+    var pipes: (lengthM: Double, diameterM: Double, insulationM: Double, conductivity: Double, b: Double)?
+    /// Reflectors behind the radiators: their total back area and the external walls' U.
+    var reflectors: (areaM2: Double, wallU: Double)?
+    /// A heat pump on the hourly COP model (not given a whole-chain efficiency).
+    var hasHourlyCOP: Bool { hpEfficiency != nil && overall == nil }
 }

@@ -204,11 +204,19 @@ enum SavingsText {
                     out += "\n"
                 }
             }
+            for note in line.pricingNotes ?? [] { out += (french ? "    prix : " : "    pricing: ") + note + "\n" }
             if let reference = line.referenceKWhPerYear, let source = line.referenceSource {
                 out += (french ? "    chiffre publié : " : "    published figure: ") + "\(kWh(reference))\(perYear) (\(source))\n"
             }
         }
-        let skipped = report.measures.filter { $0.notApplicable != nil }
+        let advice = report.measures.filter(\.isAdvice)
+        if !advice.isEmpty {
+            out += french ? "\nConseils dont l'effet n'est pas chiffré :\n" : "\nAdvice whose effect is not quantified:\n"
+            for line in advice {
+                out += "  \(french ? line.nameFr : line.nameEn): \(french ? line.adviceFr ?? "" : String((line.notApplicable ?? "").dropFirst("advice, not quantified: ".count)))\n"
+            }
+        }
+        let skipped = report.measures.filter { $0.notApplicable != nil && !$0.isAdvice }
         if !skipped.isEmpty {
             out += french ? "\nSans objet ici :\n" : "\nNot applicable here:\n"
             for line in skipped { out += "  \(line.id): \(line.notApplicable ?? "")\n" }

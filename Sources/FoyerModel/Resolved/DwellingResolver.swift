@@ -49,7 +49,7 @@ public enum DwellingResolver {
         let geometry = resolveGeometry(spec.geometry ?? GeometrySpec(), r)
         let envelope = resolveEnvelope(spec.envelope, floorAreaM2: geometry?.floorAreaM2, r)
         let bridges = resolveThermalBridges(spec.thermalBridges, envelope: envelope, r)
-        let ventilation = resolveVentilation(spec.ventilation ?? VentilationSpec(), r)
+        let ventilation = resolveVentilation(spec.ventilation ?? VentilationSpec(), yearBuilt: spec.geometry?.yearBuilt, r)
         let thermostat = resolveThermostat(spec.thermostat ?? ThermostatSpec(), r)
         let occupancy = resolveOccupancy(spec.occupancy ?? OccupancySpec(), floorAreaM2: geometry?.floorAreaM2, r)
         let heating = resolveHeating(spec.heating, r)
@@ -756,7 +756,7 @@ public enum DwellingResolver {
 
     // MARK: - Ventilation
 
-    static func resolveVentilation(_ v: VentilationSpec, _ r: Resolution) -> ResolvedVentilation? {
+    static func resolveVentilation(_ v: VentilationSpec, yearBuilt: Int?, _ r: Resolution) -> ResolvedVentilation? {
         let p = "ventilation"
         var ok = true
         ok = r.check(v.airChangePerH, at: p + ".air_change_per_h", in: 0...20, unit: "1/h") && ok
@@ -764,6 +764,7 @@ public enum DwellingResolver {
         ok = r.check(v.infiltrationPerH, at: p + ".infiltration_per_h", in: 0...10, unit: "1/h") && ok
         ok = r.check(v.mechanicalAirChangePerH, at: p + ".mechanical_air_change_per_h", in: 0...10, unit: "1/h") && ok
         ok = r.check(v.heatRecoveryEfficiency, at: p + ".heat_recovery_efficiency", in: 0...0.95, unit: "", what: "a recovery efficiency is a fraction") && ok
+        ok = r.check(v.fanPowerW, at: p + ".fan_power_w", in: 0...2_000, unit: "W", what: "a dwelling's ventilation fans draw 0–200 W") && ok
         r.warnUnusual(v.airChangePerH, at: p + ".air_change_per_h", usual: 0.1...3, unit: "1/h", why: "dwellings usually renew their air 0.3–1.5 times an hour")
         let type = r.value(v.type, at: p + ".type", default: .natural, \.rawValue, reason: "no mechanical ventilation unless told")
         if type != .balanced, let hr = v.heatRecoveryEfficiency, hr > 0 {
@@ -811,7 +812,24 @@ public enum DwellingResolver {
             r.warning(p, nil, "no air change at all: unusual for a dwelling")
         }
         ventilation = max(0, ventilation)
-        return ResolvedVentilation(type: type, infiltrationPerH: infiltration, ventilationPerH: ventilation, heatRecoveryEfficiency: heatRecovery)
+        if type == .natural, let fan = v.fanPowerW, fan > 0 {
+            r.warning(p + ".fan_power_w", format(fan), "natural ventilation has no fans; the power is counted anyway")
+        }
+        let fan = type == .natural && v.fanPowerW == nil ? 0 : r.value(v.fanPowerW, at: p + ".fan_power_w", default: defaultFanPowerW(type, recent: (yearBuilt ?? 0) > 2012), { "\(format($0)) W" },
+                          reason: "3CL-DPE 2021 mean fan power of a house's \(type.rawValue) ventilation, \((yearBuilt ?? 0) > 2012 ? "after" : "before") 2012 (Open3CL src/5_conso_ventilation.js, pvent_moy_maison)")
+        return ResolvedVentilation(type: type, infiltrationPerH: infiltration, ventilationPerH: ventilation, heatRecoveryEfficiency: heatRecovery, fanPowerW: fan)
+    }
+
+    /// 3CL-DPE 2021 mean fan power of a house's ventilation, W (Open3CL `src/5_conso_ventilation.js`
+    /// `pvent_moy_maison`; `Docs/Research/measures-parameters.md` §13.1): single-flow self-regulating
+    /// 65 (before 2012) / 35 (after), humidity-controlled 50 / 15, balanced 80 / 35; natural 0.
+    public static func defaultFanPowerW(_ type: VentilationType, recent: Bool) -> Double {
+        switch type {
+        case .natural: 0
+        case .exhaust: recent ? 35 : 65
+        case .exhaustHumidityControlled: recent ? 15 : 50
+        case .balanced: recent ? 35 : 80
+        }
     }
 
     // MARK: - Thermostat and occupancy
@@ -1037,6 +1055,29 @@ public enum DwellingResolver {
             r.check(system.designFlowTemperatureC, at: p + ".design_flow_temperature_c", in: 25...90, unit: "°C")
             if let count = system.emitterCount, !(1...500).contains(count) {
                 r.error(p + ".emitter_count", String(count), "not a number of emitters", expected: "1…500")
+            }
+            let hydronic = system.emitter.map { [.radiatorsHighTemperature, .radiatorsLowTemperature, .underfloor, .fanCoil].contains($0) } ?? false
+            if let pipes = system.pipesOutsideHeatedVolume {
+                let q = p + ".pipes_outside_heated_volume"
+                _ = r.required(pipes.lengthM, at: q + ".length_m", "the length of pipe in unheated spaces, flow and return together, m")
+                r.checkPositive(pipes.lengthM, at: q + ".length_m", largest: 500, smallest: 0.1, unit: "m", why: "a dwelling's pipe runs")
+                r.checkPositive(pipes.outerDiameterMm, at: q + ".outer_diameter_mm", largest: 110, smallest: 8, unit: "mm", why: "domestic heating pipes, 8–110 mm")
+                r.check(pipes.insulationThicknessMm, at: q + ".insulation_thickness_mm", in: 0...150, unit: "mm")
+                r.check(pipes.insulationConductivityWPerMK, at: q + ".insulation_conductivity_w_per_mk", in: 0.015...0.1, unit: "W/(m·K)",
+                        what: "pipe lagging conducts 0.02–0.06 W/(m·K)")
+                r.check(pipes.spaceBFactor, at: q + ".space_b_factor", in: 0...1, unit: "", what: "b is 0 at room temperature, 1 outdoors")
+                if !hydronic {
+                    r.error(q, nil, "pipes need a water-based emitter (radiators, underfloor, fan coils); this system has \(system.emitter?.rawValue ?? "none")",
+                            expected: "remove pipes_outside_heated_volume, or set the emitter")
+                }
+            }
+            if system.radiatorReflectors == true {
+                if system.emitter != .radiatorsHighTemperature && system.emitter != .radiatorsLowTemperature {
+                    r.error(p + ".radiator_reflectors", "true", "reflectors go behind water radiators; this system has \(system.emitter?.rawValue ?? "no emitter")",
+                            expected: "false, or radiators")
+                } else if system.emitterCount == nil {
+                    r.error(p + ".radiator_reflectors", "true", "reflectors are counted by radiator", expected: "give emitter_count, the number of radiators")
+                }
             }
             if system.efficiency != nil, [system.generationEfficiency, system.distributionEfficiency, system.emissionEfficiency, system.regulationEfficiency].contains(where: { $0 != nil }) {
                 r.error(p + ".efficiency", system.efficiency.map(format), "the whole-chain efficiency and its parts are both given",

@@ -186,6 +186,8 @@ public struct ResolvedVentilation: Sendable, Equatable {
     public var ventilationPerH: Double
     /// Heat recovered from the mechanical supply air (0–1).
     public var heatRecoveryEfficiency: Double
+    /// The fans' mean electric power, W (0 for natural ventilation).
+    public var fanPowerW: Double = 0
     /// Effective air change for heat loss: infiltration + ventilation × (1 − recovery), 1/h.
     public var effectiveAirChangePerH: Double { infiltrationPerH + ventilationPerH * (1 - heatRecoveryEfficiency) }
 }

@@ -571,11 +571,13 @@ public struct VentilationSpec: Codable, Sendable, Equatable {
     public var mechanicalAirChangePerH: Double?
     /// `heat_recovery_efficiency`: of a balanced unit (0–1).
     public var heatRecoveryEfficiency: Double?
+    /// `fan_power_w`: the fans' mean electric power, W (3CL-DPE defaults by type when not given).
+    public var fanPowerW: Double?
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case type
+        case type, fanPowerW = "fan_power_w"
         case airChangePerH = "air_change_per_h"
         case n50PerH = "n50_per_h"
         case infiltrationPerH = "infiltration_per_h"

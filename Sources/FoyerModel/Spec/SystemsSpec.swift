@@ -153,12 +153,21 @@ public struct HeatingSystemSpec: Codable, Sendable, Equatable {
     /// `emitter_count`: how many radiators (or other emitters) the system feeds — what
     /// thermostatic valves or reflectors are counted by.
     public var emitterCount: Int?
+    /// `pipes_outside_heated_volume`: the distribution pipes of a hydronic system that run
+    /// through unheated spaces (cellar, crawl space, garage); their heat is lost, hour by hour,
+    /// while the heating runs.
+    public var pipesOutsideHeatedVolume: PipeRunSpec?
+    /// `radiator_reflectors`: reflective foil on the wall behind the radiators (counted by
+    /// `emitter_count`, taken on the external walls).
+    public var radiatorReflectors: Bool?
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case id, description, type, fuel, efficiency
         case emitterCount = "emitter_count"
+        case pipesOutsideHeatedVolume = "pipes_outside_heated_volume"
+        case radiatorReflectors = "radiator_reflectors"
         case copNominal = "cop_nominal"
         case maxPowerW = "max_power_w"
         case share, role, emitter
@@ -168,6 +177,36 @@ public struct HeatingSystemSpec: Codable, Sendable, Equatable {
         case emissionEfficiency = "emission_efficiency"
         case regulationEfficiency = "regulation_efficiency"
         case designFlowTemperatureC = "design_flow_temperature_c"
+    }
+}
+
+/// `heating.systems[].pipes_outside_heated_volume`: a run of heating pipes through unheated
+/// spaces.
+public struct PipeRunSpec: Codable, Sendable, Equatable {
+    /// `length_m`: flow and return together, m.
+    public var lengthM: Double?
+    /// `outer_diameter_mm`: the pipe's outer diameter (22 mm copper when not given).
+    public var outerDiameterMm: Double?
+    /// `insulation_thickness_mm`: 0 for bare pipes.
+    public var insulationThicknessMm: Double?
+    /// `insulation_conductivity_w_per_mk`: thermal conductivity of the lagging.
+    public var insulationConductivityWPerMK: Double?
+    /// `space_b_factor`: temperature adjustment factor b of the space the pipes cross
+    /// (EN ISO 13789:2017, 6.4): 0 at room temperature, 1 at the outdoor temperature.
+    public var spaceBFactor: Double?
+
+    public init(lengthM: Double? = nil, outerDiameterMm: Double? = nil, insulationThicknessMm: Double? = nil,
+                insulationConductivityWPerMK: Double? = nil, spaceBFactor: Double? = nil) {
+        self.lengthM = lengthM
+        self.outerDiameterMm = outerDiameterMm
+        self.insulationThicknessMm = insulationThicknessMm
+        self.insulationConductivityWPerMK = insulationConductivityWPerMK
+        self.spaceBFactor = spaceBFactor
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case lengthM = "length_m", outerDiameterMm = "outer_diameter_mm", insulationThicknessMm = "insulation_thickness_mm"
+        case insulationConductivityWPerMK = "insulation_conductivity_w_per_mk", spaceBFactor = "space_b_factor"
     }
 }
 
