@@ -14,9 +14,9 @@ struct DwellingMutationTests {
         var path: String
     }
 
-    static func load(_ id: String, leaf: JSONLeaf, value: HostileValue) throws -> Outcome? {
+    static func load(_ id: String, document given: JSONValue? = nil, leaf: JSONLeaf, value: HostileValue) throws -> Outcome? {
         guard let url = Fixtures.library?.url(for: id) else { return nil }
-        let document = try JSONValue.parse(try Data(contentsOf: url), file: id)
+        let document = try given ?? JSONValue.parse(try Data(contentsOf: url), file: id)
         let data = try document.text(replacing: leaf.path, withRaw: value.json)
         let loaded = DwellingLoader.load(data: data, file: "\(id).json", library: Fixtures.library, climateZones: Fixtures.climateZones)
         // Paths in files with a base name elements by id.
@@ -28,8 +28,8 @@ struct DwellingMutationTests {
     }
 
     /// What must hold for one (file, field, value).
-    static func check(_ id: String, leaf: JSONLeaf, value: HostileValue) throws {
-        guard let outcome = try load(id, leaf: leaf, value: value) else { return }
+    static func check(_ id: String, document: JSONValue? = nil, leaf: JSONLeaf, value: HostileValue) throws {
+        guard let outcome = try load(id, document: document, leaf: leaf, value: value) else { return }
         let issues = outcome.loaded.issues
         let context = "\(id): \(leaf.rendered) = \(value.json)"
         for issue in issues {
@@ -135,6 +135,34 @@ struct DwellingMutationTests {
             #expect(throws: Never.self, "\(id): \(leaf.rendered) = \(value.json): the energy report holds a non-finite figure") {
                 _ = try JSONEncoder().encode(energy)
             }
+        }
+    }
+}
+
+/// The fields issue 14 added to the dwelling format (pipes through unheated spaces, radiator
+/// reflectors, the ventilation fans' power) are in no shipped file: they are added to an
+/// archetype here, and each gets every hostile value.
+@Suite("Hostile values in the dwelling fields of the measures")
+struct MeasureFieldMutationTests {
+    @Test func everyNewField() throws {
+        let id = "fr/sfh-1949-1974"
+        let url = try #require(Fixtures.library?.url(for: id))
+        var text = try #require(String(data: try Data(contentsOf: url), encoding: .utf8))
+        text = text.replacingOccurrences(of: "\"year_installed\": 1995", with: """
+            "year_installed": 1995, "emitter_count": 8, "radiator_reflectors": true,
+            "pipes_outside_heated_volume": {"length_m": 12, "outer_diameter_mm": 22, "insulation_thickness_mm": 0,
+              "insulation_conductivity_w_per_mk": 0.04, "space_b_factor": 0.5}
+            """)
+        text = text.replacingOccurrences(of: "\"type\": \"natural\",", with: "\"type\": \"exhaust\", \"fan_power_w\": 30,")
+        let document = try JSONValue.parse(Data(text.utf8), file: id)
+        let loaded = DwellingLoader.load(data: Data(text.utf8), file: "\(id).json", library: Fixtures.library, climateZones: Fixtures.climateZones)
+        #expect(!loaded.issues.hasErrors, "\(loaded.issues.map(\.description))")
+        let leaves = JSONLeaf.leaves(of: document).filter { leaf in
+            ["pipes_outside_heated_volume", "fan_power_w", "emitter_count"].contains { leaf.rendered.contains($0) }
+        }
+        #expect(leaves.count == 7, "\(leaves.map(\.rendered))")
+        for leaf in leaves {
+            for value in HostileValue.forNumbers { try DwellingMutationTests.check(id, document: document, leaf: leaf, value: value) }
         }
     }
 }

@@ -1076,7 +1076,7 @@ public enum DwellingResolver {
                     r.error(p + ".radiator_reflectors", "true", "reflectors go behind water radiators; this system has \(system.emitter?.rawValue ?? "no emitter")",
                             expected: "false, or radiators")
                 } else if system.emitterCount == nil {
-                    r.error(p + ".radiator_reflectors", "true", "reflectors are counted by radiator", expected: "give emitter_count, the number of radiators")
+                    r.warning(p + ".radiator_reflectors", "true", "reflectors are counted by radiator: not counted until emitter_count (the number of radiators) is given")
                 }
             }
             if system.efficiency != nil, [system.generationEfficiency, system.distributionEfficiency, system.emissionEfficiency, system.regulationEfficiency].contains(where: { $0 != nil }) {
