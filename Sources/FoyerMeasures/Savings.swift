@@ -220,6 +220,35 @@ public struct VariantEvaluator: Sendable {
         baseline = try outcome(base)
     }
 
+    /// The outcomes of `variants`, in their order, simulated on every core (each variant is
+    /// independent; the results are placed by index, so the output does not depend on the
+    /// scheduling). The first error, by index, is thrown.
+    public func outcomes(_ variants: [ResolvedDwelling]) throws(InputError) -> [VariantOutcome] {
+        let results = ResultSlots<Result<VariantOutcome, InputError>>(count: variants.count)
+        let workers = max(1, min(variants.count, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < variants.count {
+                do throws(InputError) {
+                    results.set(index, .success(try outcome(variants[index])))
+                } catch {
+                    results.set(index, .failure(error))
+                }
+                index += workers
+            }
+        }
+        var outcomes: [VariantOutcome] = []
+        outcomes.reserveCapacity(variants.count)
+        for index in variants.indices {
+            switch results.get(index) {
+            case let .success(outcome)?: outcomes.append(outcome)
+            case let .failure(error)?: throw error
+            case nil: throw InputError(InputIssue(.error, path: "", message: "a variant was not simulated"))
+            }
+        }
+        return outcomes
+    }
+
     /// Energy, bills, emissions and comfort of `variant` (priced at the base's contracts).
     public func outcome(_ variant: ResolvedDwelling) throws(InputError) -> VariantOutcome {
         var variant = variant
@@ -231,6 +260,7 @@ public struct VariantEvaluator: Sendable {
         // A fuel the dwelling did not buy before (wood pellets after a new boiler): priced at
         // its cheapest offer, as the baseline's fuels without a contract are, and said.
         var pricingNotes: [String] = []
+        var unpriced = false
         if let subscribed = variant.energySupply.subscribedKVA, let needed = report.recommendedKVA, needed > subscribed {
             variant.energySupply.subscribedKVA = needed
             pricingNotes.append("electricity: \(NumberText.short(needed)) kVA subscribed instead of \(NumberText.short(subscribed)) for the higher peak after the measure")
@@ -246,7 +276,8 @@ public struct VariantEvaluator: Sendable {
                     variant.energySupply.contracts?.append(ContractSpec(energy: energy, offer: cheapest.offer))
                     pricingNotes.append("\(energy.rawValue), new after the measure: priced at the cheapest offer, \(cheapest.name)")
                 } else {
-                    pricingNotes.append("\(energy.rawValue), new after the measure: no offer in the tariff library, its cost is not counted in the bill")
+                    pricingNotes.append("\(energy.rawValue), new after the measure: no offer in the tariff library for the dwelling's country, so no euro figure is given")
+                    unpriced = true
                 }
             }
             report = try EnergyAnalysis.analyse(variant, result: result, weather: prepared.weather, library: library,
@@ -259,7 +290,7 @@ public struct VariantEvaluator: Sendable {
             heating += item.byUseKWh[EnergyUse.heating.rawValue] ?? 0
         }
         let comfort = SimulationReport.ComfortHours(result.operativeC, occupied: result.occupied)
-        return VariantOutcome(kWhByEnergy: byEnergy, heatingKWh: heating, billEUR: report.bills.isEmpty ? nil : report.bills.reduce(0) { $0 + $1.totalEUR },
+        return VariantOutcome(kWhByEnergy: byEnergy, heatingKWh: heating, billEUR: report.bills.isEmpty || unpriced ? nil : report.bills.reduce(0) { $0 + $1.totalEUR },
                               primaryEnergyKWh: report.primaryEnergyKWh, co2Kg: report.co2Kg, hoursBelow16C: comfort.hoursBelow16C,
                               hoursBelow19C: comfort.hoursBelow19C, hoursAbove28C: comfort.hoursAbove28C, unmetHeatKWh: report.unmetHeatKWh,
                               pricingNotes: pricingNotes.isEmpty ? nil : pricingNotes)
@@ -295,12 +326,13 @@ public enum SavingsEngine {
         let conventionalEvaluator = try conventional.map { dwelling throws(InputError) in try VariantEvaluator(dwelling, weather: prepared, library: library, options: options) }
         var notes = evaluator.notes
         let base = evaluator.base
-        func outcome(_ variant: ResolvedDwelling) throws(InputError) -> VariantOutcome { try evaluator.outcome(variant) }
         let baseline = evaluator.baseline
 
-        // Each measure alone.
+        // Each measure alone: applied first (cheap), then every variant simulated, on every core.
         var lines: [(MeasureSaving, AppliedMeasure?)] = []
         let zone = cumacZone(dwelling)
+        var aloneVariants: [ResolvedDwelling] = [], conventionalVariants: [ResolvedDwelling] = []
+        var pending: [(line: Int, alone: Int, conventional: Int?)] = []
         for measure in measures {
             if let reason = modelCannotShow(measure, options.model) {
                 lines.append((line(measure, applied: nil, notApplicable: reason, alone: nil, baseline: baseline, zone: zone, options: options), nil))
@@ -312,14 +344,27 @@ public enum SavingsEngine {
                 if reason.isAdvice { skipped.adviceFr = reason.reasonFr ?? reason.reason }
                 lines.append((skipped, nil))
             case let .success(applied):
-                let after = try outcome(applied.dwelling)
-                var saving = line(measure, applied: applied, notApplicable: nil, alone: baseline.minus(after), baseline: baseline, zone: zone, options: options)
-                saving.pricingNotes = after.pricingNotes
+                var conventionalIndex: Int?
                 if let other = conventionalEvaluator, case let .success(conventionalApplied) = MeasureApplication.apply(measure, to: other.base) {
-                    saving.aloneAtConventionalUse = other.baseline.minus(try other.outcome(conventionalApplied.dwelling))
+                    conventionalIndex = conventionalVariants.count
+                    conventionalVariants.append(conventionalApplied.dwelling)
                 }
-                lines.append((saving, applied))
+                pending.append((lines.count, aloneVariants.count, conventionalIndex))
+                aloneVariants.append(applied.dwelling)
+                lines.append((line(measure, applied: nil, notApplicable: nil, alone: nil, baseline: baseline, zone: zone, options: options), applied))
             }
+        }
+        let aloneOutcomes = try evaluator.outcomes(aloneVariants)
+        let conventionalOutcomes = try conventionalEvaluator.map { other throws(InputError) in try other.outcomes(conventionalVariants) } ?? []
+        for item in pending {
+            guard let applied = lines[item.line].1 else { continue }
+            let after = aloneOutcomes[item.alone]
+            var saving = line(applied.measure, applied: applied, notApplicable: nil, alone: baseline.minus(after), baseline: baseline, zone: zone, options: options)
+            saving.pricingNotes = after.pricingNotes
+            if let other = conventionalEvaluator, let index = item.conventional {
+                saving.aloneAtConventionalUse = other.baseline.minus(conventionalOutcomes[index])
+            }
+            lines[item.line].0 = saving
         }
         // The recommended order: gestures first by euros saved, then by savings-to-investment
         // ratio; a measure that makes the occupants colder comes last, whatever it saves.
@@ -331,22 +376,23 @@ public enum SavingsEngine {
             let kb = b.0.kind == .gesture ? (b.0.alone?.eur ?? b.0.alone?.kWh ?? 0) : (b.0.savingsToInvestmentRatio ?? 0)
             return ka != kb ? ka > kb : a.0.id < b.0.id
         }
-        // Cumulated: each measure applied to the dwelling with all the ones above.
-        var current = base, previous = baseline
+        // Cumulated: each measure applied to the dwelling with all the ones above. The variants
+        // are built first (applying is cheap), then simulated together with the packages.
+        var cumulativeVariants: [ResolvedDwelling] = []
+        var cumulativeIndex: [Int?] = []
+        var current = base
         for index in applicable.indices {
             guard let measure = applicable[index].1?.measure, case let .success(applied) = MeasureApplication.apply(measure, to: current) else {
-                applicable[index].0.cumulative = nil
+                cumulativeIndex.append(nil)
                 continue
             }
-            let after = try outcome(applied.dwelling)
-            applicable[index].0.cumulative = previous.minus(after)
-            applicable[index].0.cumulativeOutcome = after
+            cumulativeIndex.append(cumulativeVariants.count)
+            cumulativeVariants.append(applied.dwelling)
             current = applied.dwelling
-            previous = after
         }
-        let package = applicable.isEmpty ? nil : previous
         // The packages asked for, each as a whole.
-        var packageSavings: [PackageSaving] = []
+        var packageParts: [(applied: [String], skipped: [String], cost: Double, net: Double)] = []
+        var packageVariants: [ResolvedDwelling] = []
         for measuresOfPackage in packages {
             var dwelling = base, applied: [String] = [], skipped: [String] = [], cost = 0.0, net = 0.0
             for measure in measuresOfPackage {
@@ -357,10 +403,37 @@ public enum SavingsEngine {
                 dwelling = done.dwelling
                 applied.append(measure.id)
             }
-            let after = try outcome(dwelling)
+            packageParts.append((applied, skipped, cost, net))
+            packageVariants.append(dwelling)
+        }
+        // The first cumulative variant is the first measure alone: not simulated twice.
+        let firstIsAlone = !cumulativeVariants.isEmpty && cumulativeIndex.first == 0
+            && applicable.first.flatMap { first in pending.first { lines[$0.line].1?.measure.id == first.1?.measure.id } }.map { aloneVariants[$0.alone] == cumulativeVariants[0] } == true
+        var toSimulate = firstIsAlone ? Array(cumulativeVariants.dropFirst()) : cumulativeVariants
+        let cumulativeCount = toSimulate.count
+        toSimulate += packageVariants
+        let simulated = try evaluator.outcomes(toSimulate)
+        var cumulativeOutcomes = Array(simulated.prefix(cumulativeCount))
+        if firstIsAlone, let first = applicable.first?.1?.measure.id, let item = pending.first(where: { lines[$0.line].1?.measure.id == first }) {
+            cumulativeOutcomes.insert(aloneOutcomes[item.alone], at: 0)
+        }
+        var previous = baseline
+        for index in applicable.indices {
+            guard let position = cumulativeIndex[index] else {
+                applicable[index].0.cumulative = nil
+                continue
+            }
+            let after = cumulativeOutcomes[position]
+            applicable[index].0.cumulative = previous.minus(after)
+            applicable[index].0.cumulativeOutcome = after
+            previous = after
+        }
+        let package = applicable.isEmpty ? nil : previous
+        var packageSavings: [PackageSaving] = []
+        for (parts, after) in zip(packageParts, simulated.dropFirst(cumulativeCount)) {
             let saving = baseline.minus(after)
-            packageSavings.append(PackageSaving(measures: applied, skipped: skipped, saving: saving, outcome: after, costTypicalEUR: cost, netCostEUR: net,
-                                                simplePaybackYears: saving.eur.flatMap { $0 > 0 ? net / $0 : nil }))
+            packageSavings.append(PackageSaving(measures: parts.applied, skipped: parts.skipped, saving: saving, outcome: after, costTypicalEUR: parts.cost,
+                                                netCostEUR: parts.net, simplePaybackYears: saving.eur.flatMap { $0 > 0 ? parts.net / $0 : nil }))
         }
         notes += costNotes(dwelling, measures: measures, options: options)
         var report = SavingsReport(use: UseSummary(dwelling), model: options.model.rawValue, weather: weatherName, baseline: baseline,
@@ -481,5 +554,25 @@ public enum SavingsEngine {
             saving.referenceSource = reference.source
         }
         return saving
+    }
+}
+
+/// Slots written by concurrent workers, each index by one worker only, read after they finish.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+
+    func get(_ index: Int) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[index]
     }
 }

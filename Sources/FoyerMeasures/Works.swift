@@ -136,11 +136,21 @@ public enum WorksPlanner {
             guard let chosen = best else { break }
             // A work that costs more each year than it saves at the household's prices is no
             // priority: it and the ones after it are listed apart, with what they do.
-            if let eur = chosen.step.saving.eur, eur <= 0 {
+            // Likewise a work whose savings over its lifetime repay less than its net cost
+            // (savings-to-investment ratio below 1, the US Weatherization rule, 10 CFR 440.21):
+            // the best remaining one is not worth it, so none of the rest is.
+            let unprofitable = chosen.step.saving.eur.map { $0 <= 0 } ?? false
+            if unprofitable || (chosen.step.savingsToInvestmentRatio.map { $0 < 1 } ?? false) {
                 for measure in remaining {
                     guard case let .success(applied) = MeasureApplication.apply(measure, to: current) else { continue }
                     let change = previous.minus(try evaluator.outcome(applied.dwelling))
-                    notApplicable[measure.id] = String(format: "not cost-effective here: saves %.0f kWh but changes the bills by %+.0f €/yr at the current prices", change.kWh, -(change.eur ?? 0))
+                    if let eur = change.eur, eur <= 0 {
+                        notApplicable[measure.id] = String(format: "not cost-effective here: saves %.0f kWh but changes the bills by %+.0f €/yr at the current prices", change.kWh, -eur)
+                    } else {
+                        let line = SavingsEngine.line(measure, applied: applied, notApplicable: nil, alone: change, baseline: evaluator.baseline, zone: zone, options: savings)
+                        notApplicable[measure.id] = String(format: "not cost-effective here: saves %.0f kWh, %.0f €/yr after the works above, for %.0f € net; over its %.0f years it repays %.2f of its cost (savings-to-investment ratio below 1)",
+                                                           change.kWh, change.eur ?? 0, line.netCostEUR ?? 0, measure.lifetimeYears, line.savingsToInvestmentRatio ?? 0)
+                    }
                 }
                 break
             }
@@ -206,8 +216,10 @@ public enum WorksPlanner {
             if exactPossible {
                 let start = simulated
                 var best: (outcome: VariantOutcome, net: Double, applied: [String])?
-                for subset in subsets {
-                    // The net cost is known without simulating; only affordable sets are simulated.
+                let worthDoing = Set(ranked.map(\.id))
+                for subset in subsets where subset.allSatisfy({ worthDoing.contains($0.id) }) {
+                    // Only the ranked (cost-effective) works make a budget package; the net cost
+                    // is known without simulating, so only affordable sets are simulated.
                     guard try netCost(subset, base: evaluator.base, zone: zone, savings: savings, baseline: evaluator.baseline) <= budget + 1e-9 else { continue }
                     let result = try package(subset)
                     let value = evaluator.baseline.minus(result.outcome)
