@@ -144,7 +144,10 @@ public enum WorksPlanner {
                 for measure in remaining {
                     guard case let .success(applied) = MeasureApplication.apply(measure, to: current) else { continue }
                     let change = previous.minus(try evaluator.outcome(applied.dwelling))
-                    if let eur = change.eur, eur <= 0 {
+                    if change.eur == nil {
+                        notApplicable[measure.id] = String(format: "not ranked: saves %.0f kWh, but no euro figure can be given (%@)", change.kWh,
+                                                           (try evaluator.outcome(applied.dwelling)).pricingNotes?.joined(separator: "; ") ?? "an energy without prices")
+                    } else if let eur = change.eur, eur <= 0 {
                         notApplicable[measure.id] = String(format: "not cost-effective here: saves %.0f kWh but changes the bills by %+.0f €/yr at the current prices", change.kWh, -eur)
                     } else {
                         let line = SavingsEngine.line(measure, applied: applied, notApplicable: nil, alone: change, baseline: evaluator.baseline, zone: zone, options: savings)
