@@ -13,6 +13,8 @@ public struct Measure: Sendable, Equatable, Identifiable {
     public var appliesTo: ApplicabilitySpec
     public var change: ChangeSpec
     public var cost: CostSpec
+    /// Costs from a country's own published prices, used for dwellings in that country.
+    public var costsByCountry: [CostSpec] = []
     public var lifetimeYears: Double
     public var lifetimeSource: String
     public var aids: [AidSpec]
@@ -192,16 +194,32 @@ public struct Measure: Sendable, Equatable, Identifiable {
         }
 
         // Cost.
+        func checkCost(_ cost: CostSpec, _ p: String) {
+            _ = required(cost.unit, p + ".unit", expected: CostUnit.allowedNames.joined(separator: ", "))
+            number(cost.lowEUR, p + ".low_eur", 0...100_000, unit: "€", required: true)
+            number(cost.typicalEUR, p + ".typical_eur", 0...100_000, unit: "€", required: true)
+            number(cost.highEUR, p + ".high_eur", 0...100_000, unit: "€", required: true)
+            if let low = cost.lowEUR, let typical = cost.typicalEUR, let high = cost.highEUR, low.isFinite, typical.isFinite, high.isFinite, !(low <= typical && typical <= high) {
+                error(p, "\(NumberText.short(low)) / \(NumberText.short(typical)) / \(NumberText.short(high))", "low ≤ typical ≤ high does not hold", expected: "costs in rising order")
+            }
+            _ = required(cost.source, p + ".source", expected: "who published the cost, and when")
+        }
         let cost = required(spec.cost, "cost", expected: "{unit, low_eur, typical_eur, high_eur, source, date}")
         if let cost {
-            _ = required(cost.unit, "cost.unit", expected: CostUnit.allowedNames.joined(separator: ", "))
-            number(cost.lowEUR, "cost.low_eur", 0...100_000, unit: "€", required: true)
-            number(cost.typicalEUR, "cost.typical_eur", 0...100_000, unit: "€", required: true)
-            number(cost.highEUR, "cost.high_eur", 0...100_000, unit: "€", required: true)
-            if let low = cost.lowEUR, let typical = cost.typicalEUR, let high = cost.highEUR, low.isFinite, typical.isFinite, high.isFinite, !(low <= typical && typical <= high) {
-                error("cost", "\(NumberText.short(low)) / \(NumberText.short(typical)) / \(NumberText.short(high))", "low ≤ typical ≤ high does not hold", expected: "costs in rising order")
+            checkCost(cost, "cost")
+            if cost.country != nil { error("cost.country", cost.country, "the main cost is for every country", expected: "country only in costs_by_country") }
+        }
+        var countries: Set<String> = []
+        for (index, regional) in (spec.costsByCountry ?? []).enumerated() {
+            let p = "costs_by_country[\(index)]"
+            checkCost(regional, p)
+            if let country = required(regional.country, p + ".country", expected: "an ISO country code (BE, FR)") {
+                if country.count != 2 || !country.allSatisfy({ $0.isLetter && $0.isUppercase }) {
+                    error(p + ".country", "\"\(country.prefix(20))\"", "not an ISO country code", expected: "two capital letters (BE)")
+                } else if !countries.insert(country).inserted {
+                    error(p + ".country", country, "given twice", expected: "one cost per country")
+                }
             }
-            _ = required(cost.source, "cost.source", expected: "who published the cost, and when")
         }
         number(spec.lifetimeYears, "lifetime_years", 1...100, unit: "years", required: true)
         _ = required(spec.lifetimeSource, "lifetime_source", expected: "where the lifetime comes from (e.g. the CEE fiche)")
@@ -235,7 +253,7 @@ public struct Measure: Sendable, Equatable, Identifiable {
             return (nil, issues)
         }
         return (Measure(id: id, nameFr: nameFr, nameEn: nameEn, kind: kind, descriptionFr: spec.descriptionFr, appliesTo: spec.appliesTo ?? ApplicabilitySpec(),
-                        change: change, cost: cost, lifetimeYears: lifetime, lifetimeSource: spec.lifetimeSource ?? "", aids: spec.aids ?? [],
+                        change: change, cost: cost, costsByCountry: spec.costsByCountry ?? [], lifetimeYears: lifetime, lifetimeSource: spec.lifetimeSource ?? "", aids: spec.aids ?? [],
                         referenceSaving: spec.referenceSaving, notes: spec.notes, file: file), issues)
     }
 }

@@ -12,6 +12,9 @@ public struct MeasureSpec: Codable, Sendable, Equatable {
     public var appliesTo: ApplicabilitySpec?
     public var change: ChangeSpec?
     public var cost: CostSpec?
+    /// `costs_by_country`: the cost where a country's own published prices exist (each with its
+    /// `country`); `cost` elsewhere.
+    public var costsByCountry: [CostSpec]?
     public var lifetimeYears: Double?
     public var lifetimeSource: String?
     public var aids: [AidSpec]?
@@ -21,7 +24,7 @@ public struct MeasureSpec: Codable, Sendable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case format, id, kind, change, cost, aids, notes
+        case format, id, kind, change, cost, aids, notes, costsByCountry = "costs_by_country"
         case nameFr = "name_fr", nameEn = "name_en", descriptionFr = "description_fr", appliesTo = "applies_to"
         case lifetimeYears = "lifetime_years", lifetimeSource = "lifetime_source", referenceSaving = "reference_saving"
     }
@@ -325,6 +328,8 @@ public enum CostUnit: String, SpecEnum {
 
 /// `cost`: low, typical and high, € including VAT, with source and date.
 public struct CostSpec: Codable, Sendable, Equatable {
+    /// ISO country code, in `costs_by_country` only.
+    public var country: String?
     public var unit: CostUnit?
     public var lowEUR: Double?
     public var typicalEUR: Double?
@@ -332,7 +337,7 @@ public struct CostSpec: Codable, Sendable, Equatable {
     public var source: String?
     public var date: String?
     enum CodingKeys: String, CodingKey {
-        case unit, source, date
+        case unit, source, date, country
         case lowEUR = "low_eur", typicalEUR = "typical_eur", highEUR = "high_eur"
     }
 }
@@ -361,10 +366,12 @@ public struct AidSpec: Codable, Sendable, Equatable {
     public var eurPerKWhCumac: Double?
     /// `false`: the scheme does not fund this measure (said, with its source).
     public var eligible: Bool?
+    /// What is known when no amount is (a scheme whose amounts are not published yet).
+    public var note: String?
     public var source: String?
     public var date: String?
     enum CodingKeys: String, CodingKey {
-        case scheme, country, unit, eligible, source, date
+        case scheme, country, unit, eligible, source, date, note
         case byIncome = "by_income", capShareOfCost = "cap_share_of_cost"
         case kWhCumacPerUnit = "kwh_cumac_per_unit", eurPerKWhCumac = "eur_per_kwh_cumac"
     }

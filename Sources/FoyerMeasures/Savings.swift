@@ -451,7 +451,11 @@ public enum SavingsEngine {
             notes.append("no income band (--income-band): MaPrimeRénov' amounts, which depend on it, are not counted in the net costs")
         }
         if country != "FR" {
-            notes.append("costs are the French published prices of the catalogue (no \(country) source yet) and no \(country) aid is counted (Walloon primes and loans are not in the catalogue yet)")
+            let local = measures.filter { $0.costsByCountry.contains { $0.country?.uppercased() == country } }.count
+            notes.append("costs: \(country) published prices for \(local) of the \(measures.count) measures, the French ones of the catalogue for the others")
+            if country == "BE" {
+                notes.append("Walloon aids: the primes ended on 30 Sep 2026; from 1 Oct 2026 Rénopack (0 % loan, part forgiven) and Rénoprêt (rate by income) need an audit and a PEB label jump, and their amounts are not published yet — none is counted")
+            }
         }
         return notes
     }
@@ -491,17 +495,18 @@ public enum SavingsEngine {
         var saving = MeasureSaving(id: measure.id, nameFr: measure.nameFr, nameEn: measure.nameEn, kind: measure.kind, notApplicable: notApplicable,
                                    summary: applied?.summary, summaryFr: applied?.summaryFr, aids: [], lifetimeYears: measure.lifetimeYears)
         guard let applied, let alone else { return saving }
-        let unit = measure.cost.unit ?? .dwelling
+        let country = (applied.dwelling.location.country ?? "FR").uppercased()
+        let cost = measure.costsByCountry.first { $0.country?.uppercased() == country } ?? measure.cost
+        let unit = cost.unit ?? .dwelling
         let quantity = applied.quantity(in: unit)
         saving.quantity = quantity
         saving.quantityUnit = unit.rawValue
         saving.alone = alone
         if alone.hoursBelow16C > SavingsEngine.colderHoursWorthSaying { saving.colderHours = alone.hoursBelow16C }
-        saving.costLowEUR = (measure.cost.lowEUR ?? 0) * quantity
-        saving.costTypicalEUR = (measure.cost.typicalEUR ?? 0) * quantity
-        saving.costHighEUR = (measure.cost.highEUR ?? 0) * quantity
-        saving.costSource = [measure.cost.source, measure.cost.date].compactMap { $0 }.joined(separator: ", ")
-        let country = (applied.dwelling.location.country ?? "FR").uppercased()
+        saving.costLowEUR = (cost.lowEUR ?? 0) * quantity
+        saving.costTypicalEUR = (cost.typicalEUR ?? 0) * quantity
+        saving.costHighEUR = (cost.highEUR ?? 0) * quantity
+        saving.costSource = [cost.source, cost.date].compactMap { $0 }.joined(separator: ", ")
         var aidTotal = 0.0
         for aid in measure.aids where aid.country.map({ $0.uppercased() == country }) ?? true {
             let scheme = aid.scheme ?? "aid"
@@ -512,7 +517,7 @@ public enum SavingsEngine {
             }
             let aidQuantity = applied.quantity(in: aid.unit ?? unit)
             var amount: Double?
-            var note: String?
+            var note: String? = aid.note
             if let amounts = aid.byIncome {
                 if let band = options.incomeBand {
                     let perUnit: Double? = switch band {

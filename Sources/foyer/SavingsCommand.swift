@@ -193,7 +193,7 @@ enum SavingsText {
             }
             if let cost = line.costTypicalEUR, cost > 0 {
                 out += (french ? "    coût : " : "    cost: ") + "\(euros(line.costLowEUR)) – \(euros(line.costHighEUR)) (\(french ? "typique" : "typical") \(euros(cost)))"
-                let aids = line.aids.map { aid in "\(aid.scheme) \(aid.eur.map { euros($0) } ?? (french ? "selon les revenus (--income-band)" : (aid.note ?? "—")))" }
+                let aids = line.aids.map { aid in "\(aid.scheme) \(aid.eur.map { euros($0) } ?? (french ? Self.frenchAidNote(aid.note) : (aid.note ?? "—")))" }
                 if !aids.isEmpty { out += (french ? " ; aides : " : "; aids: ") + aids.joined(separator: ", ") }
                 out += (french ? " ; reste à payer " : "; net ") + euros(line.netCostEUR) + "\n"
                 if let payback = line.simplePaybackYears {
@@ -238,4 +238,13 @@ enum SavingsText {
     }
 
     static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+
+    /// The French words for why an aid has no amount.
+    static func frenchAidNote(_ note: String?) -> String {
+        guard let note else { return "—" }
+        if note.hasPrefix("depends on the income band") { return "selon les revenus (--income-band)" }
+        if note.contains("not published") { return "montants pas encore publiés, non comptés" }
+        if note.contains("climate zone") { return "pas de zone climatique CEE pour ce logement" }
+        return "non chiffrée"
+    }
 }

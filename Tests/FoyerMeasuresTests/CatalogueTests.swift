@@ -277,3 +277,30 @@ struct NewMeasureTests {
         guard case .success = MeasureApplication.apply(flat, to: house) else { Issue.record("a 0° roof is flat"); return }
     }
 }
+
+/// A Belgian dwelling is priced at Belgian published costs where the catalogue has them, and
+/// the Walloon loans, whose amounts are not published, are named but not counted.
+@Suite("Belgian costs and Walloon aids")
+struct BelgianCostTests {
+    @Test func sloppedRoofAtBelgianPrices() throws {
+        let house = try MeasureTests.dwelling("be/terraced-pre-1945")
+        let measure = try MeasureTests.measure("sloped-roof-insulation-r6")
+        let report = try MeasureTests.savings(house, [measure], SavingsOptions(model: .fiveR1C))
+        let line = try #require(report.measures.first)
+        let area = try #require(line.quantity)
+        // 42 €/m² (energuide.be), not the French 83 €/m².
+        #expect(abs((line.costTypicalEUR ?? 0) - 42 * area) < 1e-6, "\(line.costTypicalEUR ?? 0) for \(area) m²")
+        #expect(line.costSource?.contains("energuide.be") == true)
+        let walloon = try #require(line.aids.first { $0.scheme == "renopack_renopret" })
+        #expect(walloon.eur == nil && walloon.note?.contains("not published") == true)
+        #expect(line.aids.allSatisfy { $0.scheme != "maprimerenov" && $0.scheme != "cee" })
+        #expect(report.notes.contains { $0.contains("BE published prices for 1 of the 1") })
+        // A French dwelling keeps the French price.
+        var french = try MeasureTests.dwelling()
+        let roof = try #require(french.opaqueElements.firstIndex { $0.kind == .roof })
+        french.opaqueElements[roof].boundary = .outdoor
+        french.opaqueElements[roof].tiltDeg = 35
+        let frenchLine = try #require(try MeasureTests.savings(french, [measure], SavingsOptions(model: .fiveR1C)).measures.first)
+        #expect(abs((frenchLine.costTypicalEUR ?? 0) - 83 * (frenchLine.quantity ?? 0)) < 1e-6)
+    }
+}
