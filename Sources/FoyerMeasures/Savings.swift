@@ -23,9 +23,11 @@ public struct VariantOutcome: Sendable, Encodable {
     public var unmetHeatKWh: Double
     /// How an energy the dwelling did not use before was priced (a new fuel after a measure).
     public var pricingNotes: [String]? = nil
+    /// The same in French, for the household's report.
+    public var pricingNotesFr: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case pricingNotes = "pricing_notes"
+        case pricingNotes = "pricing_notes", pricingNotesFr = "pricing_notes_fr"
         case kWhByEnergy = "kwh_by_energy", heatingKWh = "heating_kwh", billEUR = "bill_eur", primaryEnergyKWh = "primary_energy_kwh", co2Kg = "co2_kg"
         case hoursBelow16C = "hours_below_16c", hoursBelow19C = "hours_below_19c", hoursAbove28C = "hours_above_28c", unmetHeatKWh = "unmet_heat_kwh"
     }
@@ -109,12 +111,13 @@ public struct MeasureSaving: Sendable, Encodable {
     public var adviceFr: String?
     /// How a fuel new after the measure was priced.
     public var pricingNotes: [String]?
+    public var pricingNotesFr: [String]?
     /// Whether this line is advice (applies, nothing counted) rather than a measure that does not fit.
     public var isAdvice: Bool { adviceFr != nil }
 
     enum CodingKeys: String, CodingKey {
         case id, kind, summary, quantity, alone, cumulative, aids
-        case adviceFr = "advice_fr", pricingNotes = "pricing_notes"
+        case adviceFr = "advice_fr", pricingNotes = "pricing_notes", pricingNotesFr = "pricing_notes_fr"
         case colderHours = "colder_hours_below_16c", aloneAtConventionalUse = "alone_at_conventional_use"
         case nameFr = "name_fr", nameEn = "name_en", notApplicable = "not_applicable", quantityUnit = "quantity_unit", summaryFr = "summary_fr"
         case cumulativeOutcome = "cumulative_outcome"
@@ -259,11 +262,27 @@ public struct VariantEvaluator: Sendable {
                                                 options: EnergyOptions(pricesOn: options.pricesOn, compareOffers: false))
         // A fuel the dwelling did not buy before (wood pellets after a new boiler): priced at
         // its cheapest offer, as the baseline's fuels without a contract are, and said.
-        var pricingNotes: [String] = []
+        var pricingNotes: [String] = [], pricingNotesFr: [String] = []
+        func frenchName(_ energy: Energy) -> String {
+            switch energy {
+            case .electricity: "électricité"
+            case .naturalGas: "gaz naturel"
+            case .fuelOil: "fioul"
+            case .propane: "propane"
+            case .butane: "butane"
+            case .woodLogs: "bûches"
+            case .woodPellets: "granulés de bois"
+            case .woodChips: "plaquettes de bois"
+            case .coal: "charbon"
+            case .kerosene: "pétrole lampant"
+            case .districtHeating: "réseau de chaleur"
+            }
+        }
         var unpriced = false
         if let subscribed = variant.energySupply.subscribedKVA, let needed = report.recommendedKVA, needed > subscribed {
             variant.energySupply.subscribedKVA = needed
             pricingNotes.append("electricity: \(NumberText.short(needed)) kVA subscribed instead of \(NumberText.short(subscribed)) for the higher peak after the measure")
+            pricingNotesFr.append("électricité : abonnement de \(NumberText.short(needed)) kVA au lieu de \(NumberText.short(subscribed)) pour la pointe plus forte après la mesure")
             report = try EnergyAnalysis.analyse(variant, result: result, weather: prepared.weather, library: library,
                                                 options: EnergyOptions(pricesOn: options.pricesOn, compareOffers: false))
         }
@@ -275,8 +294,10 @@ public struct VariantEvaluator: Sendable {
                 if let cheapest = full.comparisons.first(where: { $0.energy == energy })?.options.first {
                     variant.energySupply.contracts?.append(ContractSpec(energy: energy, offer: cheapest.offer))
                     pricingNotes.append("\(energy.rawValue), new after the measure: priced at the cheapest offer, \(cheapest.name)")
+                    pricingNotesFr.append("\(frenchName(energy)), nouvelle énergie après la mesure : comptée au prix de l'offre la moins chère, \(cheapest.name)")
                 } else {
                     pricingNotes.append("\(energy.rawValue), new after the measure: no offer in the tariff library for the dwelling's country, so no euro figure is given")
+                    pricingNotesFr.append("\(frenchName(energy)), nouvelle énergie après la mesure : aucune offre connue dans ce pays, donc pas de montant en euros")
                     unpriced = true
                 }
             }
@@ -293,7 +314,7 @@ public struct VariantEvaluator: Sendable {
         return VariantOutcome(kWhByEnergy: byEnergy, heatingKWh: heating, billEUR: report.bills.isEmpty || unpriced ? nil : report.bills.reduce(0) { $0 + $1.totalEUR },
                               primaryEnergyKWh: report.primaryEnergyKWh, co2Kg: report.co2Kg, hoursBelow16C: comfort.hoursBelow16C,
                               hoursBelow19C: comfort.hoursBelow19C, hoursAbove28C: comfort.hoursAbove28C, unmetHeatKWh: report.unmetHeatKWh,
-                              pricingNotes: pricingNotes.isEmpty ? nil : pricingNotes)
+                              pricingNotes: pricingNotes.isEmpty ? nil : pricingNotes, pricingNotesFr: pricingNotesFr.isEmpty ? nil : pricingNotesFr)
     }
 }
 
@@ -361,6 +382,7 @@ public enum SavingsEngine {
             let after = aloneOutcomes[item.alone]
             var saving = line(applied.measure, applied: applied, notApplicable: nil, alone: baseline.minus(after), baseline: baseline, zone: zone, options: options)
             saving.pricingNotes = after.pricingNotes
+            saving.pricingNotesFr = after.pricingNotesFr
             if let other = conventionalEvaluator, let index = item.conventional {
                 saving.aloneAtConventionalUse = other.baseline.minus(conventionalOutcomes[index])
             }

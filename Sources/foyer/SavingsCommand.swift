@@ -204,7 +204,7 @@ enum SavingsText {
                     out += "\n"
                 }
             }
-            for note in line.pricingNotes ?? [] { out += (french ? "    prix : " : "    pricing: ") + note + "\n" }
+            for note in (french ? line.pricingNotesFr : line.pricingNotes) ?? [] { out += (french ? "    prix : " : "    pricing: ") + note + "\n" }
             if let reference = line.referenceKWhPerYear, let source = line.referenceSource {
                 out += (french ? "    chiffre publié : " : "    published figure: ") + "\(kWh(reference))\(perYear) (\(source))\n"
             }
