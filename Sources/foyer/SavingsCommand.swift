@@ -189,7 +189,7 @@ enum SavingsText {
             if let cumulative = line.cumulative {
                 out += (french ? "    après : " : "    after: ") + "\(kWh(cumulative.kWh)), \(euros(cumulative.eur))\(perYear)\n"
             } else if line.alone != nil {
-                out += french ? "    après : sans objet (une mesure du dessus couvre déjà ces parois)\n" : "    after: not applicable (a measure above already covers these elements)\n"
+                out += french ? "    après : sans objet (une mesure du dessus a déjà fait ce changement)\n" : "    after: not applicable (a measure above already made this change)\n"
             }
             if let cost = line.costTypicalEUR, cost > 0 {
                 out += (french ? "    coût : " : "    cost: ") + "\(euros(line.costLowEUR)) – \(euros(line.costHighEUR)) (\(french ? "typique" : "typical") \(euros(cost)))"

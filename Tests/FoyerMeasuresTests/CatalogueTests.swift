@@ -154,6 +154,8 @@ struct NewMeasureTests {
         if case .success = MeasureApplication.apply(try MeasureTests.measure("heat-to-19c"), to: house) { Issue.record("applied at 19 °C") }
         house.thermostat.heatingSetpointC = 21
         house.thermostat.heatingSetbackC = 21
+        guard case let .success(applied) = MeasureApplication.apply(try MeasureTests.measure("heat-to-19c"), to: house) else { Issue.record("not applied at 21 °C"); return }
+        #expect(applied.dwelling.thermostat.heatingSetpointC == 19 && applied.dwelling.thermostat.heatingSetbackC == 19)
         let line = try Self.alone(house, "heat-to-19c")
         #expect((line.alone?.heatingKWh ?? 0) > 0)
         // ADEME's 7 % a degree, two degrees: the reference is 14 % of 21 °C's heating, roughly.
@@ -271,7 +273,11 @@ struct NewMeasureTests {
         house.opaqueElements[roof].boundary = .outdoor
         house.opaqueElements[roof].tiltDeg = 35
         let sloped = try MeasureTests.measure("sloped-roof-insulation-r6"), flat = try MeasureTests.measure("flat-roof-insulation-r45")
-        guard case .success = MeasureApplication.apply(sloped, to: house) else { Issue.record("a 35° roof is sloped"); return }
+        guard case let .success(applied) = MeasureApplication.apply(sloped, to: house) else { Issue.record("a 35° roof is sloped"); return }
+        // U' = 1/(1/U + 6) (EN ISO 6946, resistances in series), and the heating falls.
+        let before = house.opaqueElements[roof].uValueWPerM2K
+        #expect(abs(applied.dwelling.opaqueElements[roof].uValueWPerM2K - 1 / (1 / before + 6)) < 1e-12)
+        #expect((try Self.alone(house, "sloped-roof-insulation-r6").alone?.heatingKWh ?? 0) > 0)
         if case .success = MeasureApplication.apply(flat, to: house) { Issue.record("a 35° roof is not flat") }
         house.opaqueElements[roof].tiltDeg = 0
         guard case .success = MeasureApplication.apply(flat, to: house) else { Issue.record("a 0° roof is flat"); return }
