@@ -62,8 +62,10 @@ let package = Package(
         // Eco-gestures and works: the catalogue (Buildings/measures), their application to a
         // dwelling and the savings of each, cumulated, on one prepared weather year (issue 14).
         .target(name: "FoyerMeasures", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerThermal", "FoyerSystems", "FoyerTariffs", "FoyerAnalysis", "FoyerArchetypeFiles"]),
+        // The energy label (DPE classes, factors, rental rules): depends only on energy figures.
+        .target(name: "FoyerLabel", dependencies: ["FoyerEnergy"]),
         // The umbrella: re-exports the domain targets, no logic of its own.
-        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis", "FoyerMeasures"]),
+        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis", "FoyerMeasures", "FoyerLabel"]),
         .executableTarget(
             name: "foyer",
             dependencies: ["Foyer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -101,6 +103,7 @@ let package = Package(
         .testTarget(name: "FoyerCalibrationTests", dependencies: ["FoyerCalibration", "Foyer"]),
         .testTarget(name: "FoyerSystemsTests", dependencies: ["FoyerSystems", "Foyer"]),
         .testTarget(name: "FoyerMeasuresTests", dependencies: ["FoyerMeasures", "Foyer"]),
+        .testTarget(name: "FoyerLabelTests", dependencies: ["FoyerLabel", "FoyerEnergy", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Validation against published references (ASHRAE 140, real weather years): its own
         // target so that the unit tests stay fast.
         .testTarget(name: "FoyerValidationTests", dependencies: ["Foyer", "FoyerAnalysis"], exclude: ["Data"]),

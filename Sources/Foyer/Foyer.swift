@@ -11,3 +11,4 @@
 @_exported import FoyerSystems
 @_exported import FoyerTariffs
 @_exported import FoyerThermal
+@_exported import FoyerLabel
