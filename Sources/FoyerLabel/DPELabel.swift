@@ -45,8 +45,8 @@ public struct DPELabel: Sendable, Encodable {
                             altitude: AltitudeClass, diagnosedOn date: CivilDate) -> DPELabel {
         let lines = finalKWh.filter { DPELabel.fiveUses.contains($0.use) && $0.kWh != 0 }.map { item in
             UseLine(use: item.use.rawValue, energy: item.energy, finalKWh: item.kWh,
-                    primaryKWh: item.kWh * DPEFactors.primaryEnergy(item.energy, diagnosedOn: date),
-                    emissionsKg: item.kWh * DPEFactors.emissions(item.energy, use: item.use))
+                    primaryKWh: item.kWh * PrimaryEnergy.factor(item.energy, on: date),
+                    emissionsKg: item.kWh * Emissions.kgCO2PerKWh(item.energy, use: item.use))
         }
         let area = max(referenceAreaM2, 1e-9)
         let primary = lines.reduce(0) { $0 + $1.primaryKWh } / area
