@@ -62,8 +62,8 @@ let package = Package(
         // Eco-gestures and works: the catalogue (Buildings/measures), their application to a
         // dwelling and the savings of each, cumulated, on one prepared weather year (issue 14).
         .target(name: "FoyerMeasures", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerThermal", "FoyerSystems", "FoyerTariffs", "FoyerAnalysis", "FoyerArchetypeFiles"]),
-        // The energy label (DPE classes, factors, rental rules): depends only on energy figures.
-        .target(name: "FoyerLabel", dependencies: ["FoyerEnergy"]),
+        // The energy label (DPE classes, factors, rental rules), estimated from the analysis.
+        .target(name: "FoyerLabel", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerAnalysis"]),
         // The umbrella: re-exports the domain targets, no logic of its own.
         .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis", "FoyerMeasures", "FoyerLabel"]),
         .executableTarget(

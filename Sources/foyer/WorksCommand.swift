@@ -14,8 +14,9 @@ struct WorksCommand: ParsableCommand {
         aids) comes next — so each line's saving is "after the ones above". Works made \
         pointless by one above (external after internal wall insulation) leave the list.
         --budget: the best package whose net cost fits, found two ways and compared — greedy \
-        down the ranked list, and exact over every combination (up to 7 works, each \
-        combination simulated as a whole).
+        down the ranked list, and exact over every combination of the 7 best-ranked works \
+        (each combination simulated as a whole). Works that do not repay themselves over their \
+        lifetime (savings-to-investment ratio below 1) are listed apart, not in the packages.
         --target: the cheapest package (net cost) whose primary energy per m² is at or below \
         the target, kWh/(m²·yr) at Foyer's conventions (every use). The DPE letter will replace \
         it once the label is computed (issue 15); the French rental ban by class is recalled.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import FoyerEnergy
+import Foyer
 
 /// Runs the built `foyer` executable as a user would and checks its output and exit code.
 @Suite("foyer command line")
@@ -263,5 +264,37 @@ extension CommandLineTests {
         let run = try Self.run(arguments)
         #expect(run.status == status, "\(arguments): exit \(run.status)\n\(run.stderr)")
         #expect(run.stderr.contains(fragment), "\(arguments): \(run.stderr)")
+    }
+}
+
+/// `foyer label`: the JSON adds up (lines → per m² → the classes by the thresholds), the lighting
+/// is the method's convention, the output is the same twice, a Belgian dwelling is refused with
+/// the reason, and the 1.9 factor of 2026 lowers the primary energy of an electric use.
+@Suite("foyer label")
+struct LabelCommandTests {
+    @Test func aLabelThatAddsUp() throws {
+        let json = try CommandLineTests.run(["label", "fr/sfh-1975-1989", "--model", "5r1c", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        #expect(try CommandLineTests.run(["label", "fr/sfh-1975-1989", "--model", "5r1c", "--format", "json"]).stdout == json.stdout)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let label = try #require(object["label"] as? [String: Any])
+        let area = try #require(label["reference_area_m2"] as? Double)
+        let lines = try #require(label["lines"] as? [[String: Any]])
+        let primary = lines.compactMap { $0["primary_kwh"] as? Double }.reduce(0, +) / area
+        #expect(abs(primary - (label["primary_kwh_per_m2"] as? Double ?? 0)) < 1e-6)
+        let lighting = try #require(lines.first { $0["use"] as? String == "lighting" }?["final_kwh"] as? Double)
+        #expect(abs(lighting - 0.9 * 1.4 * 1_500 / 1_000 * area) < 1e-6, "H1a: 1 500 h")
+        #expect(!lines.contains { ["cooking", "appliances", "standby"].contains($0["use"] as? String ?? "") })
+        let expected = DPEThresholds.energyClass(primaryKWhPerM2: primary, referenceAreaM2: area, altitude: .below400, zone: "H1a", diagnosedOn: CivilDate(2026, 1, 1))
+        #expect(label["energy_class"] as? String == expected.rawValue)
+        // Before 2026, electricity counts 2.3 instead of 1.9: more primary energy for the same kWh.
+        let old = try CommandLineTests.run(["label", "fr/sfh-1975-1989", "--model", "5r1c", "--format", "json", "--diagnosed-on", "2025-06-01"])
+        let oldLabel = try #require((try JSONSerialization.jsonObject(with: Data(old.stdout.utf8)) as? [String: Any])?["label"] as? [String: Any])
+        #expect((oldLabel["primary_kwh_per_m2"] as? Double ?? 0) > primary)
+
+        let belgian = try CommandLineTests.run(["label", "be/terraced-pre-1945", "--model", "5r1c"])
+        #expect(belgian.status != 0 && belgian.stderr.contains("French climate zone"), "\(belgian.stderr)")
+        let badDate = try CommandLineTests.run(["label", "fr/sfh-1975-1989", "--diagnosed-on", "2019-01-01"])
+        #expect(badDate.status != 0 && badDate.stderr.contains("2021-07-01"))
     }
 }
