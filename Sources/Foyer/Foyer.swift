@@ -12,3 +12,4 @@
 @_exported import FoyerTariffs
 @_exported import FoyerThermal
 @_exported import FoyerLabel
+@_exported import FoyerDPEImport

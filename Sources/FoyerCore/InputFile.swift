@@ -26,6 +26,9 @@ public enum InputFileKind: String, Sendable, CaseIterable {
     case dailyTemperatures
     /// A measure of the catalogue, JSON (the largest shipped is under 10 kB).
     case measure
+    /// An official French DPE in ADEME's XML exchange format (the largest of the 153 real ones
+    /// in `../shared/reference/dpe/`, a whole building, is 282 kB).
+    case dpeXML
 
     /// The largest file accepted, bytes.
     public var maximumBytes: Int {
@@ -37,6 +40,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .invoices: 1 << 20
         case .dailyTemperatures: 2 << 20
         case .measure: 1 << 20
+        case .dpeXML: 8 << 20
         }
     }
 
@@ -50,6 +54,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .invoices: "an invoices file"
         case .dailyTemperatures: "a daily-temperature CSV"
         case .measure: "a measure file"
+        case .dpeXML: "a DPE XML file"
         }
     }
 
@@ -63,6 +68,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .invoices: "ten years of monthly bills for three meters are under 100 kB"
         case .dailyTemperatures: "forty years of daily temperatures are about 600 kB"
         case .measure: "a measure with all its aids and sources is under 20 kB"
+        case .dpeXML: "a DPE of a whole building with every flat is under 1 MB"
         }
     }
 }
