@@ -28,7 +28,7 @@ public struct DPEEstimate: Sendable, Encodable {
         guard case let .referenceClimate(zone) = dwelling.location.weather, DPEFactors.lightingHours(zone: zone) != nil else {
             throw InputError(InputIssue(.error, path: "location.climate_zone", value: nil,
                                         message: "the DPE is computed for a French climate zone; this dwelling has none",
-                                        expected: "climate_zone H1a, H1b, H1c, H2a, H2b, H2c, H2d or H3 (a Belgian dwelling gets the Walloon PEB, not yet estimated)"))
+                                        expected: "climate_zone H1a, H1b, H1c, H2a, H2b, H2c, H2d or H3"))
         }
         var uses: [(use: EnergyUse, energy: Energy, kWh: Double)] = []
         for delivered in report.delivered {

@@ -49,7 +49,8 @@ struct LabelCommand: ParsableCommand {
         let date = CivilDate(iso: diagnosedOn) ?? CivilDate(2026, 1, 1)
         let resolved = withWeatherOption(try loadDwellingOrExit(dwelling, use: .conventional), weather)
         let year = try loadWeatherOrExit(weather, for: resolved)
-        let estimate: DPEEstimate
+        var estimate: DPEEstimate?
+        var peb: PEBEstimate?
         do throws(InputError) {
             let library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories)
             let options = SimulationOptions(firstWeekday: CivilDate(EnergyAnalysis.billingYear(resolved, library: library, pricesOn: nil), 1, 1).isoWeekday)
@@ -60,11 +61,23 @@ struct LabelCommand: ParsableCommand {
                 throw InputError(InputIssue(.error, file: dwelling, path: "", message: "\(error)"))
             }
             let report = try EnergyAnalysis.analyse(resolved, result: result, weather: year, library: library, options: EnergyOptions(compareOffers: false))
-            estimate = try DPEEstimate.estimate(resolved, report: report, model: model == .iso52016 ? "EN ISO 52016-1" : "EN ISO 13790 5R1C", diagnosedOn: date)
+            if (resolved.location.country ?? "FR").uppercased() == "BE" {
+                peb = PEBEstimate.estimate(resolved, report: report)
+            } else {
+                estimate = try DPEEstimate.estimate(resolved, report: report, model: model == .iso52016 ? "EN ISO 52016-1" : "EN ISO 13790 5R1C", diagnosedOn: date)
+            }
         } catch {
             for issue in error.issues { printError(issue.description) }
             throw ExitCode.inputErrors
         }
+        if let peb {
+            switch format {
+            case .json: print(try encodeJSON(["walloon_peb_estimate": peb]))
+            case .text: print(LabelText.render(peb, french: lang == .fr))
+            }
+            return
+        }
+        guard let estimate else { return }
         switch format {
         case .json: print(try encodeJSON(estimate))
         case .text: print(LabelText.render(estimate, french: lang == .fr))
@@ -74,6 +87,15 @@ struct LabelCommand: ParsableCommand {
 
 /// The label as text, French by default.
 enum LabelText {
+    static func render(_ peb: PEBEstimate, french: Bool) -> String {
+        let number = { (value: Double, decimals: Int) in SavingsText.number(value, decimals, french: french) }
+        var out = french
+            ? "Certificat PEB wallon estimé (méthode de Foyer) — \(number(peb.referenceAreaM2, 1)) m² chauffés\nClasse \(peb.pebClass.rawValue) (consommation spécifique \(number(peb.specificKWhPerM2, 0)) kWh d'énergie primaire/m²/an)\n\nCe n'est pas un certificat PEB :\n"
+            : "Estimated Walloon PEB certificate (Foyer's method) — \(number(peb.referenceAreaM2, 1)) m² heated\nClass \(peb.pebClass.rawValue) (specific consumption \(number(peb.specificKWhPerM2, 0)) kWh primary/m²/yr)\n\nNot a PEB certificate:\n"
+        for note in french ? peb.notesFr : peb.notes { out += "  - \(note)\n" }
+        return out
+    }
+
     static func render(_ estimate: DPEEstimate, french: Bool) -> String {
         let label = estimate.label
         let number = { (value: Double, decimals: Int) in SavingsText.number(value, decimals, french: french) }

@@ -292,8 +292,13 @@ struct LabelCommandTests {
         let oldLabel = try #require((try JSONSerialization.jsonObject(with: Data(old.stdout.utf8)) as? [String: Any])?["label"] as? [String: Any])
         #expect((oldLabel["primary_kwh_per_m2"] as? Double ?? 0) > primary)
 
-        let belgian = try CommandLineTests.run(["label", "be/terraced-pre-1945", "--model", "5r1c"])
-        #expect(belgian.status != 0 && belgian.stderr.contains("French climate zone"), "\(belgian.stderr)")
+        // A Belgian dwelling gets the Walloon PEB estimate: specific consumption → class.
+        let belgian = try CommandLineTests.run(["label", "be/terraced-pre-1945", "--model", "5r1c", "--format", "json"])
+        #expect(belgian.status == 0, "\(belgian.stderr)")
+        let peb = try #require((try JSONSerialization.jsonObject(with: Data(belgian.stdout.utf8)) as? [String: Any])?["walloon_peb_estimate"] as? [String: Any])
+        let specific = try #require(peb["specific_kwh_per_m2"] as? Double)
+        #expect(peb["class"] as? String == PEBClass(specificKWhPerM2: specific).rawValue)
+        #expect(abs(specific - (peb["primary_kwh"] as? Double ?? 0) / (peb["reference_area_m2"] as? Double ?? 1)) < 1e-9)
         let badDate = try CommandLineTests.run(["label", "fr/sfh-1975-1989", "--diagnosed-on", "2019-01-01"])
         #expect(badDate.status != 0 && badDate.stderr.contains("2021-07-01"))
     }

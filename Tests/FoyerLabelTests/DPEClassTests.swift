@@ -118,3 +118,18 @@ struct DPEFactorTests {
         #expect(RentalStep.france(.f, finalKWhPerM2: 300).filter { !$0.mayBeLet }.map(\.from) == [CivilDate(2028, 1, 1), CivilDate(2034, 1, 1)])
     }
 }
+
+/// The Walloon PEB classes (`../shared/reference/works-gestures-labels.md` §A.4): bounds inclusive.
+@Suite("Walloon PEB classes")
+struct PEBClassTests {
+    @Test func boundsAreInclusive() {
+        #expect(PEBClass(specificKWhPerM2: -5) == .aPlusPlus && PEBClass(specificKWhPerM2: 0) == .aPlusPlus)
+        #expect(PEBClass(specificKWhPerM2: 45) == .aPlus && PEBClass(specificKWhPerM2: 45.01) == .a)
+        #expect(PEBClass(specificKWhPerM2: 255) == .c && PEBClass(specificKWhPerM2: 340) == .d)
+        #expect(PEBClass(specificKWhPerM2: 510) == .f && PEBClass(specificKWhPerM2: 510.5) == .g)
+        // Gas counted on its gross calorific value (× 1.11), electricity × 2.5: 20 000 kWh PCI of
+        // gas and 1 000 kWh of electricity on 100 m² → (22 200 + 2 500) / 100 = 247 → C.
+        #expect(PEBEstimate.primaryFactor(.electricity) == 2.5 && PEBEstimate.primaryFactor(.naturalGas) == 1)
+        #expect(PEBClass(specificKWhPerM2: (20_000 * Energy.naturalGas.grossOverNetCalorificValue + 1_000 * 2.5) / 100) == .c)
+    }
+}
