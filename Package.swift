@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "FoyerAnalysis", dependencies: ["FoyerCore", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems"]),
         // Eco-gestures and works: the catalogue (Buildings/measures), their application to a
         // dwelling and the savings of each, cumulated, on one prepared weather year (issue 14).
-        .target(name: "FoyerMeasures", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerThermal", "FoyerSystems", "FoyerTariffs", "FoyerAnalysis", "FoyerArchetypeFiles"]),
+        .target(name: "FoyerMeasures", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerThermal", "FoyerSystems", "FoyerTariffs", "FoyerAnalysis", "FoyerLabel", "FoyerArchetypeFiles"]),
         // The energy label (DPE classes, factors, rental rules), estimated from the analysis.
         .target(name: "FoyerLabel", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerAnalysis"]),
         // An official DPE (ADEME XML) read and turned into a Foyer dwelling.

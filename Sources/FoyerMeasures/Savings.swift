@@ -2,6 +2,7 @@ import Foundation
 import FoyerAnalysis
 import FoyerCore
 import FoyerEnergy
+import FoyerLabel
 import FoyerModel
 import FoyerTariffs
 import FoyerThermal
@@ -23,6 +24,9 @@ public struct VariantOutcome: Sendable, Encodable {
     public var unmetHeatKWh: Double
     /// How an energy the dwelling did not use before was priced (a new fuel after a measure).
     public var pricingNotes: [String]? = nil
+    /// Final energy of the DPE's uses that Foyer computes (heating, hot water, cooling,
+    /// auxiliaries), by use and energy — what the label of the variant is made from (not encoded).
+    public var dpeUsesKWh: [DPEUseEnergy] = []
     /// The same in French, for the household's report.
     public var pricingNotesFr: [String]? = nil
 
@@ -306,7 +310,11 @@ public struct VariantEvaluator: Sendable {
         }
         var byEnergy: [String: Double] = [:]
         var heating = 0.0
+        var dpeUses: [DPEUseEnergy] = []
         for item in report.delivered {
+            for use in [EnergyUse.heating, .hotWater, .cooling, .auxiliaries] {
+                if let kWh = item.byUseKWh[use.rawValue], kWh != 0 { dpeUses.append(DPEUseEnergy(use: use, energy: item.energy, kWh: kWh)) }
+            }
             byEnergy[item.energy.rawValue, default: 0] += item.kWh
             heating += item.byUseKWh[EnergyUse.heating.rawValue] ?? 0
         }
@@ -314,7 +322,7 @@ public struct VariantEvaluator: Sendable {
         return VariantOutcome(kWhByEnergy: byEnergy, heatingKWh: heating, billEUR: report.bills.isEmpty || unpriced ? nil : report.bills.reduce(0) { $0 + $1.totalEUR },
                               primaryEnergyKWh: report.primaryEnergyKWh, co2Kg: report.co2Kg, hoursBelow16C: comfort.hoursBelow16C,
                               hoursBelow19C: comfort.hoursBelow19C, hoursAbove28C: comfort.hoursAbove28C, unmetHeatKWh: report.unmetHeatKWh,
-                              pricingNotes: pricingNotes.isEmpty ? nil : pricingNotes, pricingNotesFr: pricingNotesFr.isEmpty ? nil : pricingNotesFr)
+                              pricingNotes: pricingNotes.isEmpty ? nil : pricingNotes, dpeUsesKWh: dpeUses, pricingNotesFr: pricingNotesFr.isEmpty ? nil : pricingNotesFr)
     }
 }
 
@@ -601,5 +609,23 @@ final class ResultSlots<Value>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return values[index]
+    }
+}
+
+/// One DPE use's final energy in one energy, kWh a year.
+public struct DPEUseEnergy: Sendable, Equatable {
+    public var use: EnergyUse
+    public var energy: Energy
+    public var kWh: Double
+}
+
+extension VariantOutcome {
+    /// The variant's DPE class under the DPE 2021 conventions (``DPELabel``): Foyer's heating,
+    /// hot water, cooling and auxiliaries, the method's lighting, the factors of `date`; nil for
+    /// a dwelling without a French climate zone.
+    public func dpeLabel(_ dwelling: ResolvedDwelling, diagnosedOn date: CivilDate) -> DPELabel? {
+        guard case let .referenceClimate(zone) = dwelling.location.weather, let lighting = DPEFactors.lightingKWhPerM2(zone: zone) else { return nil }
+        let uses = dpeUsesKWh.map { (use: $0.use, energy: $0.energy, kWh: $0.kWh) } + [(use: EnergyUse.lighting, energy: Energy.electricity, kWh: lighting * dwelling.floorAreaM2)]
+        return DPELabel.from(finalKWh: uses, referenceAreaM2: dwelling.floorAreaM2, zone: zone, altitude: AltitudeClass(altitudeM: dwelling.location.altitudeM), diagnosedOn: date)
     }
 }

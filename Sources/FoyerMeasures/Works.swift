@@ -1,6 +1,8 @@
 import Foundation
 import FoyerAnalysis
 import FoyerCore
+import FoyerEnergy
+import FoyerLabel
 import FoyerModel
 import FoyerTariffs
 import FoyerThermal
@@ -22,9 +24,11 @@ public struct WorkStep: Sendable, Encodable {
     public var simplePaybackYears: Double?
     public var savingsToInvestmentRatio: Double?
     public var primaryEnergyKWhPerM2After: Double
+    /// The DPE class after this step (DPE 2021 conventions, ``DPELabel``), for a French dwelling.
+    public var dpeClassAfter: DPEClass?
 
     enum CodingKeys: String, CodingKey {
-        case id, summary, saving, after
+        case id, summary, saving, after, dpeClassAfter = "dpe_class_after"
         case nameFr = "name_fr", nameEn = "name_en", summaryFr = "summary_fr"
         case costTypicalEUR = "cost_typical_eur", aidsEUR = "aids_eur", netCostEUR = "net_cost_eur", cumulativeNetCostEUR = "cumulative_net_cost_eur"
         case simplePaybackYears = "simple_payback_years", savingsToInvestmentRatio = "savings_to_investment_ratio"
@@ -44,9 +48,11 @@ public struct WorksPackage: Sendable, Encodable {
     public var primaryEnergyKWhPerM2: Double
     /// Combinations simulated to find it.
     public var combinationsSimulated: Int
+    /// The DPE class it reaches (French dwellings).
+    public var dpeClass: DPEClass? = nil
 
     enum CodingKeys: String, CodingKey {
-        case method, measures, outcome
+        case method, measures, outcome, dpeClass = "dpe_class"
         case netCostEUR = "net_cost_eur", savingEURPerYear = "saving_eur_per_year", savingKWh = "saving_kwh"
         case primaryEnergyKWhPerM2 = "primary_energy_kwh_per_m2", combinationsSimulated = "combinations_simulated"
     }
@@ -57,6 +63,10 @@ public struct WorksReport: Sendable, Encodable {
     public var use: UseSummary
     public var baseline: VariantOutcome
     public var baselinePrimaryEnergyKWhPerM2: Double
+    /// The dwelling's DPE class now (DPE 2021 conventions), for a French dwelling.
+    public var baselineDPEClass: DPEClass?
+    /// The DPE class asked for with `--target`, if a letter.
+    public var targetDPEClass: DPEClass?
     /// Health and safety first, not ranked (NEAT keeps them out of the cost-effectiveness test).
     public var healthAndSafety: [HealthSafetyItem]
     /// Works ranked by savings-to-investment ratio, each chosen after the ones above (a
@@ -73,7 +83,7 @@ public struct WorksReport: Sendable, Encodable {
     public var notes: [String]
 
     enum CodingKeys: String, CodingKey {
-        case use, baseline, ranked, notes
+        case use, baseline, ranked, notes, baselineDPEClass = "baseline_dpe_class", targetDPEClass = "target_dpe_class"
         case baselinePrimaryEnergyKWhPerM2 = "baseline_primary_energy_kwh_per_m2", notApplicable = "not_applicable"
         case healthAndSafety = "health_and_safety"
         case budgetEUR = "budget_eur", budgetGreedy = "budget_greedy", budgetExact = "budget_exact"
@@ -84,11 +94,16 @@ public struct WorksReport: Sendable, Encodable {
 public struct WorksOptions: Sendable {
     public var budgetEUR: Double?
     public var targetPrimaryEnergyKWhPerM2: Double?
+    /// A DPE class to reach (French dwellings): the cheapest package whose class is this or better.
+    public var targetDPEClass: DPEClass?
+    /// The date the DPE classes are computed for (the electricity factor: 1.9 from 2026).
+    public var dpeDate = CivilDate(2026, 1, 1)
     /// The exact search tries every combination of this many works, the best-ranked.
     public var exactSearchLimit: Int = 7
-    public init(budgetEUR: Double? = nil, targetPrimaryEnergyKWhPerM2: Double? = nil) {
+    public init(budgetEUR: Double? = nil, targetPrimaryEnergyKWhPerM2: Double? = nil, targetDPEClass: DPEClass? = nil) {
         self.budgetEUR = budgetEUR
         self.targetPrimaryEnergyKWhPerM2 = targetPrimaryEnergyKWhPerM2
+        self.targetDPEClass = targetDPEClass
     }
 }
 
@@ -127,7 +142,8 @@ public enum WorksPlanner {
                                     saving: change, after: after, costTypicalEUR: line.costTypicalEUR ?? 0,
                                     aidsEUR: line.aids.compactMap(\.eur).reduce(0, +), netCostEUR: net, cumulativeNetCostEUR: spent + net,
                                     simplePaybackYears: line.simplePaybackYears, savingsToInvestmentRatio: line.savingsToInvestmentRatio,
-                                    primaryEnergyKWhPerM2After: after.primaryEnergyKWh / area)
+                                    primaryEnergyKWhPerM2After: after.primaryEnergyKWh / area,
+                                    dpeClassAfter: after.dpeLabel(dwelling, diagnosedOn: options.dpeDate)?.overallClass)
                 // Free works first, then by ratio; without prices, by kWh saved per € of net cost.
                 let score = net <= 0 ? .infinity : (line.savingsToInvestmentRatio ?? change.kWh / net)
                 let better = best.map { score > $0.score || (score == $0.score && change.kWh > $0.step.saving.kWh) } ?? true
@@ -192,7 +208,8 @@ public enum WorksPlanner {
         func describe(_ method: String, _ result: (outcome: VariantOutcome, net: Double, applied: [String]), combinations: Int) -> WorksPackage {
             let change = evaluator.baseline.minus(result.outcome)
             return WorksPackage(method: method, measures: result.applied, netCostEUR: result.net, outcome: result.outcome, savingEURPerYear: change.eur,
-                                savingKWh: change.kWh, primaryEnergyKWhPerM2: result.outcome.primaryEnergyKWh / area, combinationsSimulated: combinations)
+                                savingKWh: change.kWh, primaryEnergyKWhPerM2: result.outcome.primaryEnergyKWh / area, combinationsSimulated: combinations,
+                                dpeClass: result.outcome.dpeLabel(dwelling, diagnosedOn: options.dpeDate)?.overallClass)
         }
         // Subsets of the candidates (in ranked order), when few enough to try them all.
         // More works than the limit: the exact search runs over the best-ranked ones (2^n
@@ -200,7 +217,7 @@ public enum WorksPlanner {
         let allOrdered = ranked.compactMap { step in candidates.first { $0.id == step.id } } + candidates.filter { c in !ranked.contains { $0.id == c.id } }
         let order = Array(allOrdered.prefix(options.exactSearchLimit))
         let exactPossible = !order.isEmpty
-        if allOrdered.count > options.exactSearchLimit && (options.budgetEUR != nil || options.targetPrimaryEnergyKWhPerM2 != nil) {
+        if allOrdered.count > options.exactSearchLimit && (options.budgetEUR != nil || options.targetPrimaryEnergyKWhPerM2 != nil || options.targetDPEClass != nil) {
             notes.append("\(allOrdered.count) works: the exact search tries every combination of the \(options.exactSearchLimit) best-ranked ones (2^\(options.exactSearchLimit) = \(1 << options.exactSearchLimit)), not of all")
         }
         var subsets: [[Measure]] = []
@@ -233,7 +250,22 @@ public enum WorksPlanner {
             }
         }
         var targetCheapest: WorksPackage?
-        if let target = options.targetPrimaryEnergyKWhPerM2 {
+        let frenchLabel = evaluator.baseline.dpeLabel(dwelling, diagnosedOn: options.dpeDate)
+        if options.targetDPEClass != nil, frenchLabel == nil {
+            notes.append("a DPE class is a French label: this dwelling has no French climate zone, so the class target is not searched")
+        }
+        if let wanted = options.targetDPEClass, frenchLabel != nil, exactPossible {
+            let start = simulated
+            let priced = try subsets.map { subset throws(InputError) in (subset, try netCost(subset, base: evaluator.base, zone: zone, savings: savings, baseline: evaluator.baseline)) }
+            for (subset, _) in priced.sorted(by: { $0.1 < $1.1 }) {
+                let result = try package(subset)
+                if let reached = result.outcome.dpeLabel(dwelling, diagnosedOn: options.dpeDate)?.overallClass, reached <= wanted {
+                    targetCheapest = describe("exact", result, combinations: simulated - start)
+                    break
+                }
+            }
+            if targetCheapest == nil { notes.append("no combination of the works reaches DPE class \(wanted.rawValue)") }
+        } else if let target = options.targetPrimaryEnergyKWhPerM2 {
             if exactPossible {
                 let start = simulated
                 let priced = try subsets.map { subset throws(InputError) in (subset, try netCost(subset, base: evaluator.base, zone: zone, savings: savings, baseline: evaluator.baseline)) }
@@ -248,9 +280,10 @@ public enum WorksPlanner {
             }
         }
         let horizon = (dwelling.location.country ?? "FR").uppercased() == "FR"
-            ? "French rental ban by DPE class: G from 1 Jan 2025, F from 2028, E from 2034 (décret 2023-796); the DPE class under its conventions is not computed yet (label, issue 15): the primary energy per m² here counts every use at Foyer's conventions and is not the DPE's"
+            ? "French rental ban by DPE class: G from 1 Jan 2025, F from 2028, E from 2034 (décret 2023-796); the classes here are estimated under the DPE 2021 conventions with Foyer's physics (foyer label), not an official DPE; the primary energy per m² counts every use at Foyer's conventions and is not the DPE's"
             : "no rental ban by label in Wallonia as of 2026 in Foyer's references"
         return WorksReport(use: UseSummary(dwelling), baseline: evaluator.baseline, baselinePrimaryEnergyKWhPerM2: evaluator.baseline.primaryEnergyKWh / area,
+                           baselineDPEClass: frenchLabel?.overallClass, targetDPEClass: options.targetDPEClass,
                            healthAndSafety: HealthSafety.check(dwelling), ranked: ranked, notApplicable: notApplicable, budgetEUR: options.budgetEUR, budgetGreedy: budgetGreedy, budgetExact: budgetExact,
                            targetPrimaryEnergyKWhPerM2: options.targetPrimaryEnergyKWhPerM2, targetCheapest: targetCheapest, rentalHorizon: horizon, notes: notes)
     }

@@ -310,3 +310,35 @@ struct BelgianCostTests {
         #expect(abs((frenchLine.costTypicalEUR ?? 0) - 83 * (frenchLine.quantity ?? 0)) < 1e-6)
     }
 }
+
+/// Issue 15, item 4: the landlord's list with DPE classes — the class after each work, and the
+/// cheapest package reaching a class.
+@Suite("Works by DPE class")
+struct WorksByClassTests {
+    @Test func targetClassE() throws {
+        let house = try MeasureTests.dwelling()
+        let weather = try Inputs.weather(for: house.location).year
+        let report = try WorksPlanner.plan(house, measures: MeasureTests.catalogue.measures, weather: PreparedWeather(weather), library: try EnergyPipeline.tariffs(),
+                                           savings: SavingsOptions(model: .fiveR1C, incomeBand: .low), options: WorksOptions(targetDPEClass: .e))
+        #expect(report.baselineDPEClass == .g, "the 1949–1974 archetype: \(String(describing: report.baselineDPEClass))")
+        for step in report.ranked {
+            // The class shown is the label of the variant after the step.
+            #expect(step.dpeClassAfter == step.after.dpeLabel(house, diagnosedOn: CivilDate(2026, 1, 1))?.overallClass, "\(step.id)")
+        }
+        let classes = report.ranked.compactMap(\.dpeClassAfter)
+        #expect(classes == classes.sorted(by: >), "each work keeps or improves the class: \(classes)")
+        let cheapest = try #require(report.targetCheapest, "\(report.notes)")
+        #expect(try #require(cheapest.dpeClass) <= .e)
+        // Cheapest: no affordable subset of the ranked works is cheaper and reaches E.
+        #expect(cheapest.netCostEUR <= report.ranked.filter { ($0.dpeClassAfter ?? .g) <= .e }.map(\.cumulativeNetCostEUR).min() ?? .infinity)
+    }
+
+    @Test func aBelgianDwellingHasNoDPEClass() throws {
+        let house = try MeasureTests.dwelling("be/terraced-pre-1945")
+        let weather = try Inputs.weather(for: house.location).year
+        let report = try WorksPlanner.plan(house, measures: [try MeasureTests.measure("window-replacement-uw13")], weather: PreparedWeather(weather),
+                                           library: try EnergyPipeline.tariffs(), savings: SavingsOptions(model: .fiveR1C), options: WorksOptions(targetDPEClass: .d))
+        #expect(report.baselineDPEClass == nil && report.ranked.allSatisfy { $0.dpeClassAfter == nil })
+        #expect(report.notes.contains { $0.contains("French label") })
+    }
+}
