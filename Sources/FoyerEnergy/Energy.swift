@@ -113,3 +113,22 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         try container.encode(description)
     }
 }
+
+extension Energy {
+    /// The energy's French name, for what goes to households.
+    public var frenchName: String {
+        switch self {
+        case .electricity: "électricité"
+        case .naturalGas: "gaz naturel"
+        case .fuelOil: "fioul"
+        case .propane: "propane"
+        case .butane: "butane"
+        case .woodLogs: "bûches"
+        case .woodPellets: "granulés de bois"
+        case .woodChips: "plaquettes de bois"
+        case .coal: "charbon"
+        case .kerosene: "pétrole lampant"
+        case .districtHeating: "réseau de chaleur"
+        }
+    }
+}

@@ -267,21 +267,6 @@ public struct VariantEvaluator: Sendable {
         // A fuel the dwelling did not buy before (wood pellets after a new boiler): priced at
         // its cheapest offer, as the baseline's fuels without a contract are, and said.
         var pricingNotes: [String] = [], pricingNotesFr: [String] = []
-        func frenchName(_ energy: Energy) -> String {
-            switch energy {
-            case .electricity: "électricité"
-            case .naturalGas: "gaz naturel"
-            case .fuelOil: "fioul"
-            case .propane: "propane"
-            case .butane: "butane"
-            case .woodLogs: "bûches"
-            case .woodPellets: "granulés de bois"
-            case .woodChips: "plaquettes de bois"
-            case .coal: "charbon"
-            case .kerosene: "pétrole lampant"
-            case .districtHeating: "réseau de chaleur"
-            }
-        }
         var unpriced = false
         if let subscribed = variant.energySupply.subscribedKVA, let needed = report.recommendedKVA, needed > subscribed {
             variant.energySupply.subscribedKVA = needed
@@ -298,10 +283,10 @@ public struct VariantEvaluator: Sendable {
                 if let cheapest = full.comparisons.first(where: { $0.energy == energy })?.options.first {
                     variant.energySupply.contracts?.append(ContractSpec(energy: energy, offer: cheapest.offer))
                     pricingNotes.append("\(energy.rawValue), new after the measure: priced at the cheapest offer, \(cheapest.name)")
-                    pricingNotesFr.append("\(frenchName(energy)), nouvelle énergie après la mesure : comptée au prix de l'offre la moins chère, \(cheapest.name)")
+                    pricingNotesFr.append("\(energy.frenchName), nouvelle énergie après la mesure : comptée au prix de l'offre la moins chère, \(cheapest.name)")
                 } else {
                     pricingNotes.append("\(energy.rawValue), new after the measure: no offer in the tariff library for the dwelling's country, so no euro figure is given")
-                    pricingNotesFr.append("\(frenchName(energy)), nouvelle énergie après la mesure : aucune offre connue dans ce pays, donc pas de montant en euros")
+                    pricingNotesFr.append("\(energy.frenchName), nouvelle énergie après la mesure : aucune offre connue dans ce pays, donc pas de montant en euros")
                     unpriced = true
                 }
             }

@@ -110,12 +110,9 @@ enum LabelText {
             out += "Final energy of the five uses: \(number(label.finalKWhPerM2, 0)) kWh/m²/yr\n\nBy use:\n"
         }
         let usesFr = ["heating": "chauffage", "hot_water": "eau chaude", "cooling": "refroidissement", "lighting": "éclairage", "auxiliaries": "auxiliaires"]
-        let energiesFr: [Energy: String] = [.electricity: "électricité", .naturalGas: "gaz naturel", .fuelOil: "fioul", .propane: "propane", .butane: "butane",
-                                            .woodLogs: "bûches", .woodPellets: "granulés", .woodChips: "plaquettes", .coal: "charbon", .kerosene: "pétrole",
-                                            .districtHeating: "réseau de chaleur"]
         for line in label.lines {
             let use = french ? usesFr[line.use] ?? line.use : line.use
-            let energy = french ? energiesFr[line.energy] ?? line.energy.rawValue : line.energy.rawValue
+            let energy = french ? line.energy.frenchName : line.energy.rawValue
             out += "  \(use) (\(energy)): \(number(line.finalKWh, 0)) kWh, \(number(line.primaryKWh, 0)) kWh \(french ? "EP" : "primary"), \(number(line.emissionsKg, 0)) kg CO₂eq\n"
         }
         if label.rentalHorizon.isEmpty {

@@ -764,7 +764,7 @@ public enum DwellingResolver {
         ok = r.check(v.infiltrationPerH, at: p + ".infiltration_per_h", in: 0...10, unit: "1/h") && ok
         ok = r.check(v.mechanicalAirChangePerH, at: p + ".mechanical_air_change_per_h", in: 0...10, unit: "1/h") && ok
         ok = r.check(v.heatRecoveryEfficiency, at: p + ".heat_recovery_efficiency", in: 0...0.95, unit: "", what: "a recovery efficiency is a fraction") && ok
-        ok = r.check(v.fanPowerW, at: p + ".fan_power_w", in: 0...2_000, unit: "W", what: "a dwelling's ventilation fans draw 0–200 W") && ok
+        ok = r.check(v.fanPowerW, at: p + ".fan_power_w", in: 0...2_000, unit: "W", what: "a dwelling's fans draw up to about 200 W (2 000 W accepted for a building)") && ok
         r.warnUnusual(v.airChangePerH, at: p + ".air_change_per_h", usual: 0.1...3, unit: "1/h", why: "dwellings usually renew their air 0.3–1.5 times an hour")
         let type = r.value(v.type, at: p + ".type", default: .natural, \.rawValue, reason: "no mechanical ventilation unless told")
         if type != .balanced, let hr = v.heatRecoveryEfficiency, hr > 0 {
