@@ -63,7 +63,7 @@ let package = Package(
         // dwelling and the savings of each, cumulated, on one prepared weather year (issue 14).
         .target(name: "FoyerMeasures", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerThermal", "FoyerSystems", "FoyerTariffs", "FoyerAnalysis", "FoyerLabel", "FoyerArchetypeFiles"]),
         // The energy label (DPE classes, factors, rental rules), estimated from the analysis.
-        .target(name: "FoyerLabel", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerAnalysis"]),
+        .target(name: "FoyerLabel", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerClimate", "FoyerThermal", "FoyerTariffs", "FoyerAnalysis", "FoyerDPEImport"]),
         // An official DPE (ADEME XML) read and turned into a Foyer dwelling.
         .target(name: "FoyerDPEImport", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel"]),
         // The umbrella: re-exports the domain targets, no logic of its own.
@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "FoyerCalibrationTests", dependencies: ["FoyerCalibration", "Foyer"]),
         .testTarget(name: "FoyerSystemsTests", dependencies: ["FoyerSystems", "Foyer"]),
         .testTarget(name: "FoyerMeasuresTests", dependencies: ["FoyerMeasures", "Foyer"]),
-        .testTarget(name: "FoyerDPEImportTests", dependencies: ["FoyerDPEImport", "FoyerCore"]),
+        .testTarget(name: "FoyerDPEImportTests", dependencies: ["FoyerDPEImport", "FoyerCore", "FoyerModel", "FoyerEnergy"]),
         .testTarget(name: "FoyerLabelTests", dependencies: ["FoyerLabel", "FoyerEnergy", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Validation against published references (ASHRAE 140, real weather years): its own
         // target so that the unit tests stay fast.

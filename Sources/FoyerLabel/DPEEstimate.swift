@@ -2,6 +2,9 @@ import FoyerAnalysis
 import FoyerCore
 import FoyerEnergy
 import FoyerModel
+import FoyerClimate
+import FoyerTariffs
+import FoyerThermal
 
 /// A DPE estimated with Foyer's physics: the label and what differs from the official method.
 public struct DPEEstimate: Sendable, Encodable {
@@ -31,9 +34,17 @@ public struct DPEEstimate: Sendable, Encodable {
                                         expected: "climate_zone H1a, H1b, H1c, H2a, H2b, H2c, H2d or H3"))
         }
         var uses: [(use: EnergyUse, energy: Energy, kWh: Double)] = []
+        // 3CL §8: the conventional heating consumption is the continuous one times INT.
+        let systems = dwelling.heatingSystems
+        let shares = systems.map { $0.share ?? 1 / Double(max(1, systems.count)) }
+        let intermittence = systems.isEmpty || systems.allSatisfy({ $0.intermittenceFactor == nil }) ? 1
+            : zip(systems, shares).reduce(0) { $0 + $1.1 * ($1.0.intermittenceFactor ?? 1) } / max(shares.reduce(0, +), 1e-9)
         for delivered in report.delivered {
             for use in [EnergyUse.heating, .hotWater, .cooling, .auxiliaries] {
-                if let kWh = delivered.byUseKWh[use.rawValue], kWh != 0 { uses.append((use, delivered.energy, kWh)) }
+                if var kWh = delivered.byUseKWh[use.rawValue], kWh != 0 {
+                    if use == .heating { kWh *= intermittence }
+                    uses.append((use, delivered.energy, kWh))
+                }
             }
         }
         let area = dwelling.floorAreaM2
@@ -49,10 +60,57 @@ public struct DPEEstimate: Sendable, Encodable {
             "éclairage selon la convention de la méthode (0,9 × 1,4 W/m² × \(Int(DPEFactors.lightingHours(zone: zone) ?? 0)) h) ; cuisson, électroménager et veilles exclus, comme dans le DPE",
             "auxiliaires : la ventilation seulement (la méthode 3CL compte aussi les circulateurs et les auxiliaires des générateurs)",
         ]
+        if intermittence != 1 {
+            notes.append("heating times the DPE's intermittence factor \(String(format: "%.3f", intermittence)) (INT of 3CL §8, from the dwelling file)")
+            notesFr.append("chauffage multiplié par le facteur d'intermittence du DPE \(String(format: "%.3f", intermittence).replacingOccurrences(of: ".", with: ",")) (INT de la 3CL §8, du fichier du logement)")
+        }
         if dwelling.useScenario != .conventional {
             notes.insert("computed at the household's use, not the conventional one: not a DPE", at: 0)
             notesFr.insert("calculé à l'usage du ménage, pas à l'usage conventionnel : ce n'est pas un DPE", at: 0)
         }
         return DPEEstimate(label: label, model: model, notes: notes, notesFr: notesFr)
+    }
+}
+
+extension DPEEstimate {
+    /// Simulates `dwelling` (resolved at the conventional use) on `weather` and estimates its
+    /// DPE: the whole chain `foyer label` runs, for library users and for the regression on
+    /// real DPEs.
+    public static func compute(_ dwelling: ResolvedDwelling, weather: WeatherYear, model: ThermalModel = .iso52016,
+                               library: TariffLibrary, diagnosedOn date: CivilDate, file: String? = nil) throws(InputError) -> DPEEstimate {
+        // The DPE's climate: the zone's degree-hours at the dwelling's altitude class (3CL §18).
+        var year = weather
+        var shift: Double?
+        if case let .referenceClimate(zone) = dwelling.location.weather,
+           let conventional = DPEClimate.conventionalYear(weather, zone: zone, altitude: AltitudeClass(altitudeM: dwelling.location.altitudeM)) {
+            year = conventional.year
+            shift = conventional.shiftK
+        }
+        let report = try conventionalReport(dwelling, weather: year, model: model, library: library, file: file)
+        var estimate = try estimate(dwelling, report: report, model: model == .iso52016 ? "EN ISO 52016-1" : "EN ISO 13790 5R1C", diagnosedOn: date)
+        if let shift, case let .referenceClimate(zone) = dwelling.location.weather {
+            let altitude = AltitudeClass(altitudeM: dwelling.location.altitudeM)
+            let degreeHours = Int((DPEClimate.annualDegreeHours19(zone: zone, altitude: altitude) ?? 0).rounded())
+            let signed = String(format: "%+.2f", shift)
+            estimate.notes.insert("the DPE's climate: the reference year's outdoor temperatures shifted by \(signed) K so that its heating months hold the 3CL's \(degreeHours) K·h below 19 °C for \(zone), altitude \(altitude.rawValue.replacingOccurrences(of: "_", with: " ")) (arrêté du 31 mars 2021, annexe 1, §18)", at: 0)
+            estimate.notesFr.insert("le climat du DPE : les températures extérieures de l'année de référence décalées de \(signed.replacingOccurrences(of: ".", with: ",")) K pour que ses mois de chauffe comptent les \(degreeHours) K·h sous 19 °C de la 3CL pour \(zone), classe d'altitude \(altitude.rawValue.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "below", with: "moins de").replacingOccurrences(of: "above", with: "plus de")) (arrêté du 31 mars 2021, annexe 1, §18)", at: 0)
+        }
+        return estimate
+    }
+}
+
+extension DPEEstimate {
+    /// The energy analysis of `dwelling` simulated on `weather`, what a label is read from
+    /// (the DPE here, the Walloon PEB for a Belgian dwelling).
+    public static func conventionalReport(_ dwelling: ResolvedDwelling, weather: WeatherYear, model: ThermalModel,
+                                          library: TariffLibrary, file: String? = nil) throws(InputError) -> EnergyReport {
+        let options = SimulationOptions(firstWeekday: CivilDate(EnergyAnalysis.billingYear(dwelling, library: library, pricesOn: nil), 1, 1).isoWeekday)
+        let result: HourlyResult
+        do {
+            result = try PreparedWeather(weather).simulate(dwelling, model: model, options: options)
+        } catch {
+            throw InputError(InputIssue(.error, file: file, path: "", message: "\(error)"))
+        }
+        return try EnergyAnalysis.analyse(dwelling, result: result, weather: weather, library: library, options: EnergyOptions(compareOffers: false))
     }
 }

@@ -53,18 +53,11 @@ struct LabelCommand: ParsableCommand {
         var peb: PEBEstimate?
         do throws(InputError) {
             let library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories)
-            let options = SimulationOptions(firstWeekday: CivilDate(EnergyAnalysis.billingYear(resolved, library: library, pricesOn: nil), 1, 1).isoWeekday)
-            let result: HourlyResult
-            do {
-                result = try PreparedWeather(year).simulate(resolved, model: model, options: options)
-            } catch {
-                throw InputError(InputIssue(.error, file: dwelling, path: "", message: "\(error)"))
-            }
-            let report = try EnergyAnalysis.analyse(resolved, result: result, weather: year, library: library, options: EnergyOptions(compareOffers: false))
-            if (resolved.location.country ?? "FR").uppercased() == "BE" {
-                peb = PEBEstimate.estimate(resolved, report: report)
+            if (resolved.location.country ?? "FR").uppercased() != "BE" {
+                estimate = try DPEEstimate.compute(resolved, weather: year, model: model, library: library, diagnosedOn: date, file: dwelling)
             } else {
-                estimate = try DPEEstimate.estimate(resolved, report: report, model: model == .iso52016 ? "EN ISO 52016-1" : "EN ISO 13790 5R1C", diagnosedOn: date)
+                let report = try DPEEstimate.conventionalReport(resolved, weather: year, model: model, library: library, file: dwelling)
+                peb = PEBEstimate.estimate(resolved, report: report)
             }
         } catch {
             for issue in error.issues { printError(issue.description) }

@@ -1052,6 +1052,7 @@ public enum DwellingResolver {
             r.check(system.distributionEfficiency, at: p + ".distribution_efficiency", in: 0.3...1, unit: "")
             r.check(system.emissionEfficiency, at: p + ".emission_efficiency", in: 0.3...1, unit: "")
             r.check(system.regulationEfficiency, at: p + ".regulation_efficiency", in: 0.3...1, unit: "")
+            r.check(system.intermittenceFactor, at: p + ".intermittence_factor", in: 0.3...1, unit: "")
             r.check(system.designFlowTemperatureC, at: p + ".design_flow_temperature_c", in: 25...90, unit: "°C")
             if let count = system.emitterCount, !(1...500).contains(count) {
                 r.error(p + ".emitter_count", String(count), "not a number of emitters", expected: "1…500")

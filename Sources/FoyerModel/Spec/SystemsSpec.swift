@@ -160,6 +160,11 @@ public struct HeatingSystemSpec: Codable, Sendable, Equatable {
     /// `radiator_reflectors`: reflective foil on the wall behind the radiators (counted by
     /// `emitter_count`, taken on the external walls).
     public var radiatorReflectors: Bool?
+    /// The DPE's intermittence factor INT = I0 / (1 + 0.1·(G − 1)) (3CL-DPE 2021, arrêté du
+    /// 31 mars 2021 annexe 1 §8): the share of the continuous-heating need the method counts
+    /// for this system's emitters and controls. Used only by the DPE label; the hourly
+    /// simulations model intermittence through the thermostat.
+    public var intermittenceFactor: Double?
 
     public init() {}
 
@@ -168,6 +173,7 @@ public struct HeatingSystemSpec: Codable, Sendable, Equatable {
         case emitterCount = "emitter_count"
         case pipesOutsideHeatedVolume = "pipes_outside_heated_volume"
         case radiatorReflectors = "radiator_reflectors"
+        case intermittenceFactor = "intermittence_factor"
         case copNominal = "cop_nominal"
         case maxPowerW = "max_power_w"
         case share, role, emitter
