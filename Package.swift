@@ -65,7 +65,7 @@ let package = Package(
         // The energy label (DPE classes, factors, rental rules), estimated from the analysis.
         .target(name: "FoyerLabel", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerClimate", "FoyerThermal", "FoyerTariffs", "FoyerAnalysis", "FoyerDPEImport"]),
         // An official DPE (ADEME XML) read and turned into a Foyer dwelling.
-        .target(name: "FoyerDPEImport", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel"]),
+        .target(name: "FoyerDPEImport", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerSystems"]),
         // The umbrella: re-exports the domain targets, no logic of its own.
         .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis", "FoyerMeasures", "FoyerLabel", "FoyerDPEImport"]),
         .executableTarget(

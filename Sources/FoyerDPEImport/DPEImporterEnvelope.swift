@@ -210,7 +210,11 @@ extension Reader {
             case .outdoor: window.boundary = .outdoor
             case .unheatedSpace:
                 window.boundary = .unheatedSpace
-                note("window-b", path: "envelope.windows[].boundary", "windows toward an unheated space (a veranda, a corridor): Foyer's fixed b of 0.8 instead of the DPE's b (\(b.map { String($0) } ?? "–") for the first)", "fenêtres donnant sur un local non chauffé (véranda, couloir) : le b fixe de 0,8 de Foyer au lieu du b du DPE (\(b.map { String($0).replacingOccurrences(of: ".", with: ",") } ?? "–") pour la première)")
+                // Foyer's b for windows is fixed at 0.8: the U is scaled so that 0.8·U' = b·U, the DPE's loss.
+                if let b {
+                    window.uValueWPerM2K = round(max(0.1, min(10, u * b / 0.8)), 4)
+                }
+                note("window-b", path: "envelope.windows[].u_value_w_per_m2k", "windows toward an unheated space (a veranda, a corridor): Foyer's b is fixed at 0.8 for windows, so their U is scaled by the DPE's b / 0.8 to keep the DPE's loss", "fenêtres donnant sur un local non chauffé (véranda, couloir) : le b des fenêtres est fixé à 0,8 dans Foyer, leur U est donc multiplié par b du DPE / 0,8 pour garder la perte du DPE")
             case .adjacentHeated: continue
             default:
                 window.boundary = .outdoor

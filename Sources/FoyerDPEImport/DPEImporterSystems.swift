@@ -1,6 +1,7 @@
 import FoyerCore
 import FoyerEnergy
 import FoyerModel
+import FoyerSystems
 
 /// The heating and hot-water systems of a DPE. Foyer's heating chain is 3CL's split
 /// (generation × distribution × emission × regulation, arrêté du 31 mars 2021 annexe 1 §9), so
@@ -34,6 +35,9 @@ extension Reader {
         for (i, installation) in installations.enumerated() {
             let place = "logement/installation_chauffage_collection/installation_chauffage[\(i + 1)]"
             try installationType(installation, place: place, what: "heating")
+            if let text = installation.string("donnee_entree/description")?.lowercased(), text.contains("solaire") {
+                note("solar-heating", path: "heating.systems", "the DPE names solar space heating (\"\(String(text.prefix(60)))\"): Foyer has no solar-heating model, so its share is not deducted", "le DPE mentionne un chauffage solaire (« \(String(text.prefix(60))) ») : Foyer n'a pas de modèle de chauffage solaire, sa part n'est pas déduite")
+            }
             let emitters = installation.child("emetteur_chauffage_collection")?.all("emetteur_chauffage") ?? []
             guard let emitterNode = emitters.first else {
                 throw fail(installation, place + "/emetteur_chauffage_collection", "missing: the installation has no emitter")
@@ -94,9 +98,9 @@ extension Reader {
                 let generation: Double
                 if type.isHeatPump {
                     let scop = try number(node, "donnee_intermediaire/scop", in: 1...8, where: here)
-                    system.copNominal = scop.map { round($0, 3) }
+                    system.copNominal = scop.map { round(Reader.ratedCOP(seasonal: $0, emitter: emitter), 3) }
                     generation = scop ?? 3
-                    note("scop", path: "heating.systems[].cop_nominal", "a heat pump: the DPE's seasonal COP (scop) is taken as the rated COP at A7/W35; Foyer's hourly COP then falls on cold hours, so its seasonal figure is lower than the DPE's", "une pompe à chaleur : le SCOP du DPE est pris comme COP nominal à A7/W35 ; le COP horaire de Foyer baisse les heures froides, son COP saisonnier est donc plus bas que celui du DPE")
+                    note("scop", path: "heating.systems[].cop_nominal", "a heat pump: the DPE gives its seasonal COP (SCOP); Foyer's model takes the rated COP at A7/W35, found by inverting Foyer's own Carnot model at a representative 5 °C outdoors with the emitter's weather-compensated flow", "une pompe à chaleur : le DPE donne son COP saisonnier (SCOP) ; le modèle de Foyer prend le COP nominal à A7/W35, obtenu en inversant son propre modèle de Carnot à 5 °C extérieurs avec la température de départ de l'émetteur")
                 } else if let rg = try number(node, "donnee_intermediaire/rendement_generation", in: 0.3...1.1, where: here) {
                     system.generationEfficiency = round(rg, 4)
                     generation = rg
@@ -131,6 +135,18 @@ extension Reader {
         var spec = HeatingSpec()
         spec.systems = systems
         return Heating(spec: spec, generators: generators)
+    }
+
+    /// The rated COP (A7/W35) that gives a seasonal COP `seasonal` in Foyer's heat-pump model
+    /// (``CarnotHeatPump``): the COP scales with the Carnot COP, so rated = seasonal × Carnot(A7/W35)
+    /// ÷ Carnot at a representative heating hour — 5 °C outdoors (about the heat-weighted mean of a
+    /// French heating season), the emitter's weather-compensated flow at that hour for a −7 °C
+    /// design day. Bounded to Foyer's 1…8.
+    static func ratedCOP(seasonal: Double, emitter: EmitterType) -> Double {
+        let design = SystemDefaults.designFlow(emitter)
+        let flow = CarnotHeatPump.flowTemperatureC(outdoorC: 5, designFlowC: design.temperatureC, designOutdoorC: -7, exponent: design.exponent)
+        let ratio = CarnotHeatPump.carnotCOP(sourceC: 7, sinkC: 35) / CarnotHeatPump.carnotCOP(sourceC: 5, sinkC: flow)
+        return max(1, min(8, seasonal * ratio))
     }
 
     mutating func readHotWater(_ logement: XMLElementNode, heating: Heating) throws(InputError) -> HotWaterSpec {

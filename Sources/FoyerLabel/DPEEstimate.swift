@@ -14,9 +14,19 @@ public struct DPEEstimate: Sendable, Encodable {
     /// How this estimate departs from the official 3CL calculation, in English and French.
     public var notes: [String]
     public var notesFr: [String]
+    /// The simulated heating need (useful heat, continuous 19 °C), kWh/yr, when simulated here.
+    public var heatingNeedKWh: Double?
+    /// The zone's yearly heat balance by component, kWh (losses negative), when simulated here.
+    public var balanceKWh: [String: Double]?
+    /// The EN ISO 13790 monthly method's heating need on the same year, kWh — the method family
+    /// of 3CL, for comparison.
+    public var monthlyMethodHeatingNeedKWh: Double?
 
     enum CodingKeys: String, CodingKey {
         case label, model, notes, notesFr = "notes_fr"
+        case heatingNeedKWh = "heating_need_kwh"
+        case balanceKWh = "balance_kwh"
+        case monthlyMethodHeatingNeedKWh = "monthly_method_heating_need_kwh"
     }
 
     /// The DPE of `dwelling` from `report`, its energy analysis at the conventional use.
@@ -35,10 +45,7 @@ public struct DPEEstimate: Sendable, Encodable {
         }
         var uses: [(use: EnergyUse, energy: Energy, kWh: Double)] = []
         // 3CL §8: the conventional heating consumption is the continuous one times INT.
-        let systems = dwelling.heatingSystems
-        let shares = systems.map { $0.share ?? 1 / Double(max(1, systems.count)) }
-        let intermittence = systems.isEmpty || systems.allSatisfy({ $0.intermittenceFactor == nil }) ? 1
-            : zip(systems, shares).reduce(0) { $0 + $1.1 * ($1.0.intermittenceFactor ?? 1) } / max(shares.reduce(0, +), 1e-9)
+        let intermittence = DPEConventions.intermittenceFactor(dwelling)
         for delivered in report.delivered {
             for use in [EnergyUse.heating, .hotWater, .cooling, .auxiliaries] {
                 if var kWh = delivered.byUseKWh[use.rawValue], kWh != 0 {
@@ -78,22 +85,34 @@ extension DPEEstimate {
     /// real DPEs.
     public static func compute(_ dwelling: ResolvedDwelling, weather: WeatherYear, model: ThermalModel = .iso52016,
                                library: TariffLibrary, diagnosedOn date: CivilDate, file: String? = nil) throws(InputError) -> DPEEstimate {
+        // The DPE's set-point: 3CL's losses are GV·(19 °C − θe) with U-values on standard surface
+        // resistances, i.e. 19 °C of the temperature those resistances refer to — the operative
+        // temperature, EN ISO 52016-1's own convention for set-points. A thermostat on the air
+        // instead lets the walls run colder than 19 °C: 17 % less loss on an old house.
+        let wasAir = dwelling.thermostat.controlTemperature == .air
+        let dwelling = DPEConventions.dwelling(dwelling)
         // The DPE's climate: the zone's degree-hours at the dwelling's altitude class (3CL §18).
-        var year = weather
-        var shift: Double?
-        if case let .referenceClimate(zone) = dwelling.location.weather,
-           let conventional = DPEClimate.conventionalYear(weather, zone: zone, altitude: AltitudeClass(altitudeM: dwelling.location.altitudeM)) {
-            year = conventional.year
-            shift = conventional.shiftK
-        }
-        let report = try conventionalReport(dwelling, weather: year, model: model, library: library, file: file)
+        let conventional = DPEConventions.weather(weather, for: dwelling)
+        let year = conventional?.year ?? weather
+        let shift = conventional?.shiftK
+        let (report, result) = try conventionalSimulation(dwelling, weather: year, model: model, library: library, file: file)
         var estimate = try estimate(dwelling, report: report, model: model == .iso52016 ? "EN ISO 52016-1" : "EN ISO 13790 5R1C", diagnosedOn: date)
+        let simulated = SimulationReport(result, dwelling: dwelling.name, weather: year.source)
+        estimate.heatingNeedKWh = simulated.heatingNeedKWh
+        estimate.balanceKWh = simulated.balance.componentsKWh
+        let options = SimulationOptions(firstWeekday: CivilDate(EnergyAnalysis.billingYear(dwelling, library: library, pricesOn: nil), 1, 1).isoWeekday)
+        estimate.monthlyMethodHeatingNeedKWh = ISO13790.monthlyNeeds(dwelling, weather: year, solar: SurfaceIrradiance(weather: year), options: options)
+            .reduce(0) { $0 + $1.heatingNeedKWh }
         if let shift, case let .referenceClimate(zone) = dwelling.location.weather {
             let altitude = AltitudeClass(altitudeM: dwelling.location.altitudeM)
             let degreeHours = Int((DPEClimate.annualDegreeHours19(zone: zone, altitude: altitude) ?? 0).rounded())
             let signed = String(format: "%+.2f", shift)
             estimate.notes.insert("the DPE's climate: the reference year's outdoor temperatures shifted by \(signed) K so that its heating months hold the 3CL's \(degreeHours) K·h below 19 °C for \(zone), altitude \(altitude.rawValue.replacingOccurrences(of: "_", with: " ")) (arrêté du 31 mars 2021, annexe 1, §18)", at: 0)
             estimate.notesFr.insert("le climat du DPE : les températures extérieures de l'année de référence décalées de \(signed.replacingOccurrences(of: ".", with: ",")) K pour que ses mois de chauffe comptent les \(degreeHours) K·h sous 19 °C de la 3CL pour \(zone), classe d'altitude \(altitude.rawValue.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "below", with: "moins de").replacingOccurrences(of: "above", with: "plus de")) (arrêté du 31 mars 2021, annexe 1, §18)", at: 0)
+        }
+        if wasAir, dwelling.useScenario == .conventional {
+            estimate.notes.insert("19 °C held on the operative temperature (the mean of air and walls), as 3CL's losses at 19 °C and EN ISO 52016-1's set-points assume; the dwelling's thermostat senses the air", at: 1)
+            estimate.notesFr.insert("19 °C tenus sur la température opérative (moyenne de l'air et des parois), comme le supposent les déperditions de la 3CL à 19 °C et les consignes de l'EN ISO 52016-1 ; le thermostat du logement mesure l'air", at: 1)
         }
         return estimate
     }
@@ -104,6 +123,11 @@ extension DPEEstimate {
     /// (the DPE here, the Walloon PEB for a Belgian dwelling).
     public static func conventionalReport(_ dwelling: ResolvedDwelling, weather: WeatherYear, model: ThermalModel,
                                           library: TariffLibrary, file: String? = nil) throws(InputError) -> EnergyReport {
+        try conventionalSimulation(dwelling, weather: weather, model: model, library: library, file: file).report
+    }
+
+    static func conventionalSimulation(_ dwelling: ResolvedDwelling, weather: WeatherYear, model: ThermalModel,
+                                       library: TariffLibrary, file: String?) throws(InputError) -> (report: EnergyReport, result: HourlyResult) {
         let options = SimulationOptions(firstWeekday: CivilDate(EnergyAnalysis.billingYear(dwelling, library: library, pricesOn: nil), 1, 1).isoWeekday)
         let result: HourlyResult
         do {
@@ -111,6 +135,36 @@ extension DPEEstimate {
         } catch {
             throw InputError(InputIssue(.error, file: file, path: "", message: "\(error)"))
         }
-        return try EnergyAnalysis.analyse(dwelling, result: result, weather: weather, library: library, options: EnergyOptions(compareOffers: false))
+        return (try EnergyAnalysis.analyse(dwelling, result: result, weather: weather, library: library, options: EnergyOptions(compareOffers: false)), result)
+    }
+}
+
+/// The DPE's conventions applied to a dwelling and its weather, shared by `foyer label` and the
+/// classes of the landlord's works list, so that both give the same class.
+public enum DPEConventions {
+    /// 19 °C on the operative temperature at the conventional use: 3CL's losses GV·(19 − θe) use
+    /// U-values on standard surface resistances, i.e. the temperature those refer to, and
+    /// EN ISO 52016-1 puts set-points on the operative temperature. A household's own use keeps
+    /// its thermostat.
+    public static func dwelling(_ dwelling: ResolvedDwelling) -> ResolvedDwelling {
+        var dwelling = dwelling
+        if dwelling.useScenario == .conventional { dwelling.thermostat.controlTemperature = .operative }
+        return dwelling
+    }
+
+    /// The weather year with the DPE's degree-hours for the dwelling's zone and altitude class
+    /// (``DPEClimate``); nil outside the French zones.
+    public static func weather(_ weather: WeatherYear, for dwelling: ResolvedDwelling) -> (year: WeatherYear, shiftK: Double)? {
+        guard case let .referenceClimate(zone) = dwelling.location.weather else { return nil }
+        return DPEClimate.conventionalYear(weather, zone: zone, altitude: AltitudeClass(altitudeM: dwelling.location.altitudeM))
+    }
+
+    /// 3CL's intermittence INT (§8) over the heating systems, weighted by their shares; 1 when
+    /// the file gives none.
+    public static func intermittenceFactor(_ dwelling: ResolvedDwelling) -> Double {
+        let systems = dwelling.heatingSystems
+        guard systems.contains(where: { $0.intermittenceFactor != nil }) else { return 1 }
+        let shares = systems.map { $0.share ?? 1 / Double(max(1, systems.count)) }
+        return zip(systems, shares).reduce(0) { $0 + $1.1 * ($1.0.intermittenceFactor ?? 1) } / max(shares.reduce(0, +), 1e-9)
     }
 }

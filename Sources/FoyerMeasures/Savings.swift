@@ -194,9 +194,18 @@ public struct VariantEvaluator: Sendable {
     let options: SavingsOptions
     let simulation: SimulationOptions
     let contracts: [ContractSpec]
+    /// The weather under the DPE's conventions (its degree-hours), prepared once, when the
+    /// evaluator gives DPE classes (the works list): each variant's class then comes from its
+    /// own simulation under the conventions `foyer label` uses.
+    let labelWeather: PreparedWeather?
 
-    public init(_ dwelling: ResolvedDwelling, weather prepared: PreparedWeather, library: TariffLibrary, options: SavingsOptions) throws(InputError) {
+    /// - Parameter labels: simulate each variant a second time under the DPE's conventions, for
+    ///   its class (``VariantOutcome/dpeLabel(_:diagnosedOn:)``); otherwise the class is read
+    ///   from the variant's own simulation.
+    public init(_ dwelling: ResolvedDwelling, weather prepared: PreparedWeather, library: TariffLibrary, options: SavingsOptions,
+                labels: Bool = false) throws(InputError) {
         self.prepared = prepared
+        labelWeather = labels ? DPEConventions.weather(prepared.weather, for: dwelling).map { PreparedWeather($0.year) } : nil
         self.library = library
         self.options = options
         let calendarYear = EnergyAnalysis.billingYear(dwelling, library: library, pricesOn: options.pricesOn)
@@ -296,10 +305,22 @@ public struct VariantEvaluator: Sendable {
         var byEnergy: [String: Double] = [:]
         var heating = 0.0
         var dpeUses: [DPEUseEnergy] = []
-        for item in report.delivered {
+        var labelReport = report
+        if let labelWeather {
+            let conventional = DPEConventions.dwelling(variant)
+            let labelResult = try SavingsEngine.simulate(conventional, labelWeather, options.model, simulation)
+            labelReport = try EnergyAnalysis.analyse(conventional, result: labelResult, weather: labelWeather.weather, library: library,
+                                                     options: EnergyOptions(pricesOn: options.pricesOn, compareOffers: false))
+        }
+        let intermittence = labelWeather == nil ? 1 : DPEConventions.intermittenceFactor(variant)
+        for item in labelReport.delivered {
             for use in [EnergyUse.heating, .hotWater, .cooling, .auxiliaries] {
-                if let kWh = item.byUseKWh[use.rawValue], kWh != 0 { dpeUses.append(DPEUseEnergy(use: use, energy: item.energy, kWh: kWh)) }
+                if let kWh = item.byUseKWh[use.rawValue], kWh != 0 {
+                    dpeUses.append(DPEUseEnergy(use: use, energy: item.energy, kWh: use == .heating ? kWh * intermittence : kWh))
+                }
             }
+        }
+        for item in report.delivered {
             byEnergy[item.energy.rawValue, default: 0] += item.kWh
             heating += item.byUseKWh[EnergyUse.heating.rawValue] ?? 0
         }

@@ -113,7 +113,7 @@ public struct WorksOptions: Sendable {
 public enum WorksPlanner {
     public static func plan(_ dwelling: ResolvedDwelling, measures: [Measure], weather prepared: PreparedWeather, library: TariffLibrary,
                             savings: SavingsOptions, options: WorksOptions) throws(InputError) -> WorksReport {
-        let evaluator = try VariantEvaluator(dwelling, weather: prepared, library: library, options: savings)
+        let evaluator = try VariantEvaluator(dwelling, weather: prepared, library: library, options: savings, labels: true)
         var notes = evaluator.notes + SavingsEngine.costNotes(dwelling, measures: measures, options: savings)
         let area = dwelling.floorAreaM2
         let zone = SavingsEngine.cumacZone(dwelling)

@@ -333,6 +333,20 @@ struct WorksByClassTests {
         #expect(cheapest.netCostEUR <= report.ranked.filter { ($0.dpeClassAfter ?? .g) <= .e }.map(\.cumulativeNetCostEUR).min() ?? .infinity)
     }
 
+    /// The works list and `foyer label` read the class under the same conventions (operative
+    /// 19 °C, the DPE's degree-hours, intermittence): the same dwelling, the same primary energy.
+    @Test func theWorksListAndTheLabelAgree() throws {
+        let house = try MeasureTests.dwelling("fr/sfh-1975-1989")
+        let weather = try Inputs.weather(for: house.location).year
+        let library = try EnergyPipeline.tariffs()
+        let evaluator = try VariantEvaluator(house, weather: PreparedWeather(weather), library: library, options: SavingsOptions(model: .fiveR1C), labels: true)
+        let fromWorks = try #require(evaluator.baseline.dpeLabel(house, diagnosedOn: CivilDate(2026, 1, 1)))
+        let fromLabel = try DPEEstimate.compute(house, weather: weather, model: .fiveR1C, library: library, diagnosedOn: CivilDate(2026, 1, 1))
+        #expect(abs(fromWorks.primaryKWhPerM2 - fromLabel.label.primaryKWhPerM2) < 0.01 * fromLabel.label.primaryKWhPerM2,
+                "works \(fromWorks.primaryKWhPerM2), label \(fromLabel.label.primaryKWhPerM2)")
+        #expect(fromWorks.overallClass == fromLabel.label.overallClass)
+    }
+
     @Test func aBelgianDwellingHasNoDPEClass() throws {
         let house = try MeasureTests.dwelling("be/terraced-pre-1945")
         let weather = try Inputs.weather(for: house.location).year

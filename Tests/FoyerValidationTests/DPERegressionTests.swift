@@ -12,6 +12,7 @@ struct DPERegressionTests {
     struct Row {
         var method: Int
         var absoluteDifferencePercent: Double
+        var absoluteEmissionsDifferencePercent: Double
         var classDifference: Int
     }
 
@@ -21,6 +22,7 @@ struct DPERegressionTests {
         var p90Percent: Double
         var exact: Int
         var withinOne: Int
+        var emissionsMedianPercent: Double
     }
 
     static func summary(_ rows: [Row]) -> Summary {
@@ -31,8 +33,11 @@ struct DPERegressionTests {
             let low = Int(position.rounded(.down)), high = Int(position.rounded(.up))
             return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
         }
+        let emissions = rows.map(\.absoluteEmissionsDifferencePercent).sorted()
+        let emissionsMedian = emissions.isEmpty ? .nan : (emissions[(emissions.count - 1) / 2] + emissions[emissions.count / 2]) / 2
         return Summary(count: rows.count, medianPercent: quantile(0.5), p90Percent: quantile(0.9),
-                       exact: rows.filter { $0.classDifference == 0 }.count, withinOne: rows.filter { abs($0.classDifference) <= 1 }.count)
+                       exact: rows.filter { $0.classDifference == 0 }.count, withinOne: rows.filter { abs($0.classDifference) <= 1 }.count,
+                       emissionsMedianPercent: emissionsMedian)
     }
 
     @Test(.enabled(if: SharedData.isAvailable, "\(SharedData.absentMessage)"))
@@ -61,17 +66,21 @@ struct DPERegressionTests {
             let difference = try #require(comparison.primaryDifferencePercent, "\(url.lastPathComponent): no official primary energy")
             let classes = try #require(comparison.classDifference, "\(url.lastPathComponent): no official class")
             if abs(difference) > 25 { far.append("\(url.lastPathComponent) \(String(format: "%+.0f", difference)) %") }
-            rows.append(Row(method: imported.official.method, absoluteDifferencePercent: abs(difference), classDifference: classes))
+            let officialEmissions = try #require(imported.official.emissionsKgPerM2, "\(url.lastPathComponent): no official emissions")
+            let emissionsDifference = abs(comparison.estimate.label.emissionsKgPerM2 - officialEmissions) / max(officialEmissions, 1e-9) * 100
+            rows.append(Row(method: imported.official.method, absoluteDifferencePercent: abs(difference),
+                            absoluteEmissionsDifferencePercent: emissionsDifference, classDifference: classes))
         }
         let houses = Self.summary(rows.filter { $0.method == 1 })
         let flats = Self.summary(rows.filter { $0.method == 2 })
         print("DPE regression: refused \(refused); houses \(houses); flats \(flats); beyond 25 %: \(far)")
-        // Locked on 2026-12-06 (measured: houses 62, median 11.26 %, P90 20.74 %, exact 44, within one 62;
-        // flats 20, median 10.05 %, P90 17.68 %, exact 14, within one 20; refused 71).
+        // Locked on 2026-12-06 (measured: houses 62, median 4.72 %, P90 11.33 %, exact 49, within one 62, emissions median 3.60 %;
+        // flats 20, median 7.79 %, P90 16.97 %, exact 16, within one 20, emissions median 5.64 %; refused 71).
         #expect(houses.count >= 62 && flats.count >= 20)
-        #expect(houses.medianPercent <= 11.5 && houses.p90Percent <= 21.0)
-        #expect(flats.medianPercent <= 10.2 && flats.p90Percent <= 17.9)
-        #expect(houses.exact >= 44 && flats.exact >= 14)
+        #expect(houses.medianPercent <= 5.0 && houses.p90Percent <= 11.6)
+        #expect(flats.medianPercent <= 8.0 && flats.p90Percent <= 17.2)
+        #expect(houses.exact >= 49 && flats.exact >= 16)
+        #expect(houses.emissionsMedianPercent <= 4.0 && flats.emissionsMedianPercent <= 6.0)
         #expect(houses.withinOne == houses.count && flats.withinOne == flats.count)
     }
 }
