@@ -66,8 +66,10 @@ let package = Package(
         .target(name: "FoyerLabel", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerClimate", "FoyerThermal", "FoyerTariffs", "FoyerAnalysis", "FoyerDPEImport"]),
         // An official DPE (ADEME XML) read and turned into a Foyer dwelling.
         .target(name: "FoyerDPEImport", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerSystems"]),
+        // Batch: JSON Lines of jobs on every core, resumable (issue 16).
+        .target(name: "FoyerBatch", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerClimate", "FoyerThermal", "FoyerTariffs", "FoyerAnalysis", "FoyerLabel"]),
         // The umbrella: re-exports the domain targets, no logic of its own.
-        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis", "FoyerMeasures", "FoyerLabel", "FoyerDPEImport"]),
+        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis", "FoyerMeasures", "FoyerLabel", "FoyerDPEImport", "FoyerBatch"]),
         .executableTarget(
             name: "foyer",
             dependencies: ["Foyer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -105,6 +107,7 @@ let package = Package(
         .testTarget(name: "FoyerCalibrationTests", dependencies: ["FoyerCalibration", "Foyer"]),
         .testTarget(name: "FoyerSystemsTests", dependencies: ["FoyerSystems", "Foyer"]),
         .testTarget(name: "FoyerMeasuresTests", dependencies: ["FoyerMeasures", "Foyer"]),
+        .testTarget(name: "FoyerBatchTests", dependencies: ["FoyerBatch", "FoyerCore", "FoyerModel", "FoyerEnergy", "FoyerTariffs", "FoyerAnalysis"]),
         .testTarget(name: "FoyerDPEImportTests", dependencies: ["FoyerDPEImport", "FoyerCore", "FoyerModel", "FoyerEnergy"]),
         .testTarget(name: "FoyerLabelTests", dependencies: ["FoyerLabel", "FoyerEnergy", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Validation against published references (ASHRAE 140, real weather years): its own

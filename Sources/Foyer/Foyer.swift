@@ -13,3 +13,4 @@
 @_exported import FoyerThermal
 @_exported import FoyerLabel
 @_exported import FoyerDPEImport
+@_exported import FoyerBatch

@@ -598,26 +598,6 @@ public enum SavingsEngine {
     }
 }
 
-/// Slots written by concurrent workers, each index by one worker only, read after they finish.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var values: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        values[index] = value
-        lock.unlock()
-    }
-
-    func get(_ index: Int) -> Value? {
-        lock.lock()
-        defer { lock.unlock() }
-        return values[index]
-    }
-}
-
 /// One DPE use's final energy in one energy, kWh a year.
 public struct DPEUseEnergy: Sendable, Equatable {
     public var use: EnergyUse

@@ -342,3 +342,38 @@ struct ImportDPECommandTests {
         #expect(hostile.stdout.isEmpty)
     }
 }
+
+/// `foyer batch` as a researcher runs it.
+@Suite("foyer batch")
+struct BatchCommandTests {
+    @Test func outputFileResumeAndErrors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("foyer-batch-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let jobs = folder.appendingPathComponent("jobs.jsonl")
+        let lines = [
+            #"{"id": "a", "dwelling": "fr/sfh-1975-1989", "weather": "H2b", "model": "5r1c", "compute": ["simulation", "energy", "label"]}"#,
+            #"{"id": "b", "dwelling": {"base": "fr/apartment-1949-1974", "thermostat": {"heating_setpoint_c": 18}}, "model": "5r1c"}"#,
+            #"{"id": "c", "dwelling": "fr/nowhere"}"#,
+        ]
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: jobs)
+        let out = folder.appendingPathComponent("results.jsonl")
+        let first = try CommandLineTests.run(["batch", jobs.path, "-o", out.path, "--jobs", "2"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("3 lines computed (ok 2, errors 1)"), "\(first.stderr)")
+        let records = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
+        #expect(records.count == 3)
+        #expect(records[0].contains(#""status":"ok""#) && records[0].contains(#""bill_eur""#) && records[0].contains(#""class""#))
+        #expect(records[2].contains(#""status":"error""#) && records[2].contains("unknown archetype"))
+        // Never overwrites; --resume on a finished output computes nothing more.
+        let again = try CommandLineTests.run(["batch", jobs.path, "-o", out.path])
+        #expect(again.status == 1 && again.stderr.contains("--resume"))
+        let resumed = try CommandLineTests.run(["batch", jobs.path, "-o", out.path, "--resume"])
+        #expect(resumed.status == 0 && resumed.stderr.contains("0 lines computed") && resumed.stderr.contains("3 already in the output"), "\(resumed.stderr)")
+        #expect(try String(contentsOf: out, encoding: .utf8).split(separator: "\n") == records)
+        let missing = try CommandLineTests.run(["batch", folder.appendingPathComponent("none.jsonl").path])
+        #expect(missing.status == 1 && missing.stderr.contains("no such file"))
+        let badShard = try CommandLineTests.run(["batch", jobs.path, "--shard", "3/2"])
+        #expect(badShard.status != 0 && badShard.stderr.contains("--shard"))
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import FoyerCore
+import FoyerModel
+
+/// Reads JSON Lines in bounded memory: one line at a time, a line longer than
+/// ``maximumLineBytes`` is skipped to its end and reported, never held whole.
+public struct LineReader {
+    public static let maximumLineBytes = 4 << 20
+    let handle: FileHandle
+    var buffer = Data()
+    var atEnd = false
+    public private(set) var lineNumber = 0
+
+    public init(_ handle: FileHandle) { self.handle = handle }
+
+    public enum Line: Sendable {
+        case text(Data)
+        case tooLong(Int)
+    }
+
+    /// The next line (without its newline), or nil at the end of the input.
+    public mutating func next() -> (number: Int, line: Line)? {
+        var skipping = false
+        var skipped = 0
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer = Data(buffer[(newline + 1)...])
+                lineNumber += 1
+                if skipping || line.count > Self.maximumLineBytes { return (lineNumber, .tooLong(skipped + line.count)) }
+                var text = Data(line)
+                if text.last == 0x0D { text.removeLast() }
+                return (lineNumber, .text(text))
+            }
+            if buffer.count > Self.maximumLineBytes {
+                skipping = true
+                skipped += buffer.count
+                buffer.removeAll(keepingCapacity: true)
+            }
+            if atEnd {
+                guard !buffer.isEmpty || skipping else { return nil }
+                lineNumber += 1
+                let rest = buffer
+                buffer.removeAll()
+                return skipping ? (lineNumber, .tooLong(skipped + rest.count)) : (lineNumber, .text(rest))
+            }
+            let chunk = handle.readData(ofLength: 1 << 16)
+            if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
+        }
+    }
+}
+
+/// How a batch run went.
+public struct BatchSummary: Sendable, Equatable {
+    public var lines = 0
+    public var ok = 0
+    public var errors = 0
+    /// Lines already in the output when the run resumed (not recomputed).
+    public var resumed = 0
+    /// Lines of other shards, skipped.
+    public var otherShards = 0
+}
+
+/// Runs a whole input through a ``BatchRunner``: blocks of lines computed on every core, each
+/// block's records written in input order with one `write` and made durable (`fsync`) before the
+/// next block starts. The output is therefore byte-identical whatever the number of jobs, and a
+/// run killed at any moment leaves whole lines followed at most by one partial line, which
+/// `resume` cuts before going on.
+public enum BatchStream {
+    public struct Options: Sendable {
+        public var jobs: Int
+        public var shard: (index: Int, count: Int)
+        public var blockSize: Int
+        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: (index: Int, count: Int) = (0, 1), blockSize: Int = 64) {
+            self.jobs = max(1, jobs)
+            self.shard = shard
+            self.blockSize = max(1, blockSize)
+        }
+    }
+
+    /// For `--resume`: the number of whole records already in `output`, after cutting a partial
+    /// last line (from a run killed mid-write), and the input line number of the last one.
+    public static func prepareResume(_ output: FileHandle) throws(InputError) -> (records: Int, lastLine: Int?, lastID: String?) {
+        let data: Data
+        do {
+            try output.seek(toOffset: 0)
+            data = try output.readToEnd() ?? Data()
+        } catch {
+            throw InputError(InputIssue(.error, path: "", message: "cannot read the output to resume: \(error.localizedDescription)"))
+        }
+        let end = data.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        do {
+            try output.truncate(atOffset: UInt64(end))
+            try output.seek(toOffset: UInt64(end))
+        } catch {
+            throw InputError(InputIssue(.error, path: "", message: "cannot cut the partial last line: \(error.localizedDescription)"))
+        }
+        let whole = data[..<end]
+        let count = whole.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var lastLine: Int?
+        var lastID: String?
+        if count > 0 {
+            let body = whole.dropLast()
+            let start = body.lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
+            if case let .object(members)? = try? JSONValue.parse(Data(body[start...]), file: nil) {
+                if case let .number(line)? = members["line"], line.isFinite, abs(line) < 1e15 { lastLine = Int(line) }
+                if case let .string(id)? = members["id"] { lastID = id }
+            }
+        }
+        return (count, lastLine, lastID)
+    }
+
+    /// Reads every line of `input`, skips the first `skip` lines of this shard (already in the
+    /// output), and writes one record per line to `output`. `progress` is called after each block.
+    /// `lastLine`: the input line of the output's last record (from ``prepareResume(_:)``), checked
+    /// against this input so that a resume never mixes two inputs.
+    public static func run(input: FileHandle, output: FileHandle, runner: BatchRunner, options: Options, skip: Int = 0, lastLine: Int? = nil, lastID: String? = nil,
+                           progress: ((BatchSummary) -> Void)? = nil) throws(InputError) -> BatchSummary {
+        var reader = LineReader(input)
+        var summary = BatchSummary()
+        var mine = 0
+        var block: [(number: Int, line: LineReader.Line)] = []
+        func flush() throws(InputError) {
+            guard !block.isEmpty else { return }
+            let records = compute(block, runner: runner, jobs: options.jobs)
+            var data = Data()
+            for record in records {
+                data.append(BatchRunner.encode(record))
+                if record.status == "ok" { summary.ok += 1 } else { summary.errors += 1 }
+            }
+            do {
+                try output.write(contentsOf: data)
+                try output.synchronize()
+            } catch {
+                throw InputError(InputIssue(.error, path: "", message: "cannot write the output: \(error.localizedDescription)"))
+            }
+            summary.lines += block.count
+            block.removeAll(keepingCapacity: true)
+            progress?(summary)
+        }
+        while let (number, line) = reader.next() {
+            if case let .text(text) = line, text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            if (number - 1) % options.shard.count != options.shard.index {
+                summary.otherShards += 1
+                continue
+            }
+            mine += 1
+            if mine <= skip {
+                summary.resumed += 1
+                var sameID = true
+                if mine == skip, let lastID {
+                    switch line {
+                    case let .text(text): sameID = BatchJob.bestEffortID(text, number: number) == lastID
+                    case .tooLong: sameID = lastID == "line-\(number)"
+                    }
+                }
+                if mine == skip, (lastLine.map { $0 != number } ?? false) || !sameID {
+                    throw InputError(InputIssue(.error, path: "", value: "line \(lastLine.map(String.init) ?? "?"), id \(lastID ?? "?")",
+                                                message: "the output's last record is not this input's line \(number): it comes from another input, shard or order",
+                                                expected: "the same input and --shard as the interrupted run"))
+                }
+                continue
+            }
+            block.append((number, line))
+            if block.count >= options.blockSize { try flush() }
+        }
+        try flush()
+        if mine < skip {
+            throw InputError(InputIssue(.error, path: "", value: "\(skip) records",
+                                        message: "the output holds more records than this input has lines (\(mine)): it comes from another input",
+                                        expected: "the same input and --shard as the interrupted run"))
+        }
+        return summary
+    }
+
+    static func compute(_ block: [(number: Int, line: LineReader.Line)], runner: BatchRunner, jobs: Int) -> [BatchRecord] {
+        let slots = ResultSlots<BatchRecord>(count: block.count)
+        let workers = max(1, min(jobs, block.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < block.count {
+                let (number, line) = block[index]
+                switch line {
+                case let .text(text):
+                    slots.set(index, runner.run(line: text, number: number))
+                case let .tooLong(bytes):
+                    slots.set(index, BatchRecord(id: "line-\(number)", line: number, status: "error", errors: [InputIssue(
+                        .error, file: "\(runner.source):\(number)", path: "", value: "\(bytes) bytes",
+                        message: "line too long", expected: "at most \(LineReader.maximumLineBytes >> 20) MB a line")]))
+                }
+                index += workers
+            }
+        }
+        return (0..<block.count).map { slots.get($0) ?? BatchRecord(id: "line-\(block[$0].number)", line: block[$0].number, status: "error",
+                                                                     errors: [InputIssue(.error, path: "", message: "not computed")]) }
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Slots written by concurrent workers, each index by one worker only, read after they finish:
+/// results placed by index, so that parallel work gives the same output as sequential work.
+public final class ResultSlots<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private let lock = NSLock()
+
+    public init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    public func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+
+    public func get(_ index: Int) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[index]
+    }
+}

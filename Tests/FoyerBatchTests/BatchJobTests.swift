@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import FoyerBatch
+import FoyerCore
+import FoyerModel
+import FoyerEnergy
+import FoyerAnalysis
+
+@Suite("Batch job lines")
+struct BatchJobTests {
+    @Test func aFullJobReads() throws {
+        let line = #"{"id": "h-1", "dwelling": {"base": "fr/sfh-1949-1974"}, "weather": "H1c", "model": "5r1c", "use": "conventional", "compute": ["simulation", "label"], "diagnosed_on": "2025-06-01"}"#
+        let job = try BatchJob.parse(Data(line.utf8), number: 3, source: "jobs.jsonl")
+        #expect(job.id == "h-1" && job.line == 3 && job.weather == "H1c" && job.model == .fiveR1C && job.use == .conventional)
+        #expect(job.outputs == [.simulation, .label])
+        #expect(job.diagnosedOn == CivilDate(2025, 6, 1))
+    }
+
+    @Test func anArchetypeIdIsADwelling() throws {
+        let job = try BatchJob.parse(Data(#"{"id": 7, "dwelling": "fr/sfh-1975-1989"}"#.utf8), number: 1, source: "s")
+        #expect(job.id == "7" && job.dwelling == .object(["base": .string("fr/sfh-1975-1989")]) && job.outputs == [.simulation])
+    }
+
+    /// Hostile and wrong lines give errors naming the line and the field, never a crash.
+    @Test(arguments: [
+        ("", "JSON"), ("not json", ""), ("[1, 2]", "a job line is a JSON object"), ("{\"dwelling\": 1e999}", ""),
+        ("{\"id\": \"a\"}", "dwelling"), ("{\"id\": \"a\", \"dwelling\": \"x\", \"modle\": \"5r1c\"}", "did you mean"),
+        ("{\"id\": \"a\", \"dwelling\": \"x\", \"model\": \"monthly\"}", "model"), ("{\"id\": \"a\", \"dwelling\": \"x\", \"compute\": [\"everything\"]}", "compute[0]"),
+        ("{\"id\": \"a\", \"dwelling\": \"x\", \"compute\": []}", "nothing to compute"), ("{\"id\": \"a\", \"dwelling\": \"x\", \"use\": 3}", "use"),
+        ("{\"id\": [1], \"dwelling\": \"x\"}", "id"), ("{\"id\": 1e300, \"dwelling\": \"x\"}", "id"), ("{\"id\": \"a\", \"dwelling\": \"x\", \"diagnosed_on\": \"2020-01-01\"}", "diagnosed_on"),
+        ("{\"id\": \"a\", \"dwelling\": \"x\", \"dwelling_file\": \"y.json\"}", "not both"),
+        (String(repeating: "[", count: 300), "nesting"),
+    ])
+    func badLines(line: String, fragment: String) {
+        do {
+            _ = try BatchJob.parse(Data(line.utf8), number: 9, source: "jobs.jsonl")
+            Issue.record("accepted \(line.prefix(60))")
+        } catch {
+            #expect(error.issues.allSatisfy { $0.file == "jobs.jsonl:9" }, "\(error.issues)")
+            #expect(fragment.isEmpty || error.description.contains(fragment), "\(error.description)")
+        }
+    }
+}
+
+/// The stream: ordered, the same bytes whatever the jobs, resumable after a cut, sharded.
+@Suite("Batch runs")
+struct BatchStreamTests {
+    static let lines: [String] = (0..<9).map { index in
+        switch index {
+        case 3: return #"{"id": "broken", "dwelling": "#
+        case 5: return #"{"id": "bad", "dwelling": {"base": "fr/sfh-1975-1989", "geometry": {"floor_area_m2": -1}}, "model": "5r1c"}"#
+        default:
+            let base = ["fr/sfh-1975-1989", "fr/apartment-1949-1974", "fr/sfh-2006-2012"][index % 3]
+            return #"{"id": "j\#(index)", "dwelling": {"base": "\#(base)", "thermostat": {"heating_setpoint_c": \#(18 + index % 3)}}, "weather": "H2b", "model": "5r1c"}"#
+        }
+    }
+
+    static func file(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("foyer-batch-\(UUID().uuidString).jsonl")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    static func run(_ input: URL, jobs: Int, shard: (Int, Int) = (0, 1), output: URL? = nil, skip: Int = 0, lastLine: Int? = nil, lastID: String? = nil) throws -> (Data, BatchSummary) {
+        let out = output ?? FileManager.default.temporaryDirectory.appendingPathComponent("foyer-batch-out-\(UUID().uuidString).jsonl")
+        if output == nil { FileManager.default.createFile(atPath: out.path, contents: nil) }
+        let inputHandle = try FileHandle(forReadingFrom: input)
+        let outputHandle = try FileHandle(forUpdating: out)
+        try outputHandle.seekToEnd()
+        let runner = BatchRunner(library: try EnergyPipeline.tariffs(), source: "jobs.jsonl")
+        let summary = try BatchStream.run(input: inputHandle, output: outputHandle, runner: runner,
+                                          options: .init(jobs: jobs, shard: shard, blockSize: 4), skip: skip, lastLine: lastLine, lastID: lastID)
+        try outputHandle.close()
+        return (try Data(contentsOf: out), summary)
+    }
+
+    @Test func orderedIdenticalResumableSharded() throws {
+        let input = try Self.file(Self.lines.joined(separator: "\n") + "\n")
+        let (one, summary) = try Self.run(input, jobs: 1)
+        let (two, _) = try Self.run(input, jobs: 2)
+        #expect(one == two, "the output depends on the number of jobs")
+        #expect(summary.lines == 9 && summary.ok == 7 && summary.errors == 2)
+        let records = String(decoding: one, as: UTF8.self).split(separator: "\n")
+        #expect(records.count == 9)
+        #expect(records[3].contains(#""id":"line-4""#) && records[3].contains(#""status":"error""#) && records[3].contains("not valid JSON"))
+        #expect(records[5].contains(#""id":"bad""#) && records[5].contains("geometry.floor_area_m2"))
+        #expect(records[0].contains(#""heating_need_kwh""#) && records[0].contains(#""line":1"#))
+        // A run cut after 4 records and in the middle of the 5th: resume cuts the partial line
+        // and goes on; every line once, the same bytes as the whole run.
+        let cut = FileManager.default.temporaryDirectory.appendingPathComponent("foyer-batch-cut-\(UUID().uuidString).jsonl")
+        let head = records.prefix(4).joined(separator: "\n") + "\n" + records[4].prefix(20)
+        try Data(head.utf8).write(to: cut)
+        let handle = try FileHandle(forUpdating: cut)
+        let state = try BatchStream.prepareResume(handle)
+        try handle.close()
+        #expect(state.records == 4 && state.lastLine == 4 && state.lastID == "line-4")
+        let (resumed, resumedSummary) = try Self.run(input, jobs: 2, output: cut, skip: state.records, lastLine: state.lastLine, lastID: state.lastID)
+        #expect(resumed == one)
+        #expect(resumedSummary.resumed == 4 && resumedSummary.lines == 5)
+        // The wrong input for that output is refused.
+        let other = try Self.file(Self.lines.dropFirst().joined(separator: "\n") + "\n")
+        #expect(throws: InputError.self) { try Self.run(other, jobs: 1, skip: 4, lastLine: 4, lastID: "line-4") }
+        // Shards: together, every line exactly once.
+        let (a, _) = try Self.run(input, jobs: 2, shard: (0, 2))
+        let (b, _) = try Self.run(input, jobs: 2, shard: (1, 2))
+        let shardLines = (String(decoding: a, as: UTF8.self).split(separator: "\n") + String(decoding: b, as: UTF8.self).split(separator: "\n")).sorted()
+        #expect(shardLines == records.sorted())
+    }
+
+    /// A line longer than the limit is an error record, read in bounded memory.
+    @Test func aHugeLineIsAnErrorRecord() throws {
+        let huge = #"{"id": "huge", "dwelling": ""# + String(repeating: "x", count: LineReader.maximumLineBytes + 10) + "\"}"
+        let input = try Self.file(huge + "\n" + Self.lines[0] + "\n")
+        let (data, summary) = try Self.run(input, jobs: 2)
+        let records = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        #expect(records.count == 2 && summary.errors == 1 && summary.ok == 1)
+        #expect(records[0].contains("line too long"))
+    }
+}
