@@ -24,6 +24,9 @@ public struct SurfaceIrradiance: Sendable {
 
     public let sun: [SolarPosition]
     private let weather: WeatherYear
+    /// Orientations already computed, shared by every copy (a prepared year serves many
+    /// dwellings: a batch, the variants of a savings run).
+    private let cache = SeriesCache()
     private let extraterrestrialWPerM2: [Double]
     private let skyModel: SkyDiffuseModel
     private let albedo: Double
@@ -38,8 +41,28 @@ public struct SurfaceIrradiance: Sendable {
         extraterrestrialWPerM2 = (0..<WeatherYear.hoursPerYear).map { Spencer1971.extraterrestrialNormalWPerM2(dayOfYear: $0 / 24 + 1) }
     }
 
-    /// The hourly irradiance on a surface of the given tilt and azimuth.
+    /// The hourly irradiance on a surface of the given tilt and azimuth, computed once per
+    /// orientation (to 0.01°) and kept for the next dwellings on this year.
     public func series(tiltDeg: Double, azimuthDeg: Double) -> Series {
+        let key = SeriesCache.Key(tilt: Int((tiltDeg * 100).rounded()), azimuth: Int((azimuthDeg * 100).rounded()))
+        if let cached = cache.get(key), cached.tiltDeg == tiltDeg, cached.azimuthDeg == azimuthDeg { return cached }
+        let computed = computeSeries(tiltDeg: tiltDeg, azimuthDeg: azimuthDeg)
+        cache.set(key, computed)
+        return computed
+    }
+
+    /// The apparent sky temperatures of `weather` (``skyTemperaturesC(_:)``), kept once computed
+    /// when `weather` is the year this irradiance was made from.
+    public func skyTemperaturesC(of weather: WeatherYear) -> [Double] {
+        if let cached = cache.sky, weather.dryBulbC == self.weather.dryBulbC, weather.horizontalInfraredWPerM2 == self.weather.horizontalInfraredWPerM2 {
+            return cached
+        }
+        let computed = Self.skyTemperaturesC(weather)
+        if weather.dryBulbC == self.weather.dryBulbC, weather.horizontalInfraredWPerM2 == self.weather.horizontalInfraredWPerM2 { cache.sky = computed }
+        return computed
+    }
+
+    func computeSeries(tiltDeg: Double, azimuthDeg: Double) -> Series {
         var total = [Double](repeating: 0, count: WeatherYear.hoursPerYear)
         var beam = total, sky = total, ground = total, incidence = [Double](repeating: 90, count: WeatherYear.hoursPerYear)
         for hour in 0..<WeatherYear.hoursPerYear where weather.globalHorizontalWPerM2[hour] > 0 || weather.diffuseHorizontalWPerM2[hour] > 0 {
@@ -70,6 +93,45 @@ public struct SurfaceIrradiance: Sendable {
             let infrared = weather.horizontalInfraredWPerM2[hour]
             if infrared > 50 && infrared < 700 { return pow(infrared / sigma, 0.25) - 273.15 }
             return weather.dryBulbC[hour] - 11
+        }
+    }
+}
+
+/// The orientations of a ``SurfaceIrradiance`` already computed. At most ``limit`` are kept
+/// (each holds five hourly series, 350 kB), so a batch of many orientations stays bounded.
+final class SeriesCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var tilt: Int
+        var azimuth: Int
+    }
+
+    static let limit = 64
+    private var series: [Key: SurfaceIrradiance.Series] = [:]
+    private var skyC: [Double]?
+    private let lock = NSLock()
+
+    func get(_ key: Key) -> SurfaceIrradiance.Series? {
+        lock.lock()
+        defer { lock.unlock() }
+        return series[key]
+    }
+
+    func set(_ key: Key, _ value: SurfaceIrradiance.Series) {
+        lock.lock()
+        if series.count < Self.limit { series[key] = value }
+        lock.unlock()
+    }
+
+    var sky: [Double]? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return skyC
+        }
+        set {
+            lock.lock()
+            skyC = newValue
+            lock.unlock()
         }
     }
 }

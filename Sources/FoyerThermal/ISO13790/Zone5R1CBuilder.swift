@@ -109,7 +109,7 @@ extension ISO13790 {
                                options: SimulationOptions = SimulationOptions()) throws -> PreparedZone {
         let dwelling = whole.heatedZone
         let hours = WeatherYear.hoursPerYear
-        let skyC = SurfaceIrradiance.skyTemperaturesC(weather)
+        let skyC = solar.skyTemperaturesC(of: weather)
         let envelope = EnvelopeSummary(dwelling, solar: solar)
         let groundWPerK = envelope.groundWPerK
         let parameters = ZoneParameters(
