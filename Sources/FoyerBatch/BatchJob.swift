@@ -34,8 +34,10 @@ public struct BatchJob: Sendable, Equatable {
     public var use: UseChoice
     public var outputs: [Output]
     public var diagnosedOn: CivilDate
+    /// Free labels copied into the result (a sweep's parameter values).
+    public var tags: JSONValue?
 
-    static let keys = ["id", "dwelling", "dwelling_file", "weather", "model", "use", "compute", "diagnosed_on"]
+    static let keys = ["id", "dwelling", "dwelling_file", "weather", "model", "use", "compute", "diagnosed_on", "tags"]
 
     /// Reads a job from one input line. Errors name the input, the line and the field.
     public static func parse(_ line: Data, number: Int, source: String) throws(InputError) -> BatchJob {
@@ -130,8 +132,15 @@ public struct BatchJob: Sendable, Equatable {
                 errors.append(InputIssue(.error, file: place, path: "diagnosed_on", value: "\"\(text.prefix(40))\"", message: "not a date of the DPE 2021", expected: "YYYY-MM-DD from 2021-07-01"))
             }
         }
+        var tags: JSONValue?
+        switch members["tags"] {
+        case nil, .null?: break
+        case let .object(object)?: tags = .object(object)
+        case let other?: errors.append(InputIssue(.error, file: place, path: "tags", value: other.brief, message: "tags are an object", expected: "{\"name\": value, …}"))
+        }
         if !errors.isEmpty { throw InputError(errors) }
-        return BatchJob(id: id, line: number, dwelling: dwelling, dwellingFile: file, weather: weather, model: model, use: use, outputs: outputs, diagnosedOn: date)
+        return BatchJob(id: id, line: number, dwelling: dwelling, dwellingFile: file, weather: weather, model: model, use: use, outputs: outputs,
+                        diagnosedOn: date, tags: tags)
     }
 
     /// The id of a line that could not be read as a job: its `"id"` when the line is an object

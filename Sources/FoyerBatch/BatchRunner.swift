@@ -101,6 +101,8 @@ public struct BatchRecord: Sendable, Encodable {
     public var errors: [InputIssue]?
     /// The dwelling's warnings (unusual values), when there are any.
     public var warnings: [InputIssue]?
+    /// The job's tags, as given.
+    public var tags: JSONValue?
 }
 
 /// Runs batch jobs. Weather years, their sun positions and irradiance (``PreparedWeather``) and
@@ -186,9 +188,9 @@ public final class BatchRunner: @unchecked Sendable {
         }
         do {
             let (results, warnings) = try run(job)
-            return BatchRecord(id: job.id, line: number, status: "ok", results: results, warnings: warnings.isEmpty ? nil : warnings)
+            return BatchRecord(id: job.id, line: number, status: "ok", results: results, warnings: warnings.isEmpty ? nil : warnings, tags: job.tags)
         } catch {
-            return BatchRecord(id: job.id, line: number, status: "error", errors: error.issues)
+            return BatchRecord(id: job.id, line: number, status: "error", errors: error.issues, tags: job.tags)
         }
     }
 

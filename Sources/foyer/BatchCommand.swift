@@ -5,6 +5,15 @@ import Foyer
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
+        abstract: "Run many dwellings from JSON Lines (foyer batch jobs.jsonl), or expand a parameter sweep into job lines (foyer batch expand).",
+        subcommands: [BatchRunCommand.self, BatchExpandCommand.self],
+        defaultSubcommand: BatchRunCommand.self
+    )
+}
+
+struct BatchRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run many dwellings from JSON Lines, on every core, resumable: one result line per input line.",
         discussion: """
         Each input line is a job, a JSON object:
@@ -26,6 +35,8 @@ struct BatchCommand: ParsableCommand {
           foyer batch jobs.jsonl -o results.jsonl --resume
           cat jobs.jsonl | foyer batch - --jobs 2 > results.jsonl
           foyer batch jobs.jsonl -o part-0.jsonl --shard 0/4
+          foyer batch expand sweep.json -o jobs.jsonl   (a parameter grid into job lines; see `foyer batch expand --help`)
+        ("foyer batch run …" is the same as "foyer batch …".)
         """
     )
 
@@ -135,5 +146,73 @@ struct BatchCommand: ParsableCommand {
             if summary.otherShards > 0 { text += "; \(summary.otherShards) lines of other shards skipped" }
             printError(text)
         }
+    }
+}
+
+struct BatchExpandCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "expand",
+        abstract: "Expand a parameter sweep (a base job × values of its fields) into job lines for foyer batch.",
+        discussion: """
+        A sweep file:
+          {"id_prefix": "attic",
+           "job": {"dwelling": {"base": "fr/sfh-1949-1974"}, "model": "5r1c", "compute": ["simulation", "energy"]},
+           "parameters": [
+             {"path": "dwelling.thermostat.heating_setpoint_c", "values": [18, 19, 20]},
+             {"path": "dwelling.envelope.roofs", "values": [[{"id": "roof", "u_value_w_per_m2k": 0.4}], [{"id": "roof", "u_value_w_per_m2k": 0.15}]]},
+             {"path": "weather", "values": ["H1a", "H2b", "H3"]}]}
+        gives 3 × 2 × 3 = 18 job lines, ids attic-00 … attic-17, the last parameter varying fastest. Each \
+        path is a chain of object keys; values replace what is there (an array of elements with ids is \
+        merged element by element into the archetype's, as in a dwelling file). Each job carries "tags" \
+        (path → value), copied into its result, to group the results by parameter.
+        Examples:
+          foyer batch expand sweep.json -o jobs.jsonl && foyer batch jobs.jsonl -o results.jsonl
+          foyer batch expand sweep.json | foyer batch - > results.jsonl
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The sweep, a JSON file.", valueName: "sweep.json"))
+    var sweep: String
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the job lines here (default: standard output).", valueName: "jobs.jsonl"))
+    var output: String?
+
+    func run() throws {
+        let data: Data
+        do {
+            data = try InputFile.read(sweep, kind: .dwelling, displayName: sweep)
+        } catch {
+            for issue in error.issues { printError(issue.description) }
+            throw ExitCode.inputErrors
+        }
+        var buffer = Data()
+        let handle: FileHandle
+        if let output {
+            if FileManager.default.fileExists(atPath: output) {
+                printError("\(output): error: exists; remove it first (expand never overwrites a file)")
+                throw ExitCode.inputErrors
+            }
+            guard FileManager.default.createFile(atPath: output, contents: nil), let opened = FileHandle(forWritingAtPath: output) else {
+                printError("\(output): error: cannot create the file")
+                throw ExitCode.failure
+            }
+            handle = opened
+        } else {
+            handle = FileHandle.standardOutput
+        }
+        let count: Int
+        do {
+            count = try BatchSweep.expand(data, file: sweep) { line in
+                buffer.append(line)
+                if buffer.count > 1 << 20 {
+                    try handle.write(contentsOf: buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try handle.write(contentsOf: buffer)
+        } catch let error as InputError {
+            for issue in error.issues { printError(issue.description) }
+            throw ExitCode.inputErrors
+        }
+        printError("foyer batch expand: \(count) job lines\(output.map { " written to \($0)" } ?? "")")
     }
 }

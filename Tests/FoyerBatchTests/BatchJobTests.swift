@@ -117,3 +117,53 @@ struct BatchStreamTests {
         #expect(records[0].contains("line too long"))
     }
 }
+
+@Suite("Batch sweeps")
+struct BatchSweepTests {
+    static func expand(_ text: String) throws -> [String] {
+        var lines: [String] = []
+        _ = try BatchSweep.expand(Data(text.utf8), file: "sweep.json") { lines.append(String(decoding: $0, as: UTF8.self)) }
+        return lines
+    }
+
+    @Test func theGridIsExpandedInOrderWithTags() throws {
+        let lines = try Self.expand(#"""
+        {"id_prefix": "t", "job": {"dwelling": {"base": "fr/sfh-1975-1989"}, "model": "5r1c"},
+         "parameters": [{"path": "dwelling.thermostat.heating_setpoint_c", "values": [18, 20]},
+                        {"path": "weather", "values": ["H1a", "H2b", "H3"]}]}
+        """#)
+        #expect(lines.count == 6)
+        #expect(lines.allSatisfy { $0.hasSuffix("\n") })
+        let jobs = try lines.enumerated().map { try BatchJob.parse(Data($1.utf8), number: $0 + 1, source: "jobs") }
+        #expect(jobs.map(\.id) == ["t-0", "t-1", "t-2", "t-3", "t-4", "t-5"])
+        #expect(jobs.map(\.weather) == ["H1a", "H2b", "H3", "H1a", "H2b", "H3"])
+        // The last parameter varies fastest; each job's dwelling keeps its base and gets the value.
+        #expect(jobs[3].dwelling == .object(["base": .string("fr/sfh-1975-1989"), "thermostat": .object(["heating_setpoint_c": .number(20)])]))
+        #expect(jobs[4].tags == .object(["dwelling.thermostat.heating_setpoint_c": .number(20), "weather": .string("H2b")]))
+    }
+
+    @Test(arguments: [
+        (#"[1]"#, "a sweep is a JSON object"),
+        (#"{"job": {}, "parameters": [], "extra": 1}"#, "unknown field"),
+        (#"{"job": {"dwelling": "x"}, "parameters": []}"#, "parameters"),
+        (#"{"job": {"dwelling": "x"}, "parameters": [{"path": "a..b", "values": [1]}]}"#, "object keys"),
+        (#"{"job": {"dwelling": "x"}, "parameters": [{"path": "a[0]", "values": [1]}]}"#, "object keys"),
+        (#"{"job": {"dwelling": "x"}, "parameters": [{"path": "weather", "values": []}]}"#, "no values"),
+        (#"{"job": {"dwelling": "x"}, "parameters": [{"path": "dwelling.geometry", "values": [1]}]}"#, "not an object"),
+        (#"{"job": {"dwelling": "x"}, "parameters": [{"path": "id", "values": [1]}]}"#, "id and tags"),
+        (#"{"job": {"dwelling": "x", "id": "a"}, "parameters": [{"path": "weather", "values": ["H1a"]}]}"#, "id and tags"),
+        (#"{"job": {"dwelling": "x"}, "parameters": [{"path": "a", "values": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, {"path": "b", "values": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, {"path": "c", "values": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, {"path": "d", "values": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, {"path": "e", "values": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, {"path": "f", "values": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, {"path": "g", "values": [1, 2]}]}"#, "combinations"),
+        (#"{"job": {"dwelling": "x"}, "parameters": [{"path": "weather", "values": ["H1a"]}, {"path": "weather", "values": ["H3"]}]}"#, "twice"),
+    ])
+    func badSweeps(text: String, fragment: String) {
+        do {
+            _ = try Self.expand(text)
+            Issue.record("accepted \(text.prefix(60))")
+        } catch let error as InputError {
+            #expect(error.description.contains(fragment), "\(error.description)")
+            #expect(error.issues.first?.file == "sweep.json")
+        } catch {
+            Issue.record("not an input error: \(error)")
+        }
+    }
+}
