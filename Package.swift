@@ -67,7 +67,7 @@ let package = Package(
         // An official DPE (ADEME XML) read and turned into a Foyer dwelling.
         .target(name: "FoyerDPEImport", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerSystems"]),
         // Batch: JSON Lines of jobs on every core, resumable (issue 16).
-        .target(name: "FoyerBatch", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerClimate", "FoyerThermal", "FoyerTariffs", "FoyerAnalysis", "FoyerLabel"]),
+        .target(name: "FoyerBatch", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerClimate", "FoyerThermal", "FoyerTariffs", "FoyerAnalysis", "FoyerLabel", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // The umbrella: re-exports the domain targets, no logic of its own.
         .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis", "FoyerMeasures", "FoyerLabel", "FoyerDPEImport", "FoyerBatch"]),
         .executableTarget(

@@ -67,20 +67,29 @@ public struct BatchSummary: Sendable, Equatable {
 /// run killed at any moment leaves whole lines followed at most by one partial line, which
 /// `resume` cuts before going on.
 public enum BatchStream {
+    /// The output's form: JSON Lines (every result) or CSV (``BatchCSV``'s columns, a header first).
+    public enum Format: Sendable {
+        case jsonLines
+        case csv
+    }
+
     public struct Options: Sendable {
         public var jobs: Int
         public var shard: (index: Int, count: Int)
         public var blockSize: Int
-        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: (index: Int, count: Int) = (0, 1), blockSize: Int = 64) {
+        public var format: Format
+        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: (index: Int, count: Int) = (0, 1), blockSize: Int = 64,
+                    format: Format = .jsonLines) {
             self.jobs = max(1, jobs)
             self.shard = shard
             self.blockSize = max(1, blockSize)
+            self.format = format
         }
     }
 
     /// For `--resume`: the number of whole records already in `output`, after cutting a partial
     /// last line (from a run killed mid-write), and the input line number of the last one.
-    public static func prepareResume(_ output: FileHandle) throws(InputError) -> (records: Int, lastLine: Int?, lastID: String?) {
+    public static func prepareResume(_ output: FileHandle, format: Format = .jsonLines) throws(InputError) -> (records: Int, lastLine: Int?, lastID: String?) {
         let data: Data
         do {
             try output.seek(toOffset: 0)
@@ -96,9 +105,39 @@ public enum BatchStream {
             throw InputError(InputIssue(.error, path: "", message: "cannot cut the partial last line: \(error.localizedDescription)"))
         }
         let whole = data[..<end]
-        let count = whole.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var count = whole.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         var lastLine: Int?
         var lastID: String?
+        if format == .csv {
+            // The header is not a record; an output cut inside the header is started again.
+            guard count > 0, whole.starts(with: BatchCSV.header) else {
+                do {
+                    try output.truncate(atOffset: 0)
+                    try output.seek(toOffset: 0)
+                } catch {
+                    throw InputError(InputIssue(.error, path: "", message: "cannot cut the partial header: \(error.localizedDescription)"))
+                }
+                return (0, nil, nil)
+            }
+            count -= 1
+            if count == 0 {
+                // Only the header: cut it, the run writes it again.
+                do {
+                    try output.truncate(atOffset: 0)
+                    try output.seek(toOffset: 0)
+                } catch {
+                    throw InputError(InputIssue(.error, path: "", message: "cannot cut the header: \(error.localizedDescription)"))
+                }
+            } else {
+                let body = whole.dropLast()
+                let start = body.lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
+                if let last = BatchCSV.idAndLine(Data(body[start...])) {
+                    lastID = last.id
+                    lastLine = last.line
+                }
+            }
+            return (count, lastLine, lastID)
+        }
         if count > 0 {
             let body = whole.dropLast()
             let start = body.lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
@@ -120,12 +159,18 @@ public enum BatchStream {
         var summary = BatchSummary()
         var mine = 0
         var block: [(number: Int, line: LineReader.Line)] = []
+        // A CSV output gets its header once, unless the run resumes after records.
+        var wroteHeader = options.format != .csv || skip > 0
         func flush() throws(InputError) {
-            guard !block.isEmpty else { return }
+            guard !block.isEmpty || !wroteHeader else { return }
             let records = compute(block, runner: runner, jobs: options.jobs)
             var data = Data()
+            if options.format == .csv, !wroteHeader {
+                data.append(BatchCSV.header)
+                wroteHeader = true
+            }
             for record in records {
-                data.append(BatchRunner.encode(record))
+                data.append(options.format == .csv ? BatchCSV.row(record) : BatchRunner.encode(record))
                 if record.status == "ok" { summary.ok += 1 } else { summary.errors += 1 }
             }
             do {

@@ -34,6 +34,7 @@ struct BatchRunCommand: ParsableCommand {
           foyer batch jobs.jsonl -o results.jsonl
           foyer batch jobs.jsonl -o results.jsonl --resume
           cat jobs.jsonl | foyer batch - --jobs 2 > results.jsonl
+          foyer batch jobs.jsonl -o results.csv --csv     (for pandas: one row per line, units in the column names)
           foyer batch jobs.jsonl -o part-0.jsonl --shard 0/4
           foyer batch expand sweep.json -o jobs.jsonl   (a parameter grid into job lines; see `foyer batch expand --help`)
         ("foyer batch run …" is the same as "foyer batch …".)
@@ -54,6 +55,8 @@ struct BatchRunCommand: ParsableCommand {
     var tariffDirectories: [String] = []
     @Flag(help: "No progress or summary on standard error.")
     var quiet = false
+    @Flag(help: "Write CSV (a header, then one row per line, the same columns for every job: Docs/Batch.md) instead of JSON Lines.")
+    var csv = false
 
     func validate() throws {
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be 1…256, not \(jobs)") }
@@ -104,7 +107,7 @@ struct BatchRunCommand: ParsableCommand {
             outputHandle = handle
             if resume {
                 do {
-                    let state = try BatchStream.prepareResume(handle)
+                    let state = try BatchStream.prepareResume(handle, format: csv ? .csv : .jsonLines)
                     skip = state.records
                     lastLine = state.lastLine
                     lastID = state.lastID
@@ -124,7 +127,7 @@ struct BatchRunCommand: ParsableCommand {
             throw ExitCode.inputErrors
         }
         let runner = BatchRunner(library: library, source: sourceName)
-        let options = BatchStream.Options(jobs: jobs, shard: shard.flatMap(parseShard) ?? (0, 1))
+        let options = BatchStream.Options(jobs: jobs, shard: shard.flatMap(parseShard) ?? (0, 1), format: csv ? .csv : .jsonLines)
         let start = Date()
         let terminal = isatty(STDERR_FILENO) == 1 && !quiet
         let summary: BatchSummary

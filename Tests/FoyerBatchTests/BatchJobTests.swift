@@ -61,7 +61,8 @@ struct BatchStreamTests {
         return url
     }
 
-    static func run(_ input: URL, jobs: Int, shard: (Int, Int) = (0, 1), output: URL? = nil, skip: Int = 0, lastLine: Int? = nil, lastID: String? = nil) throws -> (Data, BatchSummary) {
+    static func run(_ input: URL, jobs: Int, shard: (Int, Int) = (0, 1), output: URL? = nil, skip: Int = 0, lastLine: Int? = nil, lastID: String? = nil,
+                    format: BatchStream.Format = .jsonLines) throws -> (Data, BatchSummary) {
         let out = output ?? FileManager.default.temporaryDirectory.appendingPathComponent("foyer-batch-out-\(UUID().uuidString).jsonl")
         if output == nil { FileManager.default.createFile(atPath: out.path, contents: nil) }
         let inputHandle = try FileHandle(forReadingFrom: input)
@@ -69,7 +70,7 @@ struct BatchStreamTests {
         try outputHandle.seekToEnd()
         let runner = BatchRunner(library: try EnergyPipeline.tariffs(), source: "jobs.jsonl")
         let summary = try BatchStream.run(input: inputHandle, output: outputHandle, runner: runner,
-                                          options: .init(jobs: jobs, shard: shard, blockSize: 4), skip: skip, lastLine: lastLine, lastID: lastID)
+                                          options: .init(jobs: jobs, shard: shard, blockSize: 4, format: format), skip: skip, lastLine: lastLine, lastID: lastID)
         try outputHandle.close()
         return (try Data(contentsOf: out), summary)
     }
@@ -105,6 +106,28 @@ struct BatchStreamTests {
         let (b, _) = try Self.run(input, jobs: 2, shard: (1, 2))
         let shardLines = (String(decoding: a, as: UTF8.self).split(separator: "\n") + String(decoding: b, as: UTF8.self).split(separator: "\n")).sorted()
         #expect(shardLines == records.sorted())
+    }
+
+    /// CSV: a header, one row per line with the same columns, and a resume that cuts a partial
+    /// row and goes on to the same bytes.
+    @Test func csvRowsAndResume() throws {
+        let input = try Self.file(Self.lines.joined(separator: "\n") + "\n")
+        let (whole, _) = try Self.run(input, jobs: 2, format: .csv)
+        let rows = String(decoding: whole, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(rows.count == 10)
+        #expect(rows.first.map(String.init) == BatchCSV.columns.joined(separator: ","))
+        #expect(rows.dropFirst().allSatisfy { $0.hasPrefix("j") || $0.hasPrefix("line-") || $0.hasPrefix("bad") })
+        #expect(rows[1].hasPrefix("j0,1,ok,,,") && rows[4].hasPrefix("line-4,4,error,"))
+        let cut = FileManager.default.temporaryDirectory.appendingPathComponent("foyer-batch-csv-\(UUID().uuidString).csv")
+        try Data((rows.prefix(6).joined(separator: "\n") + "\n" + rows[6].prefix(9)).utf8).write(to: cut)
+        let handle = try FileHandle(forUpdating: cut)
+        let state = try BatchStream.prepareResume(handle, format: .csv)
+        try handle.close()
+        #expect(state.records == 5 && state.lastLine == 5 && state.lastID == "j4")
+        let (resumed, _) = try Self.run(input, jobs: 1, output: cut, skip: state.records, lastLine: state.lastLine, lastID: state.lastID, format: .csv)
+        #expect(resumed == whole)
+        // A field with a comma or a quote is quoted (RFC 4180).
+        #expect(BatchCSV.quoted("a,b \"c\"") == "\"a,b \"\"c\"\"\"")
     }
 
     /// A line longer than the limit is an error record, read in bounded memory.
