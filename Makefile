@@ -7,7 +7,7 @@ APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 SWIFT ?= swift
 ARCHETYPE ?= fr/sfh-1949-1974
 
-.PHONY: run test deps build release benchmark fuzz clean caltrack-comparison
+.PHONY: run test deps build release benchmark bench-batch fuzz clean caltrack-comparison
 
 ## deps: install the system libraries if they are missing
 deps:
@@ -44,6 +44,12 @@ caltrack-comparison: deps
 ## benchmark: run the solver benchmarks (a separate package, see Benchmarks/)
 benchmark: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+## bench-batch: end-to-end foyer batch throughput on 10 000 generated lines per case, 1 and 2 jobs
+## (Scripts/bench-batch.sh; LINES=n for fewer)
+bench-batch: deps
+	$(SWIFT) build -c release --product foyer
+	./Scripts/bench-batch.sh
 
 ## fuzz: libFuzzer + AddressSanitizer on the dwelling, tariff, load-curve and EPW readers,
 ## FUZZ_SECONDS (default 600) per target, two at a time (Fuzz/README.md). Not part of `make test`.
