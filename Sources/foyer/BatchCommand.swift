@@ -130,12 +130,27 @@ struct BatchRunCommand: ParsableCommand {
         let options = BatchStream.Options(jobs: jobs, shard: shard.flatMap(parseShard) ?? (0, 1), format: csv ? .csv : .jsonLines)
         let start = Date()
         let terminal = isatty(STDERR_FILENO) == 1 && !quiet
+        // For the ETA on a terminal: the lines of this shard still to compute (a file only).
+        var total: Int?
+        if terminal, input != "-", let counting = FileHandle(forReadingAtPath: input) {
+            var lines = 0
+            while case let chunk = counting.readData(ofLength: 1 << 20), !chunk.isEmpty { lines += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+            try? counting.close()
+            let (index, count) = shard.flatMap(parseShard) ?? (0, 1)
+            total = max(0, (lines - index + count - 1) / count - skip)
+        }
         let summary: BatchSummary
         do {
             summary = try BatchStream.run(input: inputHandle, output: outputHandle, runner: runner, options: options, skip: skip, lastLine: lastLine, lastID: lastID) { progress in
                 guard terminal else { return }
                 let seconds = max(Date().timeIntervalSince(start), 1e-3)
-                FileHandle.standardError.write(Data(String(format: "\r%d lines, %d errors, %.0f lines/s   ", progress.lines, progress.errors, Double(progress.lines) / seconds).utf8))
+                let rate = Double(progress.lines) / seconds
+                var text = String(format: "\r%d lines, %d errors, %.0f lines/s", progress.lines, progress.errors, rate)
+                if let total, total > 0, rate > 0 {
+                    let left = Int((Double(max(0, total - progress.lines)) / rate).rounded())
+                    text += String(format: " — %d of %d, about %d min %02d s left", progress.lines, total, left / 60, left % 60)
+                }
+                FileHandle.standardError.write(Data((text + "   ").utf8))
             }
         } catch {
             for issue in error.issues { printError("\(output ?? "stdout"): \(issue.description)") }
