@@ -112,7 +112,7 @@ public final class BatchRunner: @unchecked Sendable {
     let source: String
     private let lock = NSLock()
     private var weathers: [String: Result<PreparedWeather, InputError>] = [:]
-    private var labelWeathers: [String: PreparedWeather] = [:]
+    private var labelWeathers: [String: (prepared: PreparedWeather, shiftK: Double)] = [:]
 
     public init(library: TariffLibrary, source: String) {
         self.library = library
@@ -141,9 +141,8 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     /// The year under the DPE's degree-hours for a zone and altitude class, prepared once.
-    func labelWeather(_ weather: PreparedWeather, key: String, dwelling: ResolvedDwelling) -> PreparedWeather? {
-        let altitude = AltitudeClass(altitudeM: dwelling.location.altitudeM)
-        let cacheKey = key + "|" + altitude.rawValue
+    func labelWeather(_ weather: PreparedWeather, key: String, dwelling: ResolvedDwelling) -> (prepared: PreparedWeather, shiftK: Double)? {
+        let cacheKey = key + "|" + AltitudeClass(altitudeM: dwelling.location.altitudeM).rawValue
         lock.lock()
         if let cached = labelWeathers[cacheKey] {
             lock.unlock()
@@ -151,10 +150,10 @@ public final class BatchRunner: @unchecked Sendable {
         }
         lock.unlock()
         guard let shifted = DPEConventions.weather(weather.weather, for: dwelling) else { return nil }
-        let prepared = PreparedWeather(shifted.year)
+        let prepared = (PreparedWeather(shifted.year), shifted.shiftK)
         lock.lock()
-        labelWeathers[cacheKey] = labelWeathers[cacheKey] ?? prepared
         let stored = labelWeathers[cacheKey] ?? prepared
+        labelWeathers[cacheKey] = stored
         lock.unlock()
         return stored
     }
@@ -268,22 +267,12 @@ public final class BatchRunner: @unchecked Sendable {
             }
         }
         if job.outputs.contains(.label) {
-            guard let conventionalYear = labelWeather(weather, key: key, dwelling: dwelling) else {
+            guard let conventional = labelWeather(weather, key: key, dwelling: dwelling) else {
                 throw InputError(InputIssue(.error, file: place, path: "compute", value: "\"label\"",
                                             message: "the DPE label needs a French climate zone (H1a … H3); this job's weather is \(key)"))
             }
-            let conventional = DPEConventions.dwelling(dwelling)
-            let report: EnergyReport
-            do {
-                let result = try conventionalYear.simulate(conventional, model: job.model, options: options)
-                report = try EnergyAnalysis.analyse(conventional, result: result, weather: conventionalYear.weather, library: library, options: EnergyOptions(compareOffers: false))
-            } catch let error as InputError {
-                throw error
-            } catch {
-                throw InputError(InputIssue(.error, file: place, path: "", message: "\(error)"))
-            }
-            let estimate = try DPEEstimate.estimate(conventional, report: report, model: job.model.rawValue, diagnosedOn: job.diagnosedOn)
-            let label = estimate.label
+            let label = try DPEEstimate.compute(dwelling, conventionalWeather: conventional.prepared, shiftK: conventional.shiftK, model: job.model,
+                                                library: library, diagnosedOn: job.diagnosedOn, file: place).label
             results.label = BatchResults.Label(dpeClass: label.overallClass.rawValue, energyClass: label.energyClass.rawValue,
                                                climateClass: label.climateClass.rawValue, primaryKWhPerM2: label.primaryKWhPerM2,
                                                emissionsKgPerM2: label.emissionsKgPerM2)

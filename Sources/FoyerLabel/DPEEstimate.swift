@@ -18,15 +18,11 @@ public struct DPEEstimate: Sendable, Encodable {
     public var heatingNeedKWh: Double?
     /// The zone's yearly heat balance by component, kWh (losses negative), when simulated here.
     public var balanceKWh: [String: Double]?
-    /// The EN ISO 13790 monthly method's heating need on the same year, kWh — the method family
-    /// of 3CL, for comparison.
-    public var monthlyMethodHeatingNeedKWh: Double?
 
     enum CodingKeys: String, CodingKey {
         case label, model, notes, notesFr = "notes_fr"
         case heatingNeedKWh = "heating_need_kwh"
         case balanceKWh = "balance_kwh"
-        case monthlyMethodHeatingNeedKWh = "monthly_method_heating_need_kwh"
     }
 
     /// The DPE of `dwelling` from `report`, its energy analysis at the conventional use.
@@ -85,24 +81,25 @@ extension DPEEstimate {
     /// real DPEs.
     public static func compute(_ dwelling: ResolvedDwelling, weather: WeatherYear, model: ThermalModel = .iso52016,
                                library: TariffLibrary, diagnosedOn date: CivilDate, file: String? = nil) throws(InputError) -> DPEEstimate {
-        // The DPE's set-point: 3CL's losses are GV·(19 °C − θe) with U-values on standard surface
-        // resistances, i.e. 19 °C of the temperature those resistances refer to — the operative
-        // temperature, EN ISO 52016-1's own convention for set-points. A thermostat on the air
-        // instead lets the walls run colder than 19 °C: 17 % less loss on an old house.
-        let wasAir = dwelling.thermostat.controlTemperature == .air
-        let dwelling = DPEConventions.dwelling(dwelling)
         // The DPE's climate: the zone's degree-hours at the dwelling's altitude class (3CL §18).
         let conventional = DPEConventions.weather(weather, for: dwelling)
-        let year = conventional?.year ?? weather
-        let shift = conventional?.shiftK
-        let (report, result) = try conventionalSimulation(dwelling, weather: year, model: model, library: library, file: file)
+        return try compute(dwelling, conventionalWeather: PreparedWeather(conventional?.year ?? weather), shiftK: conventional?.shiftK,
+                           model: model, library: library, diagnosedOn: date, file: file)
+    }
+
+    /// The same on a year already under the DPE's climate (``DPEConventions/weather(_:for:)``),
+    /// prepared once and shared by many dwellings (a batch); `shiftK` is its shift, for the notes.
+    public static func compute(_ dwelling: ResolvedDwelling, conventionalWeather prepared: PreparedWeather, shiftK shift: Double?,
+                               model: ThermalModel = .iso52016, library: TariffLibrary, diagnosedOn date: CivilDate,
+                               file: String? = nil) throws(InputError) -> DPEEstimate {
+        // The DPE's set-point: 19 °C on the operative temperature (``DPEConventions/dwelling(_:)``).
+        let wasAir = dwelling.thermostat.controlTemperature == .air
+        let dwelling = DPEConventions.dwelling(dwelling)
+        let (report, result) = try conventionalSimulation(dwelling, weather: prepared, model: model, library: library, file: file)
         var estimate = try estimate(dwelling, report: report, model: model == .iso52016 ? "EN ISO 52016-1" : "EN ISO 13790 5R1C", diagnosedOn: date)
-        let simulated = SimulationReport(result, dwelling: dwelling.name, weather: year.source)
+        let simulated = SimulationReport(result, dwelling: dwelling.name, weather: prepared.weather.source)
         estimate.heatingNeedKWh = simulated.heatingNeedKWh
         estimate.balanceKWh = simulated.balance.componentsKWh
-        let options = SimulationOptions(firstWeekday: CivilDate(EnergyAnalysis.billingYear(dwelling, library: library, pricesOn: nil), 1, 1).isoWeekday)
-        estimate.monthlyMethodHeatingNeedKWh = ISO13790.monthlyNeeds(dwelling, weather: year, solar: SurfaceIrradiance(weather: year), options: options)
-            .reduce(0) { $0 + $1.heatingNeedKWh }
         if let shift, case let .referenceClimate(zone) = dwelling.location.weather {
             let altitude = AltitudeClass(altitudeM: dwelling.location.altitudeM)
             let degreeHours = Int((DPEClimate.annualDegreeHours19(zone: zone, altitude: altitude) ?? 0).rounded())
@@ -123,19 +120,19 @@ extension DPEEstimate {
     /// (the DPE here, the Walloon PEB for a Belgian dwelling).
     public static func conventionalReport(_ dwelling: ResolvedDwelling, weather: WeatherYear, model: ThermalModel,
                                           library: TariffLibrary, file: String? = nil) throws(InputError) -> EnergyReport {
-        try conventionalSimulation(dwelling, weather: weather, model: model, library: library, file: file).report
+        try conventionalSimulation(dwelling, weather: PreparedWeather(weather), model: model, library: library, file: file).report
     }
 
-    static func conventionalSimulation(_ dwelling: ResolvedDwelling, weather: WeatherYear, model: ThermalModel,
+    static func conventionalSimulation(_ dwelling: ResolvedDwelling, weather prepared: PreparedWeather, model: ThermalModel,
                                        library: TariffLibrary, file: String?) throws(InputError) -> (report: EnergyReport, result: HourlyResult) {
         let options = SimulationOptions(firstWeekday: CivilDate(EnergyAnalysis.billingYear(dwelling, library: library, pricesOn: nil), 1, 1).isoWeekday)
         let result: HourlyResult
         do {
-            result = try PreparedWeather(weather).simulate(dwelling, model: model, options: options)
+            result = try prepared.simulate(dwelling, model: model, options: options)
         } catch {
             throw InputError(InputIssue(.error, file: file, path: "", message: "\(error)"))
         }
-        return (try EnergyAnalysis.analyse(dwelling, result: result, weather: weather, library: library, options: EnergyOptions(compareOffers: false)), result)
+        return (try EnergyAnalysis.analyse(dwelling, result: result, weather: prepared.weather, library: library, options: EnergyOptions(compareOffers: false)), result)
     }
 }
 
