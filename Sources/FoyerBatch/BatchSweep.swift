@@ -43,9 +43,11 @@ public enum BatchSweep {
             guard case let .string(text) = value, !text.isEmpty, text.count <= 100 else { throw fail("id_prefix", value.brief, "a non-empty string of at most 100 characters") }
             prefix = text
         }
-        guard case let .object(base)? = members["job"] else {
+        guard case var .object(base)? = members["job"] else {
             throw fail("job", members["job"]?.brief, "missing or not an object: the job every combination starts from", expected: "a job line's object (Docs/Batch.md)")
         }
+        // An archetype id stands for {"base": id}, as in a job line, so a path can go under it.
+        if case let .string(archetype)? = base["dwelling"] { base["dwelling"] = .object(["base": .string(archetype)]) }
         if base["id"] != nil || base["tags"] != nil { throw fail("job.id", nil, "a sweep gives each job its id and tags", expected: "a job without \"id\" and \"tags\"") }
         guard case let .array(list)? = members["parameters"], !list.isEmpty, list.count <= 20 else {
             throw fail("parameters", members["parameters"]?.brief, "missing, empty or too many", expected: "1 to 20 parameters {\"path\": \"…\", \"values\": […]}")

@@ -165,6 +165,13 @@ struct BatchSweepTests {
         #expect(jobs[4].tags == .object(["dwelling.thermostat.heating_setpoint_c": .number(20), "weather": .string("H2b")]))
     }
 
+    /// An archetype id as the dwelling takes paths under it, as a job line's does.
+    @Test func anArchetypeIdTakesPaths() throws {
+        let lines = try Self.expand(#"{"job": {"dwelling": "fr/sfh-1975-1989"}, "parameters": [{"path": "dwelling.thermostat.heating_setpoint_c", "values": [1e308, 19]}]}"#)
+        let job = try BatchJob.parse(Data(lines[1].utf8), number: 2, source: "jobs")
+        #expect(job.dwelling == .object(["base": .string("fr/sfh-1975-1989"), "thermostat": .object(["heating_setpoint_c": .number(19)])]))
+    }
+
     @Test(arguments: [
         (#"[1]"#, "a sweep is a JSON object"),
         (#"{"job": {}, "parameters": [], "extra": 1}"#, "unknown field"),
