@@ -179,7 +179,7 @@ struct BatchSweepTests {
         (#"{"job": {"dwelling": "x"}, "parameters": [{"path": "a..b", "values": [1]}]}"#, "object keys"),
         (#"{"job": {"dwelling": "x"}, "parameters": [{"path": "a[0]", "values": [1]}]}"#, "object keys"),
         (#"{"job": {"dwelling": "x"}, "parameters": [{"path": "weather", "values": []}]}"#, "no values"),
-        (#"{"job": {"dwelling": "x"}, "parameters": [{"path": "dwelling.geometry", "values": [1]}]}"#, "not an object"),
+        (#"{"job": {"dwelling": "x", "weather": "H1a"}, "parameters": [{"path": "weather.zone", "values": [1]}]}"#, "not an object"),
         (#"{"job": {"dwelling": "x"}, "parameters": [{"path": "id", "values": [1]}]}"#, "id and tags"),
         (#"{"job": {"dwelling": "x", "id": "a"}, "parameters": [{"path": "weather", "values": ["H1a"]}]}"#, "id and tags"),
         (#"{"job": {"dwelling": "x"}, "parameters": [{"path": "a", "values": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, {"path": "b", "values": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, {"path": "c", "values": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, {"path": "d", "values": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, {"path": "e", "values": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, {"path": "f", "values": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, {"path": "g", "values": [1, 2]}]}"#, "combinations"),
