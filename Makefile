@@ -7,7 +7,7 @@ APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 SWIFT ?= swift
 ARCHETYPE ?= fr/sfh-1949-1974
 
-.PHONY: run test deps build release benchmark bench-batch fuzz clean caltrack-comparison
+.PHONY: run test deps spark-deps spark-test build release benchmark bench-batch fuzz clean caltrack-comparison
 
 ## deps: install the system libraries if they are missing
 deps:
@@ -50,6 +50,24 @@ benchmark: deps
 bench-batch: deps
 	$(SWIFT) build -c release --product foyer
 	./Scripts/bench-batch.sh
+
+## spark-deps: Java for Spark (Debian's openjdk-17-jre-headless) when no java is on the PATH, and
+## python3's venv module
+spark-deps:
+	@missing=""; command -v java >/dev/null 2>&1 || missing="openjdk-17-jre-headless"; \
+	python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+## spark-test: the Spark job (Scripts/spark/, Docs/Batch.md) in Spark local mode, its Parquet
+## compared line for line with a local foyer batch; PySpark in a cached venv
+## ($FOYER_SPARK_VENV, default ~/.cache/foyer/spark-venv). Run by CI after `make test`.
+spark-test: deps spark-deps
+	$(SWIFT) build --product foyer
+	./Scripts/spark/test-local.sh ./.build/debug/foyer
 
 ## fuzz: libFuzzer + AddressSanitizer on the dwelling, tariff, load-curve and EPW readers,
 ## FUZZ_SECONDS (default 600) per target, two at a time (Fuzz/README.md). Not part of `make test`.

@@ -131,10 +131,14 @@ public struct EnergyOptions: Sendable {
     /// `false`: the bills under the contracts only — no ranking of every offer, no euros by use,
     /// no mismatches (what a run of many variants needs).
     public var compareOffers: Bool
-    public init(pricesOn: CivilDate? = nil, knownColours: [CivilDate: DayColour] = [:], compareOffers: Bool = true) {
+    /// `false`: no euros by use (``EnergyReport/costByUse`` empty), which bills each use alone
+    /// under the chosen offer; the totals and the comparison of offers are unchanged.
+    public var costByUse: Bool
+    public init(pricesOn: CivilDate? = nil, knownColours: [CivilDate: DayColour] = [:], compareOffers: Bool = true, costByUse: Bool = true) {
         self.pricesOn = pricesOn
         self.knownColours = knownColours
         self.compareOffers = compareOffers
+        self.costByUse = costByUse
     }
 }
 
@@ -328,7 +332,9 @@ public enum EnergyAnalysis {
             optionsList.sort { ($0.totalEUR, $0.offer) < ($1.totalEUR, $1.offer) }
             guard options.compareOffers else { continue }
             // Euros by use: at the contract, else at the cheapest applicable offer (said in a note).
-            if let currentBill {
+            if !options.costByUse {
+                // No euros by use asked for.
+            } else if let currentBill {
                 costByUse += try useCosts(energy, circuit, offer: currentBill.offer, total: currentBill)
             } else if let cheapest = optionsList.first, let bill = try? BillEngine.bill(load, offer: cheapest.offer, library: library, options: billing) {
                 costByUse += try useCosts(energy, circuit, offer: cheapest.offer, total: bill)

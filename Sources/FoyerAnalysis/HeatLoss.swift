@@ -64,7 +64,7 @@ public struct HeatLossSummary: Sendable, Equatable, Codable {
         transmissionByFamilyWPerK = families
         thermalBridgesWPerK = dwelling.thermalBridgeHeatTransferWPerK
         ventilationWPerK = Self.airVolumetricHeatCapacityJPerM3K * dwelling.ventilation.effectiveAirChangePerH * dwelling.volumeM3 / 3600
-        totalWPerK = families.values.reduce(0, +) + thermalBridgesWPerK + ventilationWPerK
+        totalWPerK = families.sumInKeyOrder + thermalBridgesWPerK + ventilationWPerK
         totalPerFloorAreaWPerM2K = totalWPerK / dwelling.floorAreaM2
     }
 }

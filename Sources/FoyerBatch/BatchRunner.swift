@@ -246,7 +246,7 @@ public final class BatchRunner: @unchecked Sendable {
                     occupiedHoursBelow19C: report.comfort.operative.hoursBelow19C, occupiedHoursAbove28C: report.comfort.operative.hoursAbove28C)
             }
             if job.outputs.contains(.energy) {
-                let report = try EnergyAnalysis.analyse(dwelling, result: result, weather: weather.weather, library: library, options: EnergyOptions())
+                let report = try EnergyAnalysis.analyse(dwelling, result: result, weather: weather.weather, library: library, options: EnergyOptions(costByUse: false))
                 // Each energy at its contract, else at its cheapest offer (as `foyer savings` prices
                 // a dwelling without contracts); no total when an energy has no offer at all.
                 var bill: Double? = 0

@@ -104,14 +104,21 @@ public enum BillEngine {
         guard let range = curve.dateRange else {
             throw InputError(InputIssue(.error, file: curve.origin, path: "", message: "no consumption to bill"))
         }
-        // The version in force on each day.
-        var versionOfDay: [CivilDate: Int] = [:]
+        // The version in force on each day (index: day − first day; −1 where none is).
+        let firstDay = range.lowerBound.dayNumber
+        let dayCount = range.upperBound.dayNumber - firstDay + 1
+        var versionOfDay = [Int](repeating: -1, count: dayCount)
         var uncovered: [CivilDate] = []
-        for dayNumber in range.lowerBound.dayNumber...range.upperBound.dayNumber {
-            let day = CivilDate(dayNumber: dayNumber)
+        var lastVersion: Int?
+        for offset in 0..<dayCount {
+            let day = CivilDate(dayNumber: firstDay + offset)
             let priceDay = options.pricesOn ?? day
-            if let index = versions.firstIndex(where: { $0.isValid(on: priceDay) }) {
-                versionOfDay[day] = index
+            // Most spans lie within one version: try the last day's first.
+            if let lastVersion, versions[lastVersion].isValid(on: priceDay) {
+                versionOfDay[offset] = lastVersion
+            } else if let index = versions.firstIndex(where: { $0.isValid(on: priceDay) }) {
+                versionOfDay[offset] = index
+                lastVersion = index
             } else {
                 uncovered.append(priceDay)
             }
@@ -128,7 +135,7 @@ public enum BillEngine {
                                         message: "no version of \(offer) is in force on \(uncovered.count) of these days" + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; ")),
                                         expected: "dates within the offer's validity: \(known)"))
         }
-        let used = Array(Set(versionOfDay.values)).sorted()
+        let used = Array(Set(versionOfDay.filter { $0 >= 0 })).sorted()
         let reference = versions[used[0]]
         var notes: [String] = []
 
@@ -164,10 +171,16 @@ public enum BillEngine {
             notes.append("day colours from \(source): \(counted[.red]?.count ?? 0) red, \(counted[.white]?.count ?? 0) white, \(counted[.blue]?.count ?? 0) blue days billed")
         }
 
-        // Accumulate energy by month, version, period and colour.
+        // Accumulate energy by month, version, period and colour, in a flat table: what each
+        // quarter-hour needs of its day (month, weekday, holiday, colour) is looked up once a day.
         let colourCount = reference.meter == .dayColour ? DayColour.allCases.count : 1
-        struct Key: Hashable { var year: Int; var month: Int; var version: Int; var period: Int; var colour: Int }
-        var energy: [Key: Double] = [:]
+        let periodCount = versions.map(\.periods.count).max() ?? 1
+        let firstMonth = range.lowerBound.year * 12 + range.lowerBound.month - 1
+        let monthCount = range.upperBound.year * 12 + range.upperBound.month - firstMonth
+        func slot(monthIndex: Int, version: Int, period: Int, colour: Int) -> Int {
+            ((monthIndex * versions.count + version) * periodCount + period) * colourCount + colour
+        }
+        var energy = [Double](repeating: 0, count: monthCount * versions.count * periodCount * colourCount)
         var unsuppliedKWh = 0.0, firstUnsupplied: LocalDateTime?, unsuppliedPeriod = ""
         var holidayCache: [Int: Set<CivilDate>] = [:]
         func isHoliday(_ date: CivilDate) -> Bool {
@@ -176,37 +189,49 @@ public enum BillEngine {
         }
         // What the quarter-hour loop needs of each version, taken out once (a tariff is a large
         // value: reading it whole 35 040 times a year was most of a bill's time).
-        struct VersionRules { var offPeak: Int?; var holidaysAsSunday: Bool; var colourRule: Tariff.ColourRule?; var supplied: [Bool] }
+        struct VersionRules { var offPeak: Int?; var holidaysAsSunday: Bool; var colourRule: Tariff.ColourRule?; var supplied: [Bool]; var schedule: [UInt8] }
         let rules = versions.map { VersionRules(offPeak: $0.offPeakPeriodIndex, holidaysAsSunday: $0.publicHolidaysAsSunday, colourRule: $0.colourRule,
-                                                supplied: $0.periods.map(\.supplied)) }
+                                                supplied: $0.periods.map(\.supplied), schedule: $0.periodSchedule) }
+        // Per day (index + 1: the day before the span too, for colour days that start in the morning).
+        struct DayFacts { var month: Int; var monthIndex: Int; var weekday: Int; var holiday: Bool; var colour: Int }
+        let needsHolidays = rules.contains(where: \.holidaysAsSunday)
+        var days: [DayFacts] = []
+        days.reserveCapacity(dayCount + 1)
+        for offset in -1..<dayCount {
+            let date = CivilDate(dayNumber: firstDay + offset)
+            let colour = DayColour.allCases.firstIndex(of: colourOfDay[date] ?? .blue) ?? 0
+            days.append(DayFacts(month: date.month, monthIndex: date.year * 12 + date.month - 1 - firstMonth, weekday: date.isoWeekday,
+                                 holiday: needsHolidays && isHoliday(date), colour: colour))
+        }
         for interval in curve.intervals where interval.kWh != 0 {
             let quarters = max(1, (interval.minutes + 14) / 15)
             let share = interval.kWh / Double(quarters)
             var minute = interval.start.minuteNumber
             for _ in 0..<quarters {
-                let time = LocalDateTime(minuteNumber: minute)
-                let date = time.date
-                let version = versionOfDay[date] ?? used[0]
+                let dayNumber = minute >= 0 ? minute / 1440 : (minute - 1439) / 1440
+                let offset = dayNumber - firstDay
+                let minuteOfDay = minute - dayNumber * 1440
+                guard offset >= 0, offset < dayCount else { minute += 15; continue }
+                let day = days[offset + 1]
+                let version = versionOfDay[offset] >= 0 ? versionOfDay[offset] : used[0]
                 let rule = rules[version]
-                let quarter = time.minuteOfDay / 15
+                let quarter = minuteOfDay / 15
                 var period: Int
                 if let offPeakQuarters, let offPeak = rule.offPeak {
                     period = offPeakQuarters[quarter] ? offPeak : (offPeak == 0 ? 1 : 0)
                 } else {
-                    var weekday = date.isoWeekday
-                    if rule.holidaysAsSunday && isHoliday(date) { weekday = 7 }
-                    period = versions[version].periodIndex(month: date.month, weekday: weekday, quarter: quarter)
+                    let weekday = rule.holidaysAsSunday && day.holiday ? 7 : day.weekday
+                    period = Int(rule.schedule[((day.month - 1) * 7 + (weekday - 1)) * Tariff.quartersPerDay + quarter])
                 }
                 var colour = 0
                 if let colourRule = rule.colourRule {
-                    let colourDay = time.minuteOfDay < colourRule.dayStartMinute ? date.adding(days: -1) : date
-                    colour = DayColour.allCases.firstIndex(of: colourOfDay[colourDay] ?? .blue) ?? 0
+                    colour = minuteOfDay < colourRule.dayStartMinute ? days[offset].colour : day.colour
                 }
                 if !rule.supplied[period], share > 0 {
                     unsuppliedKWh += share
-                    if firstUnsupplied == nil { firstUnsupplied = time; unsuppliedPeriod = versions[version].periods[period].name }
+                    if firstUnsupplied == nil { firstUnsupplied = LocalDateTime(minuteNumber: minute); unsuppliedPeriod = versions[version].periods[period].name }
                 }
-                energy[Key(year: date.year, month: date.month, version: version, period: period, colour: colour), default: 0] += share
+                energy[slot(monthIndex: day.monthIndex, version: version, period: period, colour: colour)] += share
                 minute += 15
             }
         }
@@ -216,7 +241,6 @@ public enum BillEngine {
                                         expected: "consumption only in the offer's supplied hours; bill day-time use on the main meter's offer"))
         }
         let totalKWh = curve.totalKWh
-        let dayCount = range.upperBound.dayNumber - range.lowerBound.dayNumber + 1
 
         // Consumption band (annualised consumption).
         var bandIndex: [Int: Int] = [:]
@@ -235,11 +259,12 @@ public enum BillEngine {
         // Lines per month.
         var monthKeys: [(Int, Int)] = []
         var fixedByMonth: [String: [Int: Double]] = [:]  // "yyyy-mm" → version → € incl. VAT (or excl. when prices exclude VAT)
-        for dayNumber in range.lowerBound.dayNumber...range.upperBound.dayNumber {
-            let day = CivilDate(dayNumber: dayNumber)
+        for offset in 0..<dayCount {
+            let day = CivilDate(dayNumber: firstDay + offset)
             let key = "\(day.year)-\(day.month)"
             if fixedByMonth[key] == nil { monthKeys.append((day.year, day.month)); fixedByMonth[key] = [:] }
-            guard let version = versionOfDay[day] else { continue }
+            let version = versionOfDay[offset]
+            guard version >= 0 else { continue }
             let tariff = versions[version]
             let perYear: Double
             if let band = bandIndex[version] {
@@ -281,7 +306,8 @@ public enum BillEngine {
                 var taxKWh = 0.0
                 for period in tariff.periods.indices {
                     for colour in 0..<colourCount {
-                        guard let kWh = energy[Key(year: year, month: month, version: version, period: period, colour: colour)], kWh != 0 else { continue }
+                        let kWh = energy[slot(monthIndex: year * 12 + month - 1 - firstMonth, version: version, period: period, colour: colour)]
+                        guard kWh != 0 else { continue }
                         let price = bandIndex[version].map { tariff.bands[$0].eurPerKWh } ?? tariff.price(period: period, colour: colour, subscribedKVA: options.subscribedKVA)
                         let gross = kWh * price
                         let excluding = tariff.pricesIncludeVAT ? gross / (1 + tariff.vatRateEnergy) : gross

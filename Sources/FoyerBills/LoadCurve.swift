@@ -59,14 +59,23 @@ public struct LoadCurve: Sendable {
         var intervals: [Interval] = []
         intervals.reserveCapacity(hourlyKWh.count)
         let january1 = CivilDate(year, 1, 1).dayNumber
+        let nextJanuary1 = CivilDate(year + 1, 1, 1).dayNumber
         let leap = CivilDate.isLeapYear(year)
+        let (start, end) = SummerTime.transitions(year: year)
+        let startDay = start.dayNumber, endDay = end.dayNumber
         for (hour, kWh) in hourlyKWh.enumerated() {
             var day = hour / 24
             if leap && day >= 59 { day += 1 }  // skip 29 February
-            let date = CivilDate(dayNumber: january1 + day)
+            let dayNumber = january1 + day
             let standardHour = hour % 24
-            let shift = SummerTime.isInEffect(date: date, standardHour: standardHour) ? 60 : 0
-            let clock = LocalDateTime(minuteNumber: date.dayNumber * 1440 + standardHour * 60 + shift)
+            let summer: Bool
+            if dayNumber < nextJanuary1 {
+                // SummerTime.isInEffect with this year's transitions taken out of the loop.
+                summer = (dayNumber > startDay && dayNumber < endDay) || (dayNumber == startDay && standardHour >= 2) || (dayNumber == endDay && standardHour < 2)
+            } else {
+                summer = SummerTime.isInEffect(date: CivilDate(dayNumber: dayNumber), standardHour: standardHour)
+            }
+            let clock = LocalDateTime(minuteNumber: dayNumber * 1440 + standardHour * 60 + (summer ? 60 : 0))
             intervals.append(Interval(start: clock, minutes: 60, kWh: kWh))
         }
         return LoadCurve(intervals: intervals, origin: origin)

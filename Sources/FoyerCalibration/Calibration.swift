@@ -168,7 +168,7 @@ public struct Calibration: Sendable, Encodable {
             do { return try simulator.run(candidate) } catch { throw .simulation("\(error)") }
         }
         let first = try simulate(start)
-        let simulatedEnergies = first.annualByUse.keys.filter { (first.annualByUse[$0]?.values.reduce(0, +) ?? 0) > 0 }.sorted()
+        let simulatedEnergies = first.annualByUse.keys.filter { (first.annualByUse[$0]?.sorted(by: { $0.key.rawValue < $1.key.rawValue }).reduce(0, { $0 + $1.value }) ?? 0) > 0 }.sorted()
         let periods = allPeriods.filter { simulatedEnergies.contains($0.energy) }
         let unmatched = Set(allPeriods.map(\.energy)).subtracting(simulatedEnergies)
         for energy in unmatched.sorted() {

@@ -80,10 +80,10 @@ public struct PaidEurosByUse: Sendable, Encodable {
             let billed = line.billedKWh ?? 0
             for use in uses.sorted(by: { $0.rawValue < $1.rawValue }) {
                 guard let byDay = shares[use] else { continue }
-                let useTotal = byDay.values.reduce(0, +)
+                let useTotal = byDay.sumInKeyOrder
                 guard useTotal > 0 else { continue }
                 var months: [String: Double] = [:]
-                for (day, kWh) in byDay { months[month(CivilDate(dayNumber: day)), default: 0] += amount * kWh / total }
+                for (day, kWh) in byDay.inKeyOrder { months[month(CivilDate(dayNumber: day)), default: 0] += amount * kWh / total }
                 add(line.energy, line.meter, use.rawValue, kWh: billed * useTotal / total, eur: amount * useTotal / total, months: months)
             }
         }

@@ -55,7 +55,7 @@ public struct DailyTemperatures: Sendable {
     /// mean per year).
     public func annualHeatingDegreeDays(baseC: Double) -> Double {
         if !isTypicalYear {
-            return measured.values.reduce(0) { $0 + max(0, baseC - $1) } * 365.25 / Double(max(measured.count, 1))
+            return measured.keys.sorted().reduce(0) { $0 + max(0, baseC - (measured[$1] ?? baseC)) } * 365.25 / Double(max(measured.count, 1))
         }
         return typicalDays.reduce(0) { $0 + max(0, baseC - $1) }
     }

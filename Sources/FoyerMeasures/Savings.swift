@@ -40,7 +40,7 @@ public struct VariantOutcome: Sendable, Encodable {
     func minus(_ other: VariantOutcome) -> Change {
         var byEnergy: [String: Double] = [:]
         for key in Set(kWhByEnergy.keys).union(other.kWhByEnergy.keys) { byEnergy[key] = (kWhByEnergy[key] ?? 0) - (other.kWhByEnergy[key] ?? 0) }
-        return Change(kWhByEnergy: byEnergy, kWh: byEnergy.values.reduce(0, +), heatingKWh: heatingKWh - other.heatingKWh,
+        return Change(kWhByEnergy: byEnergy, kWh: byEnergy.sumInKeyOrder, heatingKWh: heatingKWh - other.heatingKWh,
                       eur: billEUR.flatMap { a in other.billEUR.map { a - $0 } }, primaryEnergyKWh: primaryEnergyKWh - other.primaryEnergyKWh,
                       co2Kg: co2Kg - other.co2Kg, hoursBelow16C: other.hoursBelow16C - hoursBelow16C, hoursBelow19C: other.hoursBelow19C - hoursBelow19C,
                       hoursAbove28C: other.hoursAbove28C - hoursAbove28C)

@@ -59,7 +59,7 @@ public struct Tariff: Sendable, Identifiable {
     }
 
     /// Quarter-hours per week in the schedule table.
-    static let quartersPerDay = 96
+    public static let quartersPerDay = 96
 
     /// The file's `offer` and `valid_from`: `fr-edf-bleu-base@2025-08-01`.
     public var id: String { "\(offer)@\(validFrom)" }
@@ -121,6 +121,10 @@ public struct Tariff: Sendable, Identifiable {
 
     /// Validity as text: `2025-08-01 → 2026-01-31` or `2026-02-01 → (current)`.
     public var validityText: String { "\(validFrom) → \(validTo.map(\.description) ?? "(current)")" }
+
+    /// The period of every quarter-hour of a week of each month, as ``periodIndex(month:weekday:quarter:)``
+    /// reads it: index `((month − 1) × 7 + (weekday − 1)) × 96 + quarter`.
+    public var periodSchedule: [UInt8] { schedule }
 
     /// The period of the quarter-hour `quarter` (0–95) of a day of `month` on ISO `weekday`.
     public func periodIndex(month: Int, weekday: Int, quarter: Int) -> Int {

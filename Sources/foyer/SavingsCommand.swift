@@ -158,11 +158,11 @@ enum SavingsText {
         let base = report.baseline
         if french {
             out += "Usage : \(report.use.scenario == .household ? "celui du ménage" : "conventionnel (tout le logement chauffé, conventions du DPE ou de la PEB)") — chauffage \(number(report.use.heatingSetpointC)) °C\n"
-            out += "Aujourd'hui : \(kWh(base.kWhByEnergy.values.reduce(0, +))) achetés par an (dont chauffage \(kWh(base.heatingKWh))), facture \(euros(base.billEUR))\(perYear), \(number(base.co2Kg)) kg CO₂, \(base.hoursBelow16C) h de présence sous 16 °C\n\n"
+            out += "Aujourd'hui : \(kWh(base.kWhByEnergy.sumInKeyOrder)) achetés par an (dont chauffage \(kWh(base.heatingKWh))), facture \(euros(base.billEUR))\(perYear), \(number(base.co2Kg)) kg CO₂, \(base.hoursBelow16C) h de présence sous 16 °C\n\n"
             out += "Mesures dans l'ordre conseillé (« après » = après celles du dessus) :\n"
         } else {
             out += "Use: \(report.use.scenario.rawValue) — heating \(number(report.use.heatingSetpointC)) °C\n"
-            out += "Now: \(kWh(base.kWhByEnergy.values.reduce(0, +))) bought a year (heating \(kWh(base.heatingKWh))), bill \(euros(base.billEUR))\(perYear), \(number(base.co2Kg)) kg CO₂, \(base.hoursBelow16C) occupied hours below 16 °C\n\n"
+            out += "Now: \(kWh(base.kWhByEnergy.sumInKeyOrder)) bought a year (heating \(kWh(base.heatingKWh))), bill \(euros(base.billEUR))\(perYear), \(number(base.co2Kg)) kg CO₂, \(base.hoursBelow16C) occupied hours below 16 °C\n\n"
             out += "Measures in the recommended order (\"after\" = after the ones above):\n"
         }
         for line in report.measures where line.notApplicable == nil {
@@ -223,7 +223,7 @@ enum SavingsText {
         }
         if let package = report.package {
             out += french ? "\nToutes ensemble : " : "\nAll together: "
-            out += "\(kWh(package.kWhByEnergy.values.reduce(0, +))), \(euros(package.billEUR))\(perYear), \(package.hoursBelow16C) h \(french ? "sous" : "below") 16 °C\n"
+            out += "\(kWh(package.kWhByEnergy.sumInKeyOrder)), \(euros(package.billEUR))\(perYear), \(package.hoursBelow16C) h \(french ? "sous" : "below") 16 °C\n"
         }
         for package in report.packages {
             out += (french ? "\nBouquet " : "\nPackage ") + package.measures.joined(separator: " + ")

@@ -356,7 +356,7 @@ public enum DwellingResolver {
         let lost = spec.lostThroughWindows ?? 0
         check(lost, path + ".lost_through_windows")
         guard valid else { return nil }
-        let total = given.values.reduce(0, +) + lost
+        let total = given.sumInKeyOrder + lost
         if abs(total - 1) > 0.005 {
             r.error(path + ".fractions", format(total),
                     "the fractions and lost_through_windows add up to \(format(total)), not 1", expected: "a sum of 1 (± 0.005)")

@@ -1,4 +1,5 @@
 import FoyerClimate
+import FoyerCore
 
 /// The results of an hourly simulation of one zone.
 public struct HourlyResult: Sendable {
@@ -39,7 +40,7 @@ public struct HourlyResult: Sendable {
     public var floorAreaM2: Double
 
     /// Σ components − storage change, kWh.
-    public var closureErrorKWh: Double { balanceKWh.values.reduce(0, +) - storageChangeKWh }
+    public var closureErrorKWh: Double { balanceKWh.sumInKeyOrder - storageChangeKWh }
 }
 
 /// Steps a ``PreparedZone`` through the year: one back-substitution per hour for the
