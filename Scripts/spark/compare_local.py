@@ -18,6 +18,7 @@ import os
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ left in Scripts/spark
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import foyer_batch  # noqa: E402
 

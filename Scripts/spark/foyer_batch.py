@@ -360,47 +360,53 @@ def parse_arguments(argv):
 
 def run(spark, arguments):
     """Runs the batch; returns (input lines, ok records, error records, partitions)."""
+    context = spark.sparkContext
+    bundle_folder = None
+    try:
+        if arguments.ship:
+            if arguments.foyer.endswith(ARCHIVES):
+                archive = arguments.foyer if "://" in arguments.foyer else os.path.abspath(arguments.foyer)
+            else:
+                bundle_folder = tempfile.mkdtemp(prefix="foyer-bundle-")
+                archive = bundle(arguments.foyer, bundle_folder)
+            context.addArchive(archive)
+            return run_with(spark, arguments, None, os.path.basename(archive))
+        return run_with(spark, arguments, arguments.foyer, None)
+    finally:
+        if bundle_folder is not None:
+            shutil.rmtree(bundle_folder, ignore_errors=True)
+
+
+def run_with(spark, arguments, binary, shipped):
+    """`run` with the binary at `binary` on every node, or in the archive named `shipped`."""
     from pyspark import SparkFiles, StorageLevel
 
     context = spark.sparkContext
-    bundle_folder = None
-    if arguments.ship:
-        if arguments.foyer.endswith(ARCHIVES):
-            archive = arguments.foyer if "://" in arguments.foyer else os.path.abspath(arguments.foyer)
-        else:
-            bundle_folder = tempfile.mkdtemp(prefix="foyer-bundle-")
-            archive = bundle(arguments.foyer, bundle_folder)
-        context.addArchive(archive)
-        shipped = os.path.basename(archive)
-        binary = None
-    else:
-        shipped = None
-        binary = arguments.foyer
     foyer_arguments = ["--jobs", str(arguments.jobs_per_task), "--quiet"] + list(arguments.foyer_args)
     source = arguments.source_name
     counters = (context.accumulator(0), context.accumulator(0))
 
     indexed = read_jobs(spark, arguments.input, arguments.format).zipWithIndex().map(lambda pair: (pair[1], pair[0]))
     indexed.persist(StorageLevel.MEMORY_AND_DISK)
-    count = indexed.count()
-    partitions = max(1, min(arguments.partitions or context.defaultParallelism, count))
+    try:
+        count = indexed.count()
+        partitions = max(1, min(arguments.partitions or context.defaultParallelism, count))
 
-    def task(pairs):
-        path = binary
-        if shipped is not None:
-            path = os.path.join(SparkFiles.get(shipped), "foyer")
-            if not os.access(path, os.X_OK):
-                os.chmod(path, 0o755)
-        return run_partition(pairs, path, foyer_arguments, source, counters)
+        def task(pairs):
+            path = binary
+            if shipped is not None:
+                path = os.path.join(SparkFiles.get(shipped), "foyer")
+                if not os.access(path, os.X_OK):
+                    os.chmod(path, 0o755)
+            return run_partition(pairs, path, foyer_arguments, source, counters)
 
-    # Contiguous ranges of lines, sorted: the part files come out in line order.
-    ranged = indexed.repartitionAndSortWithinPartitions(partitions, partitionFunc=lambda index: index * partitions // max(count, 1))
-    rows = ranged.mapPartitions(task)
-    writer = spark.createDataFrame(rows, schema()).write
-    writer.mode("overwrite" if arguments.overwrite else "errorifexists").parquet(arguments.output)
-    indexed.unpersist()
-    if bundle_folder is not None:
-        shutil.rmtree(bundle_folder, ignore_errors=True)
+        # Contiguous ranges of lines, sorted: the part files come out in line order.
+        ranged = indexed.repartitionAndSortWithinPartitions(partitions, partitionFunc=lambda index: index * partitions // max(count, 1))
+        rows = ranged.mapPartitions(task)
+        writer = spark.createDataFrame(rows, schema()).write
+        writer.mode("overwrite" if arguments.overwrite else "errorifexists").parquet(arguments.output)
+    finally:
+        indexed.unpersist()
     return count, counters[0].value, counters[1].value, partitions
 
 

@@ -9,4 +9,7 @@ typedef lapack_int foyer_lapack_int;
 
 // OpenBLAS thread control (declared in OpenBLAS's cblas.h; repeated here so the intent is visible).
 void openblas_set_num_threads(int num_threads);
+
+// glibc's allocator settings (mallopt), for runs of many jobs (see FoyerNumerics/ProcessMemory.swift).
+#include <malloc.h>
 #endif

@@ -22,18 +22,20 @@ public enum SystemsModel {
         let hours = inputs.heatingW.count
         var defaults: [DefaultedValue] = []
         // Streams in the order they first receive energy (the report's order).
-        struct StreamKey: Hashable { var energy: Energy; var use: EnergyUse; var circuit: Circuit }
+        struct StreamKey: Equatable { var energy: Energy; var use: EnergyUse; var circuit: Circuit }
         var streams: [EnergyStream] = []
-        var positions: [StreamKey: Int] = [:]
+        // A few streams, looked up every hour: a linear search of enum tags beats hashing the
+        // cases' names (it was half of this function's time).
+        var positions: [(key: StreamKey, position: Int)] = []
         let supply = dwelling.energySupply
         func add(_ energy: Energy, _ use: EnergyUse, _ circuit: Circuit, hour: Int, kWh: Double) {
             let key = StreamKey(energy: energy, use: use, circuit: circuit)
             let position: Int
-            if let known = positions[key] {
-                position = known
+            if let known = positions.first(where: { $0.key == key }) {
+                position = known.position
             } else {
                 position = streams.count
-                positions[key] = position
+                positions.append((key, position))
                 streams.append(EnergyStream(energy: energy, use: use, circuit: circuit, hourlyKWh: [Double](repeating: 0, count: hours)))
             }
             streams[position].hourlyKWh[hour] += kWh

@@ -71,6 +71,7 @@ struct BatchRunCommand: ParsableCommand {
     }
 
     func run() throws {
+        ProcessMemory.keepFreedBlocks()
         let inputHandle: FileHandle
         let sourceName: String
         if input == "-" {

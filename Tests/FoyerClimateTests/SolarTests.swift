@@ -256,6 +256,29 @@ struct SolarPvlibTests {
         }
     }
 
+    @Test("A year of hourly positions (daily samples, interpolated) stays within 1e-4° of the exact SPA at every hour",
+          arguments: [(WeatherLocation(name: "Lille", latitudeDeg: 50.63, longitudeDeg: 3.06, timeZoneHours: 1, altitudeM: 20), 2026),
+                      (WeatherLocation(name: "Nice", latitudeDeg: 43.65, longitudeDeg: 7.2, timeZoneHours: 1, altitudeM: 4), 2024),
+                      (WeatherLocation(name: "Denver", latitudeDeg: 39.83, longitudeDeg: -104.65, timeZoneHours: -7, altitudeM: 1650), 1995),
+                      (WeatherLocation(name: "Tromsø", latitudeDeg: 69.68, longitudeDeg: 18.92, timeZoneHours: 1, altitudeM: 100), 2000)])
+    func hourlySeriesMatchesExactSPA(location: WeatherLocation, year: Int) {
+        let series = NRELSPA.hourlyPositions(location: location, year: year)
+        #expect(series.count == WeatherYear.hoursPerYear)
+        var worstZenith = 0.0, worstAzimuth = 0.0, worstDeclination = 0.0, worstEoT = 0.0
+        for (hour, sun) in series.enumerated() {
+            let exact = NRELSPA.position(location: location, year: year, hourOfYear: hour)
+            worstZenith = max(worstZenith, abs(sun.zenithDeg - exact.zenithDeg), abs(sun.apparentZenithDeg - exact.apparentZenithDeg))
+            // Azimuth is ill-defined with the sun at the zenith; none of these sites has it there.
+            worstAzimuth = max(worstAzimuth, circularDifferenceDeg(sun.azimuthDeg, exact.azimuthDeg))
+            worstDeclination = max(worstDeclination, abs(sun.declinationDeg - exact.declinationDeg))
+            worstEoT = max(worstEoT, abs(sun.equationOfTimeMinutes - exact.equationOfTimeMinutes))
+        }
+        #expect(worstZenith < 1e-4, "zenith off by \(worstZenith)° at \(location.name)")
+        #expect(worstAzimuth < 1e-4, "azimuth off by \(worstAzimuth)° at \(location.name)")
+        #expect(worstDeclination < 1e-5, "declination off by \(worstDeclination)°")
+        #expect(worstEoT < 1e-3, "equation of time off by \(worstEoT) min")
+    }
+
     @Test("Extraterrestrial irradiance (Spencer 1971) and air mass (Kasten & Young 1989)")
     func extraterrestrialAndAirMass() throws {
         // Source: fixture columns extraterrestrial_normal_w_per_m2 (pvlib get_extra_radiation,
