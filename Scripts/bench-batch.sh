@@ -2,10 +2,10 @@
 # End-to-end batch throughput (issue 16): 10 000 generated job lines per case (5 archetypes ×
 # 8 zones × 10 set-points × 25 occupancies, Benchmarks/batch/sweep-*.json), run by the release
 # `foyer batch` with 1 and 2 jobs; prints dwelling-years per second, wall time and peak memory.
-# LINES=n keeps the first n lines of each case (default 10000).
+# LINES=n keeps the first n lines of each case (default 10000); FOYER=path runs another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FOYER=./.build/release/foyer
+FOYER=${FOYER:-./.build/release/foyer}
 LINES=${LINES:-10000}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -110,4 +110,31 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+
+    // Issue 16: a block of 64 batch job lines (5 archetypes × set-points × occupants, zone H1b) through
+    // the batch runner, JSON parsing and record encoding included, on one thread; the runner keeps
+    // the prepared weather between iterations as a batch process does. Throughput = blocks/s;
+    // × 64 = dwelling-years per second per core.
+    if let tariffs = try? EnergyPipeline.tariffs() {
+        let cases: [(String, String)] = [
+            ("5r1c, simulation", #"{"model": "5r1c", "compute": ["simulation"], "weather": "H1b"}"#),
+            ("iso52016, simulation", #"{"model": "iso52016", "compute": ["simulation"], "weather": "H1b"}"#),
+            ("iso52016, simulation + energy and bills", #"{"model": "iso52016", "compute": ["simulation", "energy"], "weather": "H1b"}"#),
+        ]
+        for (name, job) in cases {
+            let sweep = #"{"id_prefix": "b", "job": \#(job), "parameters": ["#
+                + #"{"path": "dwelling.base", "values": ["fr/sfh-pre-1948", "fr/sfh-1949-1974", "fr/sfh-1975-1989", "fr/sfh-2006-2012"]}, "#
+                + #"{"path": "dwelling.thermostat.heating_setpoint_c", "values": [17, 18, 19, 20]}, "#
+                + #"{"path": "dwelling.occupancy.occupants", "values": [1, 2, 3, 4]}]}"#
+            var lines: [Data] = []
+            guard (try? BatchSweep.expand(Data(sweep.utf8), file: "benchmark", emit: { lines.append(Data($0.dropLast())) })) != nil, lines.count == 64 else { continue }
+            let runner = BatchRunner(library: tariffs, source: "benchmark")
+            _ = runner.run(line: lines[0], number: 1)  // weather prepared before timing
+            Benchmark("batch block of 64 jobs, \(name), one thread") { benchmark in
+                for _ in benchmark.scaledIterations {
+                    for (index, line) in lines.enumerated() { blackHole(BatchRunner.encode(runner.run(line: line, number: index + 1))) }
+                }
+            }
+        }
+    }
 }

@@ -497,6 +497,12 @@ public enum EnergyAnalysis {
     /// a `contract`, only the days its own prices are in force (a comparison against the current
     /// contract needs its price that day: supplier cards are monthly).
     public static func defaultPricesDate(for offers: [String], contract: String? = nil, library: TariffLibrary) -> CivilDate? {
+        library.memoizedDate("prices-date|" + offers.joined(separator: ",") + "|" + (contract ?? "")) {
+            computeDefaultPricesDate(for: offers, contract: contract, library: library)
+        }
+    }
+
+    static func computeDefaultPricesDate(for offers: [String], contract: String?, library: TariffLibrary) -> CivilDate? {
         let offers = offers + [contract].compactMap { $0 }
         var starts = Set(offers.flatMap { library.versions(of: $0).map(\.validFrom) })
         if let contract, !library.versions(of: contract).isEmpty {

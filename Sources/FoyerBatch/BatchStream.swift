@@ -78,12 +78,16 @@ public enum BatchStream {
         public var shard: (index: Int, count: Int)
         public var blockSize: Int
         public var format: Format
+        /// `false` (`--unordered`): each record is written as soon as it is computed, in whatever
+        /// order the workers finish; no core waits for the slowest job of a block.
+        public var ordered: Bool
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: (index: Int, count: Int) = (0, 1), blockSize: Int = 64,
-                    format: Format = .jsonLines) {
+                    format: Format = .jsonLines, ordered: Bool = true) {
             self.jobs = max(1, jobs)
             self.shard = shard
             self.blockSize = max(1, blockSize)
             self.format = format
+            self.ordered = ordered
         }
     }
 
@@ -225,18 +229,190 @@ public enum BatchStream {
             var index = worker
             while index < block.count {
                 let (number, line) = block[index]
-                switch line {
-                case let .text(text):
-                    slots.set(index, runner.run(line: text, number: number))
-                case let .tooLong(bytes):
-                    slots.set(index, BatchRecord(id: "line-\(number)", line: number, status: "error", errors: [InputIssue(
-                        .error, file: "\(runner.source):\(number)", path: "", value: "\(bytes) bytes",
-                        message: "line too long", expected: "at most \(LineReader.maximumLineBytes >> 20) MB a line")]))
-                }
+                slots.set(index, record(line, number: number, runner: runner))
                 index += workers
             }
         }
         return (0..<block.count).map { slots.get($0) ?? BatchRecord(id: "line-\(block[$0].number)", line: block[$0].number, status: "error",
                                                                      errors: [InputIssue(.error, path: "", message: "not computed")]) }
+    }
+
+    /// The record of one input line.
+    static func record(_ line: LineReader.Line, number: Int, runner: BatchRunner) -> BatchRecord {
+        switch line {
+        case let .text(text):
+            return runner.run(line: text, number: number)
+        case let .tooLong(bytes):
+            return BatchRecord(id: "line-\(number)", line: number, status: "error", errors: [InputIssue(
+                .error, file: "\(runner.source):\(number)", path: "", value: "\(bytes) bytes",
+                message: "line too long", expected: "at most \(LineReader.maximumLineBytes >> 20) MB a line")])
+        }
+    }
+
+    // MARK: Unordered runs
+
+    /// For `--resume --unordered`: cuts a partial last line and returns the input line number and
+    /// id of every whole record already in `output` (they may be in any order).
+    public static func prepareUnorderedResume(_ output: FileHandle, format: Format = .jsonLines) throws(InputError) -> [Int: String] {
+        let data: Data
+        do {
+            try output.seek(toOffset: 0)
+            data = try output.readToEnd() ?? Data()
+        } catch {
+            throw InputError(InputIssue(.error, path: "", message: "cannot read the output to resume: \(error.localizedDescription)"))
+        }
+        var end = data.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        if format == .csv, !data[..<end].starts(with: BatchCSV.header) { end = 0 }  // cut inside the header: start again
+        do {
+            try output.truncate(atOffset: UInt64(end))
+            try output.seek(toOffset: UInt64(end))
+        } catch {
+            throw InputError(InputIssue(.error, path: "", message: "cannot cut the partial last line: \(error.localizedDescription)"))
+        }
+        var done: [Int: String] = [:]
+        var start = data.startIndex
+        var recordNumber = 0
+        while start < end, let newline = data[start..<end].firstIndex(of: 0x0A) {
+            let line = data[start..<newline]
+            start = newline + 1
+            recordNumber += 1
+            if format == .csv, recordNumber == 1 { continue }  // the header
+            var parsed: (id: String, line: Int)?
+            if format == .csv {
+                parsed = BatchCSV.idAndLine(Data(line))
+            } else if case let .object(members)? = try? JSONValue.parse(Data(line), file: nil),
+                      case let .number(number)? = members["line"], number.isFinite, abs(number) < 1e15, case let .string(id)? = members["id"] {
+                parsed = (id, Int(number))
+            }
+            guard let parsed else {
+                throw InputError(InputIssue(.error, path: "", value: "record \(recordNumber)",
+                                            message: "the output holds a line that is not a batch record: it was not written by foyer batch",
+                                            expected: "the output of an interrupted foyer batch --unordered run"))
+            }
+            guard done.updateValue(parsed.id, forKey: parsed.line) == nil else {
+                throw InputError(InputIssue(.error, path: "", value: "line \(parsed.line)",
+                                            message: "the output holds two records of the same input line", expected: "each input line once"))
+            }
+        }
+        if format == .csv, done.isEmpty, end > 0 {
+            // Only the header: cut it, the run writes it again.
+            do {
+                try output.truncate(atOffset: 0)
+                try output.seek(toOffset: 0)
+            } catch {
+                throw InputError(InputIssue(.error, path: "", message: "cannot cut the header: \(error.localizedDescription)"))
+            }
+        }
+        return done
+    }
+
+    /// Like ``run(input:output:runner:options:skip:lastLine:lastID:progress:)`` but the workers
+    /// take the next line as soon as they are free and each record is queued for writing as
+    /// soon as it is computed; every `blockSize` records (and at the end) the queue is written
+    /// with one `write` and made durable (`fsync`). `done`: the lines already in the output
+    /// (from ``prepareUnorderedResume(_:format:)``), skipped after checking their ids.
+    public static func runUnordered(input: FileHandle, output: FileHandle, runner: BatchRunner, options: Options, done: [Int: String] = [:],
+                                    progress: ((BatchSummary) -> Void)? = nil) throws(InputError) -> BatchSummary {
+        let state = UnorderedRun(reader: LineReader(input), output: output, options: options, done: done, progress: progress)
+        if options.format == .csv, done.isEmpty { state.pending.append(BatchCSV.header) }
+        DispatchQueue.concurrentPerform(iterations: options.jobs) { _ in
+            while let (number, line) = state.next() {
+                state.emit(record(line, number: number, runner: runner))
+            }
+        }
+        state.flush(final: true)
+        if let failure = state.failure { throw failure }
+        if state.seenDone < done.count {
+            throw InputError(InputIssue(.error, path: "", value: "\(done.count) records",
+                                        message: "the output holds records of lines this input does not have (\(done.count - state.seenDone)): it comes from another input",
+                                        expected: "the same input and --shard as the interrupted run"))
+        }
+        return state.summary
+    }
+}
+
+/// The shared state of an unordered run: the reader and the output queue, each under one lock.
+final class UnorderedRun: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reader: LineReader
+    private let output: FileHandle
+    private let options: BatchStream.Options
+    private let done: [Int: String]
+    private let progress: ((BatchSummary) -> Void)?
+    var pending = Data()
+    private var pendingRecords = 0
+    private(set) var summary = BatchSummary()
+    private(set) var failure: InputError?
+    private(set) var seenDone = 0
+
+    init(reader: LineReader, output: FileHandle, options: BatchStream.Options, done: [Int: String], progress: ((BatchSummary) -> Void)?) {
+        self.reader = reader
+        self.output = output
+        self.options = options
+        self.done = done
+        self.progress = progress
+    }
+
+    /// The next line of this shard still to compute, or nil at the end (or after a failure).
+    func next() -> (Int, LineReader.Line)? {
+        lock.lock()
+        defer { lock.unlock() }
+        while failure == nil, let (number, line) = reader.next() {
+            if case let .text(text) = line, text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            if (number - 1) % options.shard.count != options.shard.index {
+                summary.otherShards += 1
+                continue
+            }
+            if let id = done[number] {
+                let expected: String
+                switch line {
+                case let .text(text): expected = BatchJob.bestEffortID(text, number: number)
+                case .tooLong: expected = "line-\(number)"
+                }
+                guard id == expected else {
+                    failure = InputError(InputIssue(.error, path: "", value: "line \(number), id \(id)",
+                                                    message: "the output's record of line \(number) is not this input's (id \(expected)): it comes from another input or shard",
+                                                    expected: "the same input and --shard as the interrupted run"))
+                    return nil
+                }
+                seenDone += 1
+                summary.resumed += 1
+                continue
+            }
+            return (number, line)
+        }
+        return nil
+    }
+
+    /// Queues a record; writes the queue once it holds a block.
+    func emit(_ record: BatchRecord) {
+        let data = options.format == .csv ? BatchCSV.row(record) : BatchRunner.encode(record)
+        lock.lock()
+        defer { lock.unlock() }
+        pending.append(data)
+        pendingRecords += 1
+        summary.lines += 1
+        if record.status == "ok" { summary.ok += 1 } else { summary.errors += 1 }
+        if pendingRecords >= options.blockSize { writePending() }
+    }
+
+    func flush(final: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        writePending()
+    }
+
+    /// Writes and syncs the queue (called under the lock).
+    private func writePending() {
+        guard !pending.isEmpty, failure == nil else { return }
+        do {
+            try output.write(contentsOf: pending)
+            try output.synchronize()
+        } catch {
+            failure = InputError(InputIssue(.error, path: "", message: "cannot write the output: \(error.localizedDescription)"))
+        }
+        pending.removeAll(keepingCapacity: true)
+        pendingRecords = 0
+        progress?(summary)
     }
 }

@@ -18,6 +18,9 @@ public struct TariffLibrary: Sendable {
     private var byOffer: [String: [Tariff]] = [:]
     /// The offer ids, sorted.
     public private(set) var offers: [String] = []
+    /// Answers computed from the library and kept for its lifetime (it does not change after
+    /// `init`); shared by the copies of this value and by every thread.
+    private let memo = LibraryMemo()
 
     public init(tariffs: [Tariff], issues: [InputIssue] = []) {
         self.tariffs = tariffs.sorted { ($0.offer, $0.validFrom) < ($1.offer, $1.validFrom) }
@@ -180,5 +183,35 @@ public struct TariffLibrary: Sendable {
     public func unknownOffer(_ offer: String, path: String) -> InputIssue {
         InputIssue(.error, path: path, value: "\"\(offer)\"", message: "unknown tariff offer",
                    expected: offers.joined(separator: ", "), suggestion: Suggestions.didYouMean(offer, among: offers))
+    }
+}
+
+extension TariffLibrary {
+    /// The date `compute` gives for `key`, computed once per library (a batch asks the same
+    /// question of every job: which day's prices for these offers).
+    public func memoizedDate(_ key: String, _ compute: () -> CivilDate?) -> CivilDate? {
+        if let known = memo.date(key) { return known }
+        let value = compute()
+        memo.setDate(key, value)
+        return value
+    }
+}
+
+/// The memo of a ``TariffLibrary``.
+final class LibraryMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var dates: [String: CivilDate?] = [:]
+
+    func date(_ key: String) -> CivilDate?? {
+        lock.lock()
+        defer { lock.unlock() }
+        return dates[key]
+    }
+
+    func setDate(_ key: String, _ value: CivilDate?) {
+        lock.lock()
+        defer { lock.unlock() }
+        if dates.count >= 10_000 { dates.removeAll() }
+        dates[key] = value
     }
 }

@@ -55,6 +55,9 @@ struct BatchRunCommand: ParsableCommand {
     var tariffDirectories: [String] = []
     @Flag(help: "No progress or summary on standard error.")
     var quiet = false
+    @Flag(help: "Write each record as soon as it is computed, in whatever order the jobs finish (each record keeps its input line number; --resume works the same).")
+    var unordered = false
+
     @Flag(help: "Write CSV (a header, then one row per line, the same columns for every job: Docs/Batch.md) instead of JSON Lines.")
     var csv = false
 
@@ -91,6 +94,7 @@ struct BatchRunCommand: ParsableCommand {
         var skip = 0
         var lastLine: Int?
         var lastID: String?
+        var done: [Int: String] = [:]
         if let output {
             let exists = FileManager.default.fileExists(atPath: output)
             if exists, !resume {
@@ -108,10 +112,14 @@ struct BatchRunCommand: ParsableCommand {
             outputHandle = handle
             if resume {
                 do {
-                    let state = try BatchStream.prepareResume(handle, format: csv ? .csv : .jsonLines)
-                    skip = state.records
-                    lastLine = state.lastLine
-                    lastID = state.lastID
+                    if unordered {
+                        done = try BatchStream.prepareUnorderedResume(handle, format: csv ? .csv : .jsonLines)
+                    } else {
+                        let state = try BatchStream.prepareResume(handle, format: csv ? .csv : .jsonLines)
+                        skip = state.records
+                        lastLine = state.lastLine
+                        lastID = state.lastID
+                    }
                 } catch {
                     for issue in error.issues { printError("\(output): \(issue.description)") }
                     throw ExitCode.failure
@@ -128,7 +136,7 @@ struct BatchRunCommand: ParsableCommand {
             throw ExitCode.inputErrors
         }
         let runner = BatchRunner(library: library, source: sourceName)
-        let options = BatchStream.Options(jobs: jobs, shard: shard.flatMap(parseShard) ?? (0, 1), format: csv ? .csv : .jsonLines)
+        let options = BatchStream.Options(jobs: jobs, shard: shard.flatMap(parseShard) ?? (0, 1), format: csv ? .csv : .jsonLines, ordered: !unordered)
         let start = Date()
         let terminal = isatty(STDERR_FILENO) == 1 && !quiet
         // For the ETA on a terminal: the lines of this shard still to compute (a file only).
@@ -138,11 +146,11 @@ struct BatchRunCommand: ParsableCommand {
             while case let chunk = counting.readData(ofLength: 1 << 20), !chunk.isEmpty { lines += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
             try? counting.close()
             let (index, count) = shard.flatMap(parseShard) ?? (0, 1)
-            total = max(0, (lines - index + count - 1) / count - skip)
+            total = max(0, (lines - index + count - 1) / count - skip - done.count)
         }
         let summary: BatchSummary
         do {
-            summary = try BatchStream.run(input: inputHandle, output: outputHandle, runner: runner, options: options, skip: skip, lastLine: lastLine, lastID: lastID) { progress in
+            let report: (BatchSummary) -> Void = { progress in
                 guard terminal else { return }
                 let seconds = max(Date().timeIntervalSince(start), 1e-3)
                 let rate = Double(progress.lines) / seconds
@@ -153,6 +161,9 @@ struct BatchRunCommand: ParsableCommand {
                 }
                 FileHandle.standardError.write(Data((text + "   ").utf8))
             }
+            summary = unordered
+                ? try BatchStream.runUnordered(input: inputHandle, output: outputHandle, runner: runner, options: options, done: done, progress: report)
+                : try BatchStream.run(input: inputHandle, output: outputHandle, runner: runner, options: options, skip: skip, lastLine: lastLine, lastID: lastID, progress: report)
         } catch {
             for issue in error.issues { printError("\(output ?? "stdout"): \(issue.description)") }
             throw ExitCode.failure

@@ -108,6 +108,49 @@ struct BatchStreamTests {
         #expect(shardLines == records.sorted())
     }
 
+    /// `--unordered`: the same records as an ordered run, in any order; a run cut after some
+    /// records (and inside the next) resumes to every line exactly once, and an output of another
+    /// input is refused.
+    @Test(arguments: [BatchStream.Format.jsonLines, .csv])
+    func unorderedRecordsAndResume(format: BatchStream.Format) throws {
+        let input = try Self.file(Self.lines.joined(separator: "\n") + "\n")
+        let (ordered, _) = try Self.run(input, jobs: 1, format: format)
+        func unordered(output: URL? = nil, done: [Int: String] = [:], from file: URL = input) throws -> (Data, BatchSummary) {
+            let out = output ?? FileManager.default.temporaryDirectory.appendingPathComponent("foyer-batch-un-\(UUID().uuidString)")
+            if output == nil { #expect(FileManager.default.createFile(atPath: out.path, contents: nil)) }
+            let outputHandle = try FileHandle(forUpdating: out)
+            try outputHandle.seekToEnd()
+            let runner = BatchRunner(library: try EnergyPipeline.tariffs(), source: "jobs.jsonl")
+            let summary = try BatchStream.runUnordered(input: try FileHandle(forReadingFrom: file), output: outputHandle, runner: runner,
+                                                       options: .init(jobs: 2, blockSize: 2, format: format, ordered: false), done: done)
+            try outputHandle.close()
+            return (try Data(contentsOf: out), summary)
+        }
+        func records(_ data: Data) -> [Substring] {
+            let all = String(decoding: data, as: UTF8.self).split(separator: "\n")
+            return format == .csv ? Array(all.dropFirst()) : all
+        }
+        let (whole, summary) = try unordered()
+        #expect(summary.lines == 9 && summary.ok == 7 && summary.errors == 2)
+        #expect(records(whole).sorted() == records(ordered).sorted(), "unordered records differ from ordered ones")
+        if format == .csv { #expect(whole.starts(with: BatchCSV.header)) }
+        // Cut after the header and 3 records, inside the 4th.
+        let kept = records(whole)
+        let cut = FileManager.default.temporaryDirectory.appendingPathComponent("foyer-batch-uncut-\(UUID().uuidString)")
+        let header = format == .csv ? String(decoding: BatchCSV.header, as: UTF8.self) : ""
+        try Data((header + kept.prefix(3).joined(separator: "\n") + "\n" + kept[3].prefix(12)).utf8).write(to: cut)
+        let handle = try FileHandle(forUpdating: cut)
+        let done = try BatchStream.prepareUnorderedResume(handle, format: format)
+        try handle.close()
+        #expect(done.count == 3)
+        let (resumed, resumedSummary) = try unordered(output: cut, done: done)
+        #expect(resumedSummary.resumed == 3 && resumedSummary.lines == 6)
+        #expect(records(resumed).sorted() == records(ordered).sorted(), "a resumed run lost or repeated lines")
+        // Another input (lines shifted by one) is refused.
+        let other = try Self.file(Self.lines.dropFirst().joined(separator: "\n") + "\n")
+        #expect(throws: InputError.self) { try unordered(done: done, from: other) }
+    }
+
     /// CSV: a header, one row per line with the same columns, and a resume that cuts a partial
     /// row and goes on to the same bytes.
     @Test func csvRowsAndResume() throws {

@@ -7,6 +7,9 @@ public protocol SpecEnum: RawRepresentable, CaseIterable, Codable, Sendable wher
 extension SpecEnum {
     /// The names allowed in JSON, in declaration order.
     public static var allowedNames: [String] { allCases.map(\.rawValue) }
+
+    /// Whether `name` is one of ``allowedNames`` (without building the list).
+    static func allows(_ name: String) -> Bool { Self(rawValue: name) != nil }
 }
 
 /// A `Decoder` over a ``JSONValue`` tree that collects every problem instead of stopping at the
@@ -118,8 +121,8 @@ private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, at
     let decoder = CollectingDecoder(value: value, codingPath: path, context: context)
     if let enumType = T.self as? any SpecEnum.Type {
         guard case let .string(name) = value else { throw decoder.mismatch("one of the names \(enumType.allowedNames.joined(separator: ", "))") }
-        let names = enumType.allowedNames
-        if !names.contains(name) {
+        if !enumType.allows(name) {
+            let names = enumType.allowedNames
             decoder.record(
                 at: path, value: value, message: "unknown name '\(name)'",
                 expected: names.joined(separator: ", "), suggestion: Suggestions.didYouMean(name, among: names))
@@ -139,13 +142,15 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [String: JSONValue]
     let codingPath: [any CodingKey]
     let context: CollectingDecoder.Context
+    /// `codingPath` as text, the key of `context.requestedKeys` (rendered once, not per key).
+    let renderedPath: String
 
     init(members: [String: JSONValue], codingPath: [any CodingKey], context: CollectingDecoder.Context) {
         self.members = members
         self.codingPath = codingPath
         self.context = context
-        let path = CollectingDecoder.render(codingPath)
-        if context.requestedKeys[path] == nil { context.requestedKeys[path] = [] }
+        renderedPath = CollectingDecoder.render(codingPath)
+        if context.requestedKeys[renderedPath] == nil { context.requestedKeys[renderedPath] = [] }
     }
 
     var allKeys: [Key] { members.keys.sorted().compactMap { Key(stringValue: $0) } }
@@ -156,7 +161,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     private func note(_ key: Key) {
-        context.requestedKeys[CollectingDecoder.render(codingPath), default: []].insert(key.stringValue)
+        context.requestedKeys[renderedPath, default: []].insert(key.stringValue)
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {

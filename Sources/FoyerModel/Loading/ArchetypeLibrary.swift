@@ -46,6 +46,24 @@ public struct ArchetypeLibrary: Sendable {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
+    /// The parsed file of archetype `id` (nil when there is no such archetype). Parsed once per
+    /// process and file, then shared: a batch resolves thousands of jobs over the same few
+    /// archetypes, and parsing the file again was a fifth of a 5R1C job's time.
+    public func document(for id: String) throws(InputError) -> JSONValue? {
+        guard let url = url(for: id) else { return nil }
+        let key = url.standardizedFileURL.path
+        if let cached = ArchetypeDocumentCache.shared.get(key) { return cached }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw InputError(InputIssue(.error, path: "", value: "\"\(id)\"", message: "the archetype file cannot be read"))
+        }
+        let document = try JSONValue.parse(data, file: id)
+        ArchetypeDocumentCache.shared.set(key, document)
+        return document
+    }
+
     /// One line per archetype: id, name and description as written in the file.
     public func summaries() -> [(id: String, name: String, description: String)] {
         ids().map { id in
@@ -57,5 +75,26 @@ public struct ArchetypeLibrary: Sendable {
             if case let .string(text)? = members["description"] { description = text }
             return (id, name, description)
         }
+    }
+}
+
+/// Parsed archetype files by path, shared by every thread of a process.
+final class ArchetypeDocumentCache: @unchecked Sendable {
+    static let shared = ArchetypeDocumentCache()
+    private let lock = NSLock()
+    private var documents: [String: JSONValue] = [:]
+
+    func get(_ path: String) -> JSONValue? {
+        lock.lock()
+        defer { lock.unlock() }
+        return documents[path]
+    }
+
+    func set(_ path: String, _ document: JSONValue) {
+        lock.lock()
+        defer { lock.unlock() }
+        // Bounded: a library has tens of archetypes; a runaway caller cannot grow it for ever.
+        if documents.count >= 1_000 { documents.removeAll() }
+        documents[path] = document
     }
 }

@@ -245,20 +245,17 @@ public enum DwellingLoader {
             issues.append(InputIssue(.error, path: path, value: "\"\(id)\"", message: "archetypes form a cycle: \((chain + [id]).joined(separator: " → "))"))
             return document
         }
-        guard let url = library.url(for: id) else {
-            let known = library.ids()
-            issues.append(InputIssue(.error, path: path, value: "\"\(id)\"", message: "unknown archetype",
-                                     expected: known.joined(separator: ", "), suggestion: Suggestions.didYouMean(id, among: known)))
-            return document
-        }
         let baseDocument: JSONValue
         do {
-            baseDocument = try JSONValue.parse(try Data(contentsOf: url), file: id)
-        } catch let error as InputError {
-            issues.append(contentsOf: error.issues.map { var issue = $0; issue.path = path; issue.message = "archetype \(id): " + issue.message; issue.file = nil; return issue })
-            return document
+            guard let found = try library.document(for: id) else {
+                let known = library.ids()
+                issues.append(InputIssue(.error, path: path, value: "\"\(id)\"", message: "unknown archetype",
+                                         expected: known.joined(separator: ", "), suggestion: Suggestions.didYouMean(id, among: known)))
+                return document
+            }
+            baseDocument = found
         } catch {
-            issues.append(InputIssue(.error, path: path, value: "\"\(id)\"", message: "the archetype file cannot be read"))
+            issues.append(contentsOf: error.issues.map { var issue = $0; issue.path = path; issue.message = "archetype \(id): " + issue.message; issue.file = nil; return issue })
             return document
         }
         var base = resolveBase(baseDocument, library: library, chain: chain + [id], issues: &issues, scaled: &scaled)
