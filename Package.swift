@@ -68,8 +68,10 @@ let package = Package(
         .target(name: "FoyerDPEImport", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerSystems"]),
         // Batch: JSON Lines of jobs on every core, resumable (issue 16).
         .target(name: "FoyerBatch", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerClimate", "FoyerThermal", "FoyerTariffs", "FoyerAnalysis", "FoyerLabel", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        // The household's dossier across visits: format, checks, edits, anonymisation (issue 17).
+        .target(name: "FoyerDossier", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerInvoices"]),
         // The umbrella: re-exports the domain targets, no logic of its own.
-        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis", "FoyerMeasures", "FoyerLabel", "FoyerDPEImport", "FoyerBatch"]),
+        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis", "FoyerMeasures", "FoyerLabel", "FoyerDPEImport", "FoyerBatch", "FoyerDossier"]),
         .executableTarget(
             name: "foyer",
             dependencies: ["Foyer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -107,6 +109,7 @@ let package = Package(
         .testTarget(name: "FoyerCalibrationTests", dependencies: ["FoyerCalibration", "Foyer"]),
         .testTarget(name: "FoyerSystemsTests", dependencies: ["FoyerSystems", "Foyer"]),
         .testTarget(name: "FoyerMeasuresTests", dependencies: ["FoyerMeasures", "Foyer"]),
+        .testTarget(name: "FoyerDossierTests", dependencies: ["FoyerDossier", "FoyerCore", "FoyerModel", "FoyerEnergy", "FoyerInvoices", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FoyerBatchTests", dependencies: ["FoyerBatch", "FoyerCore", "FoyerModel", "FoyerEnergy", "FoyerTariffs", "FoyerAnalysis"]),
         .testTarget(name: "FoyerDPEImportTests", dependencies: ["FoyerDPEImport", "FoyerCore", "FoyerModel", "FoyerEnergy"]),
         .testTarget(name: "FoyerLabelTests", dependencies: ["FoyerLabel", "FoyerEnergy", .product(name: "SwiftCSV", package: "SwiftCSV")]),

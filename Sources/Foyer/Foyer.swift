@@ -14,3 +14,4 @@
 @_exported import FoyerLabel
 @_exported import FoyerDPEImport
 @_exported import FoyerBatch
+@_exported import FoyerDossier

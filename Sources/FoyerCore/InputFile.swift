@@ -29,6 +29,8 @@ public enum InputFileKind: String, Sendable, CaseIterable {
     /// An official French DPE in ADEME's XML exchange format (the largest of the 153 real ones
     /// in `../shared/reference/dpe/`, a whole building, is 282 kB).
     case dpeXML
+    /// A household's dossier, JSON (`Docs/Dossier.md`): years of visits and bills are under 1 MB.
+    case dossier
 
     /// The largest file accepted, bytes.
     public var maximumBytes: Int {
@@ -41,6 +43,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .dailyTemperatures: 2 << 20
         case .measure: 1 << 20
         case .dpeXML: 8 << 20
+        case .dossier: 8 << 20
         }
     }
 
@@ -55,6 +58,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .dailyTemperatures: "a daily-temperature CSV"
         case .measure: "a measure file"
         case .dpeXML: "a DPE XML file"
+        case .dossier: "a household dossier"
         }
     }
 
@@ -69,6 +73,7 @@ public enum InputFileKind: String, Sendable, CaseIterable {
         case .dailyTemperatures: "forty years of daily temperatures are about 600 kB"
         case .measure: "a measure with all its aids and sources is under 20 kB"
         case .dpeXML: "a DPE of a whole building with every flat is under 1 MB"
+        case .dossier: "ten years of visits, bills and an embedded dwelling are under 1 MB"
         }
     }
 }

@@ -64,7 +64,7 @@ struct BatchStreamTests {
     static func run(_ input: URL, jobs: Int, shard: (Int, Int) = (0, 1), output: URL? = nil, skip: Int = 0, lastLine: Int? = nil, lastID: String? = nil,
                     format: BatchStream.Format = .jsonLines) throws -> (Data, BatchSummary) {
         let out = output ?? FileManager.default.temporaryDirectory.appendingPathComponent("foyer-batch-out-\(UUID().uuidString).jsonl")
-        if output == nil { FileManager.default.createFile(atPath: out.path, contents: nil) }
+        if output == nil { #expect(FileManager.default.createFile(atPath: out.path, contents: nil)) }
         let inputHandle = try FileHandle(forReadingFrom: input)
         let outputHandle = try FileHandle(forUpdating: out)
         try outputHandle.seekToEnd()

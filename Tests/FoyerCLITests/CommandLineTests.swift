@@ -377,3 +377,48 @@ struct BatchCommandTests {
         #expect(badShard.status != 0 && badShard.stderr.contains("--shard"))
     }
 }
+
+/// `foyer dossier` through a household's year: created, bills, a visit, a work, shown, anonymised.
+@Suite("foyer dossier")
+struct DossierCommandTests {
+    @Test func aHouseholdsYear() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("foyer-dossier-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("h042.json").path
+        let invoices = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Examples/factures-menage-2025.csv").path
+        let created = try CommandLineTests.run(["dossier", "new", file, "--id", "H-2026-042", "--dwelling", "fr/sfh-1949-1974",
+                                                "--persons", "2", "--children", "1", "--income-eur", "16800", "--date", "2026-01-10"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let twice = try CommandLineTests.run(["dossier", "new", file, "--id", "H-2026-042", "--dwelling", "fr/sfh-1949-1974", "--persons", "2", "--date", "2026-01-10"])
+        #expect(twice.status == 1 && twice.stderr.contains("never overwritten"), "\(twice.stderr)")
+        let named = try CommandLineTests.run(["dossier", "new", folder.appendingPathComponent("x.json").path, "--id", "Jean Dupont",
+                                              "--dwelling", "fr/sfh-1949-1974", "--persons", "2", "--date", "2026-01-10"])
+        #expect(named.status == 1 && named.stderr.contains("household_id") && named.stderr.contains("pseudonymous"), "\(named.stderr)")
+        let bills = try CommandLineTests.run(["dossier", "add-bills", file, invoices, "--date", "2026-01-15"])
+        #expect(bills.status == 0 && bills.stderr.contains("invoice lines added"), "\(bills.stderr)")
+        let visit = try CommandLineTests.run(["dossier", "add-visit", file, "--date", "2026-01-15", "--measure", "séjour=17.5/68", "--measure", "chambre=15",
+                                              "--problem", "mould", "--cold", "yes", "--recommend", "setpoint-minus-1c", "--advice", "Aérer le matin"])
+        #expect(visit.status == 0, "\(visit.stderr)")
+        let badVisit = try CommandLineTests.run(["dossier", "add-visit", file, "--date", "2026-01-16", "--measure", "séjour=175"])
+        #expect(badVisit.status == 1 && badVisit.stderr.contains("temperature_c") && badVisit.stderr.contains("out of range"), "\(badVisit.stderr)")
+        let badMeasure = try CommandLineTests.run(["dossier", "add-visit", file, "--date", "2026-01-16", "--recommend", "setpoint-minus-1"])
+        #expect(badMeasure.status == 1 && badMeasure.stderr.contains("did you mean"), "\(badMeasure.stderr)")
+        let work = try CommandLineTests.run(["dossier", "add-action", file, "--date", "2026-03-10", "--kind", "work", "--measure", "attic-insulation-r7",
+                                             "--cost-eur", "2400", "--aid-eur", "1200"])
+        #expect(work.status == 0, "\(work.stderr)")
+        let shown = try CommandLineTests.run(["dossier", "show", file])
+        #expect(shown.status == 0 && shown.stdout.contains("H-2026-042") && shown.stdout.contains("séjour 17.5 °C 68 %")
+                && shown.stdout.contains("attic-insulation-r7") && shown.stdout.contains("revision 4"), "\(shown.stdout)")
+        #expect(!shown.stdout.contains("16800") && !shown.stdout.contains("16 800"), "the income shown on screen")
+        let anonymised = folder.appendingPathComponent("s.json").path
+        let copy = try CommandLineTests.run(["dossier", "anonymise", file, "-o", anonymised, "--new-id", "S-0001"])
+        #expect(copy.status == 0, "\(copy.stderr)")
+        let text = try String(contentsOfFile: anonymised, encoding: .utf8)
+        #expect(!text.contains("Aérer") && !text.contains("H-2026-042") && !text.contains("factures-menage") && text.contains("S-0001"))
+        // The unchanged dossier is the same bytes when shown as JSON.
+        let json = try CommandLineTests.run(["dossier", "show", file, "--format", "json"])
+        #expect(json.stdout == (try String(contentsOfFile: file, encoding: .utf8)))
+    }
+}
