@@ -28,6 +28,11 @@ public enum DossierText {
             let energies = Set(book.lines.map(\.energy.rawValue)).sorted().joined(separator: ", ")
             lines.append("Bills: \(lineCount) invoice lines in \(dossier.bills.count) set\(dossier.bills.count > 1 ? "s" : "") (\(energies)), "
                          + "\(first.map(\.description) ?? "?") → \(last.map(\.description) ?? "?"), \(NumberText.fixed(euros, 0)) € in all")
+            let analysis = InvoiceAnalysis(book)
+            if analysis.meters.contains(where: { $0.annualEUR != nil }) {
+                lines.append("  \(NumberText.fixed(analysis.annualEUR, 0)) € a year (the meters with a year's record)")
+                lines += indicatorLines(FuelPovertyIndicators(household: dossier.household, energyEURPerYear: analysis.annualEUR))
+            }
         }
         lines.append("Visits: \(dossier.visits.count)")
         for visit in dossier.visits {
@@ -56,5 +61,22 @@ public enum DossierText {
             lines.append(text)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The indicators in a few lines, without the income itself (percentages and flags only).
+    static func indicatorLines(_ indicators: FuelPovertyIndicators) -> [String] {
+        typealias Reference = FuelPovertyIndicators.Reference
+        guard let effort = indicators.effortRate, let tee = indicators.effortRateAbove8PercentLowIncome else {
+            return ["  Indicators: no income in the dossier (household.disposable_income_eur_per_year)"]
+        }
+        func yes(_ flag: Bool) -> String { flag ? "yes" : "no" }
+        var lines = ["  Effort rate \(NumberText.fixed(effort * 100, 1)) % of the income (ONPE threshold \(NumberText.fixed(Reference.effortRateThreshold * 100, 0)) %); "
+                     + "TEE_3D (above it and within the 3 lowest income deciles, INSEE \(Reference.thirdDecileYear)): \(yes(tee))"]
+        if let residual = indicators.residualIncomePerUnitEURPerMonth, let low = indicators.lowIncomeAfterHousing, let pem = indicators.belgianMeasuredPoverty {
+            lines.append("  Left after housing and energy: \(NumberText.fixed(residual, 0)) € a month per consumption unit; "
+                         + "after housing below the poverty line (\(NumberText.fixed(Reference.povertyLineEURPerUnitPerMonth, 0)) €, INSEE \(Reference.povertyLineYear)): \(yes(low)); "
+                         + "Belgian PEm screen (energy > \(NumberText.fixed(Reference.belgianMeasuredShareThreshold * 100, 1)) % of the income after housing): \(yes(pem))")
+        }
+        return lines
     }
 }

@@ -179,3 +179,44 @@ struct DossierHostileTests {
         #expect(issues.contains { $0.path == "visits" && $0.description.contains("at most") })
     }
 }
+
+/// The indicators against their definitions, worked by hand (ONPE, INSEE, King Baudouin Foundation).
+@Suite("Fuel-poverty indicators")
+struct FuelPovertyIndicatorTests {
+    @Test func consumptionUnitsFollowINSEEsScale() {
+        // INSEE's definition: a couple with two children under 14 is 1 + 0.5 + 2 × 0.3 = 2.1 units.
+        #expect(abs(Dossier.Household(personsAged14AndOver: 2, childrenUnder14: 2).consumptionUnits - 2.1) < 1e-12)
+        #expect(Dossier.Household(personsAged14AndOver: 1).consumptionUnits == 1)
+        // A 16-year-old counts as an adult: 1 + 0.5 + 0.5.
+        #expect(Dossier.Household(personsAged14AndOver: 3).consumptionUnits == 2)
+    }
+
+    @Test func aLowIncomeHouseholdWithHighBills() throws {
+        // 2 persons aged 14+ and a child: 1.8 units; 16 800 € income, 5 400 € housing, 1 900 € energy.
+        let household = Dossier.Household(personsAged14AndOver: 2, childrenUnder14: 1, disposableIncomeEURPerYear: 16_800, housingCostsEURPerYear: 5_400)
+        let indicators = FuelPovertyIndicators(household: household, energyEURPerYear: 1_900)
+        #expect(abs(try #require(indicators.effortRate) - 1_900.0 / 16_800) < 1e-12)   // 11.3 % > 8 %
+        #expect(abs(try #require(indicators.incomePerUnitEURPerYear) - 16_800 / 1.8) < 1e-9)  // 9 333 € ≤ 18 360 €
+        #expect(indicators.effortRateAbove8PercentLowIncome == true)
+        #expect(abs(try #require(indicators.residualIncomePerUnitEURPerMonth) - 9_500 / 1.8 / 12) < 1e-9)  // 439.8 €
+        #expect(indicators.lowIncomeAfterHousing == true)  // 11 400 / 1.8 / 12 = 527.8 € < 1 288 €
+        #expect(abs(try #require(indicators.energyShareAfterHousing) - 1_900.0 / 11_400) < 1e-12)  // 16.7 % > 11.8 %
+        #expect(indicators.belgianMeasuredPoverty == true)
+    }
+
+    @Test func aComfortableHouseholdIsNotFlagged() {
+        let household = Dossier.Household(personsAged14AndOver: 2, disposableIncomeEURPerYear: 60_000, housingCostsEURPerYear: 12_000)
+        let indicators = FuelPovertyIndicators(household: household, energyEURPerYear: 1_500)
+        #expect(indicators.effortRateAbove8PercentLowIncome == false)  // 2.5 %, 40 000 €/unit
+        #expect(indicators.lowIncomeAfterHousing == false)
+        #expect(indicators.belgianMeasuredPoverty == false)  // 1 500 / 48 000 = 3.1 %
+        // A high effort rate alone, above the 3rd decile, is not TEE_3D.
+        #expect(FuelPovertyIndicators(household: household, energyEURPerYear: 6_000).effortRateAbove8PercentLowIncome == false)
+    }
+
+    @Test func withoutIncomeNothingIsGuessed() {
+        let indicators = FuelPovertyIndicators(household: Dossier.Household(personsAged14AndOver: 1), energyEURPerYear: 1_200)
+        #expect(indicators.effortRate == nil && indicators.effortRateAbove8PercentLowIncome == nil && indicators.belgianMeasuredPoverty == nil)
+        #expect(FuelPovertyIndicators(household: Dossier.Household(personsAged14AndOver: 1, disposableIncomeEURPerYear: 10_000), energyEURPerYear: .nan).effortRate == nil)
+    }
+}
