@@ -21,9 +21,12 @@ public struct MeasuredSaving: Sendable, Encodable {
         public var savingKWh: Double
         /// Saving ÷ counterfactual, %.
         public var savingPercent: Double?
+        /// ± kWh around the saving at 90 % confidence (``SavingsUncertainty``, from the fit of the
+        /// bills before the measure); nil when the fit or the saving leave it undefined.
+        public var uncertaintyKWh90: Double?
         enum CodingKeys: String, CodingKey {
             case energy, meter, periods, days, billedKWh = "billed_kwh", counterfactualKWh = "counterfactual_kwh"
-            case savingKWh = "saving_kwh", savingPercent = "saving_percent"
+            case savingKWh = "saving_kwh", savingPercent = "saving_percent", uncertaintyKWh90 = "uncertainty_kwh_90"
         }
     }
 
@@ -54,9 +57,22 @@ public struct MeasuredSaving: Sendable, Encodable {
         let meters = keys.map { key in
             let own = rows.filter { $0.energy == key.energy && $0.meter == key.meter }
             let billed = own.reduce(0) { $0 + $1.billedKWh }, counterfactual = own.reduce(0) { $0 + $1.simulatedKWh }
-            return Meter(energy: key.energy, meter: key.meter, periods: own.count, days: own.reduce(0) { $0 + $1.days }, billedKWh: billed,
+            let days = own.reduce(0) { $0 + $1.days }
+            // The baseline: this meter's bills before the measure and the calibrated fit of them.
+            let baseline = calibration.periods.filter { $0.energy == key.energy && $0.meter == key.meter }.sorted { $0.start < $1.start }
+            let fit = calibration.meters.first { $0.energy == key.energy && $0.meter == key.meter }
+            var uncertainty: Double?
+            if let cv = fit?.cvRMSEPercent, counterfactual > 0, counterfactual != billed,
+               let fsu = SavingsUncertainty.fractional(
+                   cvRMSE: cv / 100, baselinePeriods: baseline.count, parameters: calibration.parameters.count,
+                   autocorrelation: SavingsUncertainty.lag1Autocorrelation(baseline.map { $0.billedKWh - $0.simulatedKWh }) ?? 0,
+                   reportingMonths: Double(days) / 30.4375, reportingPeriods: own.count, savingFraction: (counterfactual - billed) / counterfactual) {
+                uncertainty = fsu * abs(counterfactual - billed)
+            }
+            return Meter(energy: key.energy, meter: key.meter, periods: own.count, days: days, billedKWh: billed,
                          counterfactualKWh: counterfactual, savingKWh: counterfactual - billed,
-                         savingPercent: counterfactual > 0 ? 100 * (counterfactual - billed) / counterfactual : nil)
+                         savingPercent: counterfactual > 0 ? 100 * (counterfactual - billed) / counterfactual : nil,
+                         uncertaintyKWh90: uncertainty)
         }
         return MeasuredSaving(meters: meters, periods: rows, warnings: warnings)
     }
@@ -66,7 +82,7 @@ public struct MeasuredSaving: Sendable, Encodable {
         var lines = ["Measured saving (the calibrated household before the measure, on the days and weather after it):"]
         for warning in warnings { lines.append("warning: \(warning)") }
         for meter in meters {
-            lines.append("  \(meter.energy.rawValue) meter \(meter.meter): \(meter.periods) periods, \(meter.days) days — would have used \(NumberText.fixed(meter.counterfactualKWh, 0)) kWh, billed \(NumberText.fixed(meter.billedKWh, 0)) kWh: saving \(NumberText.fixed(meter.savingKWh, 0)) kWh" + (meter.savingPercent.map { " (\(NumberText.fixed($0, 1)) %)" } ?? ""))
+            lines.append("  \(meter.energy.rawValue) meter \(meter.meter): \(meter.periods) periods, \(meter.days) days — would have used \(NumberText.fixed(meter.counterfactualKWh, 0)) kWh, billed \(NumberText.fixed(meter.billedKWh, 0)) kWh: saving \(NumberText.fixed(meter.savingKWh, 0)) kWh" + (meter.uncertaintyKWh90.map { " ± \(NumberText.fixed($0, 0)) kWh (90 %)" } ?? "") + (meter.savingPercent.map { " (\(NumberText.fixed($0, 1)) %)" } ?? ""))
         }
         return lines.joined(separator: "\n") + "\n"
     }
