@@ -70,8 +70,10 @@ let package = Package(
         .target(name: "FoyerBatch", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerClimate", "FoyerThermal", "FoyerTariffs", "FoyerAnalysis", "FoyerLabel", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // The household's dossier across visits: format, checks, edits, anonymisation (issue 17).
         .target(name: "FoyerDossier", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerInvoices"]),
+        // A dossier simulated: indicators before and after each measure; the reports (issue 17).
+        .target(name: "FoyerReports", dependencies: ["FoyerCore", "FoyerModel", "FoyerThermal", "FoyerTariffs", "FoyerInvoices", "FoyerAnalysis", "FoyerMeasures", "FoyerDossier"]),
         // The umbrella: re-exports the domain targets, no logic of its own.
-        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis", "FoyerMeasures", "FoyerLabel", "FoyerDPEImport", "FoyerBatch", "FoyerDossier"]),
+        .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis", "FoyerMeasures", "FoyerLabel", "FoyerDPEImport", "FoyerBatch", "FoyerDossier", "FoyerReports"]),
         .executableTarget(
             name: "foyer",
             dependencies: ["Foyer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -109,6 +111,7 @@ let package = Package(
         .testTarget(name: "FoyerCalibrationTests", dependencies: ["FoyerCalibration", "Foyer"]),
         .testTarget(name: "FoyerSystemsTests", dependencies: ["FoyerSystems", "Foyer"]),
         .testTarget(name: "FoyerMeasuresTests", dependencies: ["FoyerMeasures", "Foyer"]),
+        .testTarget(name: "FoyerReportsTests", dependencies: ["FoyerReports", "Foyer"]),
         .testTarget(name: "FoyerDossierTests", dependencies: ["FoyerDossier", "FoyerCore", "FoyerModel", "FoyerEnergy", "FoyerInvoices", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FoyerBatchTests", dependencies: ["FoyerBatch", "FoyerCore", "FoyerModel", "FoyerEnergy", "FoyerTariffs", "FoyerAnalysis"]),
         .testTarget(name: "FoyerDPEImportTests", dependencies: ["FoyerDPEImport", "FoyerCore", "FoyerModel", "FoyerEnergy"]),

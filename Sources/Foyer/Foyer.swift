@@ -15,3 +15,4 @@
 @_exported import FoyerDPEImport
 @_exported import FoyerBatch
 @_exported import FoyerDossier
+@_exported import FoyerReports

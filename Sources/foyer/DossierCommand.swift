@@ -14,10 +14,11 @@ struct DossierCommand: ParsableCommand {
           foyer dossier add-visit h042.json --date 2026-01-15 --measure "séjour=17.5/68" --measure "chambre=15" --problem mould --cold yes --recommend setpoint-minus-1c
           foyer dossier add-action h042.json --date 2026-03-10 --kind work --measure attic-insulation-r7 --cost-eur 2400 --aid-eur 1200
           foyer dossier show h042.json
+          foyer dossier analyse h042.json      (simulated: the indicators before and after each recommended measure)
           foyer dossier anonymise h042.json -o h042-stats.json
         """,
         subcommands: [DossierNewCommand.self, DossierAddBillsCommand.self, DossierAddVisitCommand.self, DossierAddActionCommand.self,
-                      DossierShowCommand.self, DossierAnonymiseCommand.self]
+                      DossierShowCommand.self, DossierAnalyseCommand.self, DossierAnonymiseCommand.self]
     )
 }
 
@@ -252,6 +253,29 @@ struct DossierShowCommand: ParsableCommand {
             return
         }
         print(DossierText.summary(dossier))
+    }
+}
+
+struct DossierAnalyseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyse",
+        abstract: "Simulate the dossier's dwelling: energy cost, hours below 16 °C, fuel-poverty indicators before and after each measure recommended or done.")
+
+    @Argument(help: ArgumentHelp("The dossier.", valueName: "dossier.json")) var file: String
+    @Option(help: "Thermal model: iso52016 (EN ISO 52016-1) or 5r1c (faster screening).") var model: String = "iso52016"
+    @Option(help: "text or json.") var format: OutputFormat = .text
+
+    func run() throws {
+        let dossier = try loadDossierOrExit(file)
+        guard let model = ThermalModel(rawValue: model), model != .monthly else { throw ValidationError("--model must be iso52016 or 5r1c, not \(model)") }
+        let analysis: DossierAnalysis
+        do {
+            analysis = try DossierAnalysis.analyse(dossier, dossierPath: file, library: try EnergyPipeline.tariffs(), catalogue: MeasureLibrary.load(), model: model)
+        } catch {
+            for issue in error.issues { printError(issue.description) }
+            throw ExitCode.inputErrors
+        }
+        print(format == .json ? try encodeJSON(analysis) : analysis.text())
     }
 }
 

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import Foyer
+
+/// A dossier simulated: the indicators before and after the measures its visit recommended.
+@Suite("Dossier analysis")
+struct DossierAnalysisTests {
+    static func dossier(income: Double?) -> Dossier {
+        var dossier = Dossier(householdID: "H-1", createdOn: CivilDate(2026, 1, 10),
+                              household: Dossier.Household(personsAged14AndOver: 2, childrenUnder14: 1, disposableIncomeEURPerYear: income, housingCostsEURPerYear: 5_400),
+                              dwelling: .archetype("fr/sfh-1949-1974"))
+        dossier.addVisit(Dossier.Visit(date: CivilDate(2026, 1, 15), role: .technician, reportedCold: true,
+                                       recommendations: [Dossier.Recommendation(measure: "attic-insulation-r7"), Dossier.Recommendation(measure: "setpoint-minus-1c"),
+                                                         Dossier.Recommendation(measure: "no-such-measure")]))
+        return dossier
+    }
+
+    @Test func measuresLowerTheEffortRate() throws {
+        let analysis = try DossierAnalysis.analyse(Self.dossier(income: 16_800), dossierPath: "h.json", library: try EnergyPipeline.tariffs(),
+                                                   catalogue: MeasureLibrary.load(), model: .fiveR1C)
+        #expect(analysis.energyBasis == "simulation")
+        #expect(analysis.reportedCold == true)
+        #expect(analysis.notes.contains { $0.contains("no-such-measure") })
+        let before = try #require(analysis.indicators.effortRate)
+        #expect(analysis.measures.map(\.id) == ["attic-insulation-r7", "setpoint-minus-1c"])
+        for measure in analysis.measures {
+            let saved = try #require(measure.eurSavedPerYear, "\(measure.id) not priced")
+            #expect(saved > 0, "\(measure.id) saves nothing")
+            let after = try #require(measure.indicatorsAfter?.effortRate)
+            // The effort rate after is the energy cost less the saving, over the same income.
+            #expect(abs(after - (analysis.energyEURPerYear - saved) / 16_800) < 1e-12)
+            #expect(after < before)
+        }
+        // Insulating the attic of an uninsulated house leaves fewer cold hours, never more.
+        let attic = try #require(analysis.measures.first { $0.id == "attic-insulation-r7" })
+        #expect((attic.occupiedHoursBelow16CAfter ?? .max) <= analysis.occupiedHoursBelow16C)
+    }
+
+    @Test func withoutIncomeThereIsNoEffortRate() throws {
+        let analysis = try DossierAnalysis.analyse(Self.dossier(income: nil), dossierPath: "h.json", library: try EnergyPipeline.tariffs(),
+                                                   catalogue: MeasureLibrary.load(), model: .fiveR1C)
+        #expect(analysis.indicators.effortRate == nil)
+        #expect(analysis.text().contains("No income"))
+    }
+
+    /// With a year of bills, the indicators use them, and each simulated saving is scaled by
+    /// bills ÷ simulation: the 1949–1974 archetype at 19 °C everywhere costs far more than this
+    /// household pays, and its saving cannot exceed what its bills hold.
+    @Test func billsAreTheBasisAndSavingsFollowThem() throws {
+        var dossier = Self.dossier(income: 16_800)
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Examples/factures-menage-2025.csv")
+        let book = InvoiceReader.read(data: try Data(contentsOf: example), file: "factures-menage-2025.csv")
+        #expect(!book.issues.hasErrors)
+        dossier.addBills(book, source: "factures-menage-2025.csv", on: CivilDate(2026, 1, 15))
+        let analysis = try DossierAnalysis.analyse(dossier, dossierPath: "h.json", library: try EnergyPipeline.tariffs(),
+                                                   catalogue: MeasureLibrary.load(), model: .fiveR1C)
+        #expect(analysis.energyBasis == "bills")
+        let bills = try #require(analysis.billsEURPerYear), simulated = try #require(analysis.simulatedEURPerYear)
+        #expect(analysis.energyEURPerYear == bills)
+        #expect(analysis.notes.contains { $0.contains("scaled by their ratio") })
+        for measure in analysis.measures {
+            let saved = try #require(measure.eurSavedPerYear)
+            #expect(saved > 0 && saved < bills, "\(measure.id): \(saved) € saved of \(bills) € (simulated \(simulated) €)")
+            #expect(abs((measure.indicatorsAfter?.effortRate ?? .nan) - (bills - saved) / 16_800) < 1e-12)
+        }
+    }
+}
