@@ -7,7 +7,7 @@ APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 SWIFT ?= swift
 ARCHETYPE ?= fr/sfh-1949-1974
 
-.PHONY: run test deps spark-deps spark-test build release benchmark bench-batch fuzz clean caltrack-comparison
+.PHONY: run test deps spark-deps spark-test report-deps report-test build release benchmark bench-batch fuzz clean caltrack-comparison
 
 ## deps: install the system libraries if they are missing
 deps:
@@ -68,6 +68,23 @@ spark-deps:
 spark-test: deps spark-deps
 	$(SWIFT) build --product foyer
 	./Scripts/spark/test-local.sh ./.build/debug/foyer
+
+## report-deps: Debian's headless Chromium and poppler-utils (pdfinfo), for the report test
+report-deps:
+	@missing=""; command -v chromium-headless-shell >/dev/null 2>&1 || command -v chromium >/dev/null 2>&1 || missing="chromium-headless-shell"; \
+	command -v pdfinfo >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+## report-test: each report kind and language rendered by headless Chromium to PDF and PNG;
+## page count and overflow checked (Scripts/report-test.sh). Run by CI after `make test`.
+report-test: deps report-deps
+	$(SWIFT) build --product foyer
+	./Scripts/report-test.sh ./.build/debug/foyer
 
 ## fuzz: libFuzzer + AddressSanitizer on the dwelling, tariff, load-curve and EPW readers,
 ## FUZZ_SECONDS (default 600) per target, two at a time (Fuzz/README.md). Not part of `make test`.

@@ -34,6 +34,9 @@ public struct DossierAnalysis: Sendable, Encodable {
     }
 
     public var householdID: String
+    /// The dwelling's name as its file or archetype gives it, and its country (FR, BE).
+    public var dwellingName: String
+    public var country: String
     /// The year's energy cost the indicators use, € — the bills' when a year of them is in the
     /// dossier, else the simulation's.
     public var energyEURPerYear: Double
@@ -50,7 +53,7 @@ public struct DossierAnalysis: Sendable, Encodable {
     public var notes: [String]
 
     enum CodingKeys: String, CodingKey {
-        case householdID = "household_id", energyEURPerYear = "energy_eur_per_year", energyBasis = "energy_basis"
+        case householdID = "household_id", dwellingName = "dwelling_name", country, energyEURPerYear = "energy_eur_per_year", energyBasis = "energy_basis"
         case billsEURPerYear = "bills_eur_per_year", simulatedEURPerYear = "simulated_eur_per_year"
         case occupiedHoursBelow16C = "occupied_hours_below_16c", reportedCold = "reported_cold", indicators, measures, notes
     }
@@ -119,7 +122,8 @@ public struct DossierAnalysis: Sendable, Encodable {
                                  indicatorsAfter: after.map { FuelPovertyIndicators(household: dossier.household, energyEURPerYear: max(0, $0)) },
                                  notApplicable: line.notApplicable)
         }
-        return DossierAnalysis(householdID: dossier.householdID, energyEURPerYear: basis, energyBasis: billsEUR == nil ? "simulation" : "bills",
+        return DossierAnalysis(householdID: dossier.householdID, dwellingName: dwelling.name, country: (dwelling.location.country ?? "FR").uppercased(),
+                               energyEURPerYear: basis, energyBasis: billsEUR == nil ? "simulation" : "bills",
                                billsEURPerYear: billsEUR, simulatedEURPerYear: simulated, occupiedHoursBelow16C: report.baseline.hoursBelow16C,
                                reportedCold: dossier.visits.last(where: { $0.reportedCold != nil })?.reportedCold,
                                indicators: FuelPovertyIndicators(household: dossier.household, energyEURPerYear: basis), measures: effects, notes: notes)

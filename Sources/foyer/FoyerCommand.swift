@@ -27,7 +27,7 @@ struct FoyerCommand: ParsableCommand {
         Results go to standard output; warnings and progress to standard error.
         """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ArchetypesCommand.self, DescribeCommand.self, WeatherCommand.self, SimulateCommand.self, BillCommand.self, BillsCommand.self, CalibrateCommand.self, SavingsCommand.self, WorksCommand.self, LabelCommand.self, ImportDPECommand.self, BatchCommand.self, DossierCommand.self, TariffsCommand.self]
+        subcommands: [ValidateCommand.self, ArchetypesCommand.self, DescribeCommand.self, WeatherCommand.self, SimulateCommand.self, BillCommand.self, BillsCommand.self, CalibrateCommand.self, SavingsCommand.self, WorksCommand.self, LabelCommand.self, ImportDPECommand.self, BatchCommand.self, DossierCommand.self, ReportCommand.self, TariffsCommand.self]
     )
 
     /// Makes OpenBLAS single-threaded before anything runs (Docs/Decisions/0001), then parses

@@ -4,9 +4,7 @@ import Foyer
 
 extension IncomeBand: ExpressibleByArgument {}
 
-enum ReportLanguage: String, ExpressibleByArgument, CaseIterable {
-    case fr, en
-}
+extension ReportLanguage: ExpressibleByArgument {}
 
 struct SavingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

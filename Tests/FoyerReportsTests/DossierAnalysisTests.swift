@@ -66,3 +66,30 @@ struct DossierAnalysisTests {
         }
     }
 }
+
+/// The family summary: French by default, no identity and no income figure, the chart inline,
+/// the same bytes twice, hostile text escaped.
+@Suite("Family report")
+struct FamilyReportTests {
+    @Test func frenchEnglishPrivateAndStable() throws {
+        var dossier = DossierAnalysisTests.dossier(income: 16_800)
+        dossier.identity = Dossier.Identity(name: "Famille Exemple", address: "3 rue des Essais")
+        dossier.visits[0].measurements = [Dossier.Measurement(room: "séjour <script>alert(1)</script>", temperatureC: 16.5, relativeHumidityPercent: 70)]
+        dossier.visits[0].problems = [.mould]
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Examples/factures-menage-2025.csv")
+        dossier.addBills(InvoiceReader.read(data: try Data(contentsOf: example), file: "f.csv"), source: "f.csv", on: CivilDate(2026, 1, 15))
+        let analysis = try DossierAnalysis.analyse(dossier, dossierPath: "h.json", library: try EnergyPipeline.tariffs(),
+                                                   catalogue: MeasureLibrary.load(), model: .fiveR1C)
+        let french = FamilyReport.html(dossier: dossier, analysis: analysis)
+        #expect(french.contains("<html lang=\"fr\">") && french.contains("Synthèse de la visite") && french.contains("Ce que vous payez"))
+        #expect(french.contains("<svg") && french.contains("moisissures") && french.contains("Chèque énergie"))
+        #expect(french.contains("16,5 °C"), "French decimal comma")
+        #expect(!french.contains("Famille Exemple") && !french.contains("rue des Essais") && !french.contains("16800") && !french.contains("16\u{202F}800"))
+        #expect(!french.contains("<script>") && french.contains("&lt;script&gt;"))
+        #expect(!french.contains("<script"), "no script in a report")
+        #expect(french == FamilyReport.html(dossier: dossier, analysis: analysis), "the same dossier gives the same bytes")
+        let english = FamilyReport.html(dossier: dossier, analysis: analysis, language: .en)
+        #expect(english.contains("<html lang=\"en\">") && english.contains("Visit summary") && english.contains("16.5 °C"))
+    }
+}
