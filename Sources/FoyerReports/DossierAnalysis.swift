@@ -20,6 +20,8 @@ public struct DossierAnalysis: Sendable, Encodable {
         /// Euros a year saved: the simulation's, scaled by bills ÷ simulation when the bills are
         /// the basis (nil: not priced, or not applicable).
         public var eurSavedPerYear: Double?
+        /// The simulation's euros a year, before any scaling to the bills.
+        public var simulatedEURSavedPerYear: Double?
         public var costTypicalEUR: Double?
         /// Occupied hours below 16 °C after the measure (operative temperature).
         public var occupiedHoursBelow16CAfter: Int?
@@ -28,7 +30,8 @@ public struct DossierAnalysis: Sendable, Encodable {
         /// Why it does not apply to this dwelling.
         public var notApplicable: String?
         enum CodingKeys: String, CodingKey {
-            case id, nameFr = "name_fr", nameEn = "name_en", eurSavedPerYear = "eur_saved_per_year", costTypicalEUR = "cost_typical_eur"
+            case id, nameFr = "name_fr", nameEn = "name_en", eurSavedPerYear = "eur_saved_per_year", simulatedEURSavedPerYear = "simulated_eur_saved_per_year"
+            case costTypicalEUR = "cost_typical_eur"
             case occupiedHoursBelow16CAfter = "occupied_hours_below_16c_after", indicatorsAfter = "indicators_after", notApplicable = "not_applicable"
         }
     }
@@ -112,12 +115,17 @@ public struct DossierAnalysis: Sendable, Encodable {
         if let billsEUR, let simulated, simulated > 0 {
             scale = billsEUR / simulated
             notes.append("the indicators use the bills (\(NumberText.fixed(billsEUR, 0)) € a year; the simulation at this dwelling's use gives \(NumberText.fixed(simulated, 0)) €): "
-                         + "each measure's simulated saving is scaled by their ratio, \(NumberText.fixed(scale, 2))")
+                         + "the heating part of each measure's simulated saving is scaled by their ratio, \(NumberText.fixed(scale, 2))")
         }
         let effects = report.measures.map { line in
-            let saved = line.alone?.eur.map { $0 * scale }
+            // Only the heating part of a saving is scaled: an LED saves what it saves however
+            // warm the household keeps its home. The heating part is taken as the share of the
+            // kWh saved that is heating (0 when the measure adds heating, as lighting's lost heat does).
+            let heatingShare = line.alone.map { change in change.kWh > 0 ? min(1, max(0, change.heatingKWh / change.kWh)) : 0 } ?? 0
+            let saved = line.alone?.eur.map { $0 * (1 - heatingShare * (1 - scale)) }
             let after = saved.map { basis - $0 }
-            return MeasureEffect(id: line.id, nameFr: line.nameFr, nameEn: line.nameEn, eurSavedPerYear: saved, costTypicalEUR: line.costTypicalEUR,
+            return MeasureEffect(id: line.id, nameFr: line.nameFr, nameEn: line.nameEn, eurSavedPerYear: saved, simulatedEURSavedPerYear: line.alone?.eur,
+                                 costTypicalEUR: line.costTypicalEUR,
                                  occupiedHoursBelow16CAfter: line.alone.map { report.baseline.hoursBelow16C + $0.hoursBelow16C },
                                  indicatorsAfter: after.map { FuelPovertyIndicators(household: dossier.household, energyEURPerYear: max(0, $0)) },
                                  notApplicable: line.notApplicable)

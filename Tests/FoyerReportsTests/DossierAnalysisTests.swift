@@ -59,6 +59,13 @@ struct DossierAnalysisTests {
         let bills = try #require(analysis.billsEURPerYear), simulated = try #require(analysis.simulatedEURPerYear)
         #expect(analysis.energyEURPerYear == bills)
         #expect(analysis.notes.contains { $0.contains("scaled by their ratio") })
+        let ratio = bills / simulated
+        #expect(ratio < 1, "this household pays less than the archetype at 19 °C everywhere")
+        for measure in analysis.measures {
+            let simulatedSaving = try #require(measure.simulatedEURSavedPerYear), saved = try #require(measure.eurSavedPerYear)
+            // Scaled between the ratio (all heating) and not at all (no heating part).
+            #expect(saved >= simulatedSaving * ratio - 1e-9 && saved <= simulatedSaving + 1e-9, "\(measure.id)")
+        }
         for measure in analysis.measures {
             let saved = try #require(measure.eurSavedPerYear)
             #expect(saved > 0 && saved < bills, "\(measure.id): \(saved) € saved of \(bills) € (simulated \(simulated) €)")
