@@ -91,16 +91,20 @@ public enum BatchStream {
         }
     }
 
-    /// For `--resume`: the number of whole records already in `output`, after cutting a partial
-    /// last line (from a run killed mid-write), and the input line number of the last one.
-    public static func prepareResume(_ output: FileHandle, format: Format = .jsonLines) throws(InputError) -> (records: Int, lastLine: Int?, lastID: String?) {
-        let data: Data
+    /// The whole output of an interrupted run, read from its start.
+    static func readOutput(_ output: FileHandle) throws(InputError) -> Data {
         do {
             try output.seek(toOffset: 0)
-            data = try output.readToEnd() ?? Data()
+            return try output.readToEnd() ?? Data()
         } catch {
             throw InputError(InputIssue(.error, path: "", message: "cannot read the output to resume: \(error.localizedDescription)"))
         }
+    }
+
+    /// For `--resume`: the number of whole records already in `output`, after cutting a partial
+    /// last line (from a run killed mid-write), and the input line number of the last one.
+    public static func prepareResume(_ output: FileHandle, format: Format = .jsonLines) throws(InputError) -> (records: Int, lastLine: Int?, lastID: String?) {
+        let data = try readOutput(output)
         let end = data.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         do {
             try output.truncate(atOffset: UInt64(end))
@@ -254,13 +258,7 @@ public enum BatchStream {
     /// For `--resume --unordered`: cuts a partial last line and returns the input line number and
     /// id of every whole record already in `output` (they may be in any order).
     public static func prepareUnorderedResume(_ output: FileHandle, format: Format = .jsonLines) throws(InputError) -> [Int: String] {
-        let data: Data
-        do {
-            try output.seek(toOffset: 0)
-            data = try output.readToEnd() ?? Data()
-        } catch {
-            throw InputError(InputIssue(.error, path: "", message: "cannot read the output to resume: \(error.localizedDescription)"))
-        }
+        let data = try readOutput(output)
         var end = data.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         if format == .csv, !data[..<end].starts(with: BatchCSV.header) { end = 0 }  // cut inside the header: start again
         do {

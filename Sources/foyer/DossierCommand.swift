@@ -61,6 +61,19 @@ func dateOrToday(_ text: String?, option: String) throws -> CivilDate {
     return today
 }
 
+/// The dossier at `path` and its simulation with `model` (`iso52016` or `5r1c`); problems
+/// printed and the command ended.
+func analyseDossierOrExit(_ path: String, model name: String) throws -> (Dossier, DossierAnalysis) {
+    guard let model = ThermalModel(rawValue: name), model != .monthly else { throw ValidationError("--model must be iso52016 or 5r1c, not \(name)") }
+    let dossier = try loadDossierOrExit(path)
+    do {
+        return (dossier, try DossierAnalysis.analyse(dossier, dossierPath: path, library: try EnergyPipeline.tariffs(), catalogue: MeasureLibrary.load(), model: model))
+    } catch {
+        for issue in error.issues { printError(issue.description) }
+        throw ExitCode.inputErrors
+    }
+}
+
 /// A measure of the catalogue, or the command ends with the known ones.
 func checkMeasureOrExit(_ id: String, path: String) throws {
     let library = MeasureLibrary.load()
@@ -266,15 +279,7 @@ struct DossierAnalyseCommand: ParsableCommand {
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func run() throws {
-        let dossier = try loadDossierOrExit(file)
-        guard let model = ThermalModel(rawValue: model), model != .monthly else { throw ValidationError("--model must be iso52016 or 5r1c, not \(model)") }
-        let analysis: DossierAnalysis
-        do {
-            analysis = try DossierAnalysis.analyse(dossier, dossierPath: file, library: try EnergyPipeline.tariffs(), catalogue: MeasureLibrary.load(), model: model)
-        } catch {
-            for issue in error.issues { printError(issue.description) }
-            throw ExitCode.inputErrors
-        }
+        let (_, analysis) = try analyseDossierOrExit(file, model: model)
         print(format == .json ? try encodeJSON(analysis) : analysis.text())
     }
 }

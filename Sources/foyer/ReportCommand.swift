@@ -26,15 +26,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let language = lang
-        guard let model = ThermalModel(rawValue: model), model != .monthly else { throw ValidationError("--model must be iso52016 or 5r1c, not \(model)") }
-        let dossier = try loadDossierOrExit(file)
-        let analysis: DossierAnalysis
-        do {
-            analysis = try DossierAnalysis.analyse(dossier, dossierPath: file, library: try EnergyPipeline.tariffs(), catalogue: MeasureLibrary.load(), model: model)
-        } catch {
-            for issue in error.issues { printError(issue.description) }
-            throw ExitCode.inputErrors
-        }
+        let (dossier, analysis) = try analyseDossierOrExit(file, model: model)
         let html = FamilyReport.html(dossier: dossier, analysis: analysis, language: language)
         if let output {
             if let failure = OutputFile.write(Data(html.utf8), to: output) {
