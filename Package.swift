@@ -71,7 +71,7 @@ let package = Package(
         // The household's dossier across visits: format, checks, edits, anonymisation (issue 17).
         .target(name: "FoyerDossier", dependencies: ["FoyerCore", "FoyerEnergy", "FoyerModel", "FoyerInvoices"]),
         // A dossier simulated: indicators before and after each measure; the reports (issue 17).
-        .target(name: "FoyerReports", dependencies: ["FoyerCore", "FoyerModel", "FoyerThermal", "FoyerTariffs", "FoyerInvoices", "FoyerAnalysis", "FoyerMeasures", "FoyerDossier"]),
+        .target(name: "FoyerReports", dependencies: ["FoyerCore", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerTariffs", "FoyerInvoices", "FoyerAnalysis", "FoyerMeasures", "FoyerDossier", "FoyerCalibration", "FoyerLabel"]),
         // The umbrella: re-exports the domain targets, no logic of its own.
         .target(name: "Foyer", dependencies: ["FoyerCore", "FoyerNumerics", "FoyerClimate", "FoyerModel", "FoyerThermal", "FoyerEnergy", "FoyerTariffs", "FoyerBills", "FoyerSystems", "FoyerInvoices", "FoyerCalibration", "FoyerAnalysis", "FoyerMeasures", "FoyerLabel", "FoyerDPEImport", "FoyerBatch", "FoyerDossier", "FoyerReports"]),
         .executableTarget(

@@ -42,10 +42,9 @@ public enum FamilyReport {
                 : t(".", ".")
             body += "</p>"
         }
-        let book = dossier.invoiceBook(file: "dossier")
-        if !book.lines.isEmpty {
-            let invoices = InvoiceAnalysis(book)
-            body += MonthlyChart.svg(invoices, language: language)
+        if let spending = analysis.spending {
+            body += SpendingCharts.byUse(spending, language: language)
+            body += SpendingCharts.byMonth(spending, language: language)
         }
         body += "</section>"
 
@@ -64,6 +63,7 @@ public enum FamilyReport {
                 body += "<p class=\"note\">" + t("En dessous de 18 °C, le froid nuit à la santé (Organisation mondiale de la santé, 2018) ; en dessous de 16 °C, les défenses contre les infections respiratoires baissent.",
                                                  "Below 18 °C the cold harms health (World Health Organization, 2018); below 16 °C resistance to respiratory infections drops.") + "</p>"
             }
+            body += RoomComfort.chart(dossier, language: language)
             if !lastVisit.problems.isEmpty {
                 body += "<p>\(t("Problèmes relevés", "Problems seen")) : " + lastVisit.problems.map { problemName($0, language: language) }.joined(separator: ", ") + ".</p>"
             }
@@ -84,7 +84,21 @@ public enum FamilyReport {
                 body += "</li>"
             }
             body += "</ul><p class=\"note\">" + t("Estimations pour une année de météo ordinaire, aux prix actuels.", "Estimates for a year of ordinary weather, at today's prices.") + "</p></section>"
+            let cold = useful.prefix(5).compactMap { measure in measure.occupiedHoursBelow16CAfter.map { (measure, $0) } }
+            if cold.contains(where: { $0.1 != analysis.occupiedHoursBelow16C }) {
+                var items = [(label: t("Aujourd'hui", "Today"), value: Double(analysis.occupiedHoursBelow16C), text: "\(HTML.number(Double(analysis.occupiedHoursBelow16C), decimals: 0, language: language)) h")]
+                items += cold.map { (label: fr ? $0.0.nameFr : $0.0.nameEn, value: Double($0.1), text: "\(HTML.number(Double($0.1), decimals: 0, language: language)) h") }
+                body += Chart.horizontalBars(items, caption: t("Heures de présence sous 16 °C dans l'année, aujourd'hui et après chaque mesure (simulation)",
+                                                               "Hours at home below 16 °C in a year, today and after each measure (simulation)"),
+                                             ariaLabel: t("Heures froides", "Cold hours"), colour: Chart.palette[4])
+            }
         }
+
+        // What was done and what it changed.
+        body += ImpactText.familySection(analysis, language: language)
+
+        // The contract.
+        body += contractSection(analysis, language: language)
 
         // Aids and rights.
         body += "<section><h2>\(t("Vos droits et les aides à demander", "Your rights and the aids to ask for"))</h2><ul>"
@@ -100,6 +114,47 @@ public enum FamilyReport {
         body += "<footer>" + t("Document établi avec Foyer à partir de votre visite et de vos factures. Les montants sont des estimations.",
                                "Made with Foyer from your visit and your bills. The amounts are estimates.") + "</footer>"
         return HTML.page(title: t("Synthèse de la visite", "Visit summary"), language: language, body: body)
+    }
+
+    /// What the bills say of the household's contracts, in plain words.
+    static func contractSection(_ analysis: DossierAnalysis, language: ReportLanguage) -> String {
+        let fr = language == .fr
+        func t(_ french: String, _ english: String) -> String { fr ? french : english }
+        guard !analysis.contracts.isEmpty else { return "" }
+        var body = "<section><h2>\(t("Votre contrat", "Your contract"))</h2><ul>"
+        for advice in analysis.contracts {
+            let energy = energyName(advice.energy, language: language)
+            if advice.savingEURPerYear >= 30 {
+                body += "<li>" + t("\(energy.capitalisedFirst) : pour la même consommation, l'offre « \(HTML.escape(advice.cheapestName)) » aurait coûté environ <strong>\(HTML.euros(advice.savingEURPerYear, language: language)) de moins par an</strong>. Changer de fournisseur est gratuit, sans coupure et sans frais de résiliation.",
+                                   "\(energy.capitalisedFirst): for the same consumption, the offer “\(HTML.escape(advice.cheapestName))” would have cost about <strong>\(HTML.euros(advice.savingEURPerYear, language: language)) less a year</strong>. Changing supplier is free, without cut-off or termination fee.") + "</li>"
+            } else {
+                body += "<li>" + t("\(energy.capitalisedFirst) : votre contrat est parmi les moins chers pour votre consommation ; pas de changement à conseiller.",
+                                   "\(energy.capitalisedFirst): your contract is among the cheapest for your consumption; no change to advise.") + "</li>"
+            }
+        }
+        body += "</ul><p class=\"note\">" + (analysis.country == "BE"
+            ? t("Comparer les offres : comparateur officiel de la CWaPE (compacwape.be).", "Compare offers: the CWaPE's official comparator (compacwape.be).")
+            : t("Comparer les offres : comparateur officiel du médiateur national de l'énergie (energie-info.fr), gratuit et indépendant.",
+                "Compare offers: the national energy ombudsman's official comparator (energie-info.fr), free and independent.")) + "</p></section>"
+        return body
+    }
+
+    static func energyName(_ energy: Energy, language: ReportLanguage) -> String {
+        let fr = language == .fr
+        switch energy {
+        case .electricity: return fr ? "électricité" : "electricity"
+        case .naturalGas: return fr ? "gaz" : "gas"
+        case .fuelOil: return fr ? "fioul" : "heating oil"
+        case .propane: return "propane"
+        case .butane: return "butane"
+        case .woodLogs: return fr ? "bois bûche" : "logs"
+        case .woodPellets: return fr ? "granulés" : "pellets"
+        case .woodChips: return fr ? "plaquettes" : "wood chips"
+        case .coal: return fr ? "charbon" : "coal"
+        case .kerosene: return fr ? "pétrole lampant" : "kerosene"
+        case .districtHeating: return fr ? "réseau de chaleur" : "district heat"
+        default: return energy.rawValue.replacingOccurrences(of: "_", with: " ")
+        }
     }
 
     static func problemName(_ problem: Dossier.Problem, language: ReportLanguage) -> String {
@@ -119,38 +174,6 @@ public enum FamilyReport {
         case .restrictingHeating: return fr ? "chauffage restreint pour économiser" : "heating restricted to save money"
         case .other: return fr ? "autre" : "other"
         }
-    }
-}
-
-/// The monthly energy of the bills as a bar chart, inline SVG (no script, no external file).
-enum MonthlyChart {
-    static func svg(_ invoices: InvoiceAnalysis, language: ReportLanguage) -> String {
-        // kWh per calendar month over every meter's months, the last twelve billed.
-        var byMonth: [Int: Double] = [:]
-        for meter in invoices.meters {
-            for month in meter.months { byMonth[month.year * 12 + month.month - 1, default: 0] += month.finalKWh }
-        }
-        let keys = byMonth.keys.sorted().suffix(12)
-        guard !keys.isEmpty, let largest = keys.compactMap({ byMonth[$0] }).max(), largest > 0 else { return "" }
-        let width = 640.0, height = 220.0, left = 50.0, bottom = 30.0, top = 20.0
-        let slot = (width - left) / Double(keys.count)
-        var svg = "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
-            + "aria-label=\"\(language == .fr ? "Énergie achetée par mois" : "Energy bought by month")\">"
-        let scale = (height - bottom - top) / largest
-        svg += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width)\" y2=\"\(height - bottom)\" stroke=\"#555\"/>"
-        svg += "<text x=\"\(left - 6)\" y=\"\(top - 8)\" font-size=\"11\" text-anchor=\"end\">kWh</text>"
-        svg += "<text x=\"\(left - 6)\" y=\"\(top + 4)\" font-size=\"11\" text-anchor=\"end\">\(HTML.number(largest, decimals: 0, language: language))</text>"
-        let monthNames = language == .fr ? ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
-                                         : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        for (index, key) in keys.enumerated() {
-            let value = byMonth[key] ?? 0
-            let barHeight = value * scale
-            let x = left + Double(index) * slot + slot * 0.15
-            svg += "<rect x=\"\(HTML.coordinate(x))\" y=\"\(HTML.coordinate(height - bottom - barHeight))\" width=\"\(HTML.coordinate(slot * 0.7))\" height=\"\(HTML.coordinate(barHeight))\" fill=\"#2b6cb0\"/>"
-            svg += "<text x=\"\(HTML.coordinate(x + slot * 0.35))\" y=\"\(HTML.coordinate(height - bottom + 16))\" font-size=\"11\" text-anchor=\"middle\">\(monthNames[key % 12])</text>"
-        }
-        svg += "</svg><figcaption>\(language == .fr ? "Énergie achetée chaque mois, d'après les factures (kWh)" : "Energy bought each month, from the bills (kWh)")</figcaption></figure>"
-        return svg
     }
 }
 
@@ -220,10 +243,14 @@ enum HTML {
         table { border-collapse: collapse; }
         th, td { border: 1px solid #cbd5e0; padding: 1mm 3mm; text-align: left; }
         td.cold { color: #c53030; font-weight: bold; }
+        table.works { font-size: 9pt; width: 100%; }
+        table.works td, table.works th { padding: 1mm 1.5mm; }
+        strong.class { font-size: 13pt; color: #c53030; }
         figure { margin: 3mm 0; break-inside: avoid; }
         figure svg { width: 100%; height: auto; }
         figcaption { font-size: 9pt; color: #4a5568; }
-        section { break-inside: avoid; }
+        h2 { break-after: avoid; }
+        li, tr { break-inside: avoid; }
         footer { margin-top: 8mm; font-size: 8pt; color: #718096; }
         </style>
         </head>

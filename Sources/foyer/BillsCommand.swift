@@ -98,20 +98,7 @@ struct BillsCommand: ParsableCommand {
                     throw ExitCode.inputErrors
                 }
             }
-            var measured: DailyTemperatures?
-            if let temperatures {
-                let data: Data
-                do throws(InputError) {
-                    data = try InputFile.read(temperatures, kind: .dailyTemperatures)
-                } catch {
-                    for issue in error.issues { printError(issue.description) }
-                    throw ExitCode.inputErrors
-                }
-                let (read, issues) = DailyTemperatureCSV.read(data: data, file: temperatures)
-                for issue in issues { printError(issue.description) }
-                guard let read else { throw ExitCode.inputErrors }
-                measured = read
-            }
+            let measured = try temperatures.map { try readDailyTemperatures($0, strict: false) }
             var analysis = InvoiceAnalysis(book, temperatures: measured ?? reference, normalisation: reference)
             if !noOffers {
                 // What the same consumption would have cost at the offers in force on the billed days.

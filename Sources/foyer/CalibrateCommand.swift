@@ -201,10 +201,7 @@ struct CalibrateCommand: ParsableCommand {
         }
         for warning in reference.warnings { printError(warning.description) }
         guard let temperatures else { return HouseholdSimulator(weather: .referenceYear(reference.year), model: model) }
-        let data = try orExit { () throws(InputError) in try InputFile.read(temperatures, kind: .dailyTemperatures) }
-        let (read, issues) = DailyTemperatureCSV.read(data: data, file: temperatures)
-        for issue in issues { printError(issue.description) }
-        guard let days = read, !issues.hasErrors else { throw ExitCode.inputErrors }
+        let days = try readDailyTemperatures(temperatures)
         let years = Set(books.flatMap(\.lines).flatMap { [$0.start.year, $0.end.year] }).sorted()
         guard years.count <= 10 else {
             printError("\(billsFile): error: the bills span \(years.count) calendar years (\(years.first ?? 0)–\(years.last ?? 0)); calibrate on at most 10")
@@ -212,6 +209,22 @@ struct CalibrateCommand: ParsableCommand {
         }
         return HouseholdSimulator(weather: .stationDays(days, reference: reference.year, years: years), model: model)
     }
+}
+
+/// Reads a station's daily mean temperatures (CSV), printing its issues; exits when nothing could
+/// be read, or on any error when `strict`.
+func readDailyTemperatures(_ path: String, strict: Bool = true) throws -> DailyTemperatures {
+    let data: Data
+    do throws(InputError) {
+        data = try InputFile.read(path, kind: .dailyTemperatures)
+    } catch {
+        for issue in error.issues { printError(issue.description) }
+        throw ExitCode.inputErrors
+    }
+    let (read, issues) = DailyTemperatureCSV.read(data: data, file: path)
+    for issue in issues { printError(issue.description) }
+    guard let read, !(strict && issues.hasErrors) else { throw ExitCode.inputErrors }
+    return read
 }
 
 /// Reads an invoices file, printing its issues; exits on errors.

@@ -63,11 +63,13 @@ func dateOrToday(_ text: String?, option: String) throws -> CivilDate {
 
 /// The dossier at `path` and its simulation with `model` (`iso52016` or `5r1c`); problems
 /// printed and the command ended.
-func analyseDossierOrExit(_ path: String, model name: String) throws -> (Dossier, DossierAnalysis) {
+func analyseDossierOrExit(_ path: String, model name: String, temperatures: String? = nil) throws -> (Dossier, DossierAnalysis) {
     guard let model = ThermalModel(rawValue: name), model != .monthly else { throw ValidationError("--model must be iso52016 or 5r1c, not \(name)") }
     let dossier = try loadDossierOrExit(path)
+    let days = try temperatures.map { try readDailyTemperatures($0) }
     do {
-        return (dossier, try DossierAnalysis.analyse(dossier, dossierPath: path, library: try EnergyPipeline.tariffs(), catalogue: MeasureLibrary.load(), model: model))
+        return (dossier, try DossierAnalysis.analyse(dossier, dossierPath: path, library: try EnergyPipeline.tariffs(), catalogue: MeasureLibrary.load(),
+                                                     model: model, temperatures: days))
     } catch {
         for issue in error.issues { printError(issue.description) }
         throw ExitCode.inputErrors
@@ -276,10 +278,12 @@ struct DossierAnalyseCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The dossier.", valueName: "dossier.json")) var file: String
     @Option(help: "Thermal model: iso52016 (EN ISO 52016-1) or 5r1c (faster screening).") var model: String = "iso52016"
+    @Option(help: ArgumentHelp("A station's daily mean temperatures over the billed days (CSV, as foyer calibrate --temperatures): the measured impact of done actions is then normalised for the billed years' own weather.", valueName: "file.csv"))
+    var temperatures: String?
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func run() throws {
-        let (_, analysis) = try analyseDossierOrExit(file, model: model)
+        let (_, analysis) = try analyseDossierOrExit(file, model: model, temperatures: temperatures)
         print(format == .json ? try encodeJSON(analysis) : analysis.text())
     }
 }
