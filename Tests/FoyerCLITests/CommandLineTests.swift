@@ -420,5 +420,15 @@ struct DossierCommandTests {
         // The unchanged dossier is the same bytes when shown as JSON.
         let json = try CommandLineTests.run(["dossier", "show", file, "--format", "json"])
         #expect(json.stdout == (try String(contentsOfFile: file, encoding: .utf8)))
+        // The landlord's summary, to a file; a temperatures file that is not one is refused with its path.
+        let technical = folder.appendingPathComponent("technique.html").path
+        let report = try CommandLineTests.run(["report", file, "--kind", "technical", "--model", "5r1c", "-o", technical])
+        #expect(report.status == 0 && report.stderr.contains("technical report written (fr)"), "\(report.stderr)")
+        let html = try String(contentsOfFile: technical, encoding: .utf8)
+        #expect(html.contains("Synthèse technique") && html.contains("Où part la chaleur") && !html.contains("16\u{202F}800"))
+        let badTemperatures = folder.appendingPathComponent("t.csv").path
+        try Data("date;temperature_c\n2025-01-01;abc\n".utf8).write(to: URL(fileURLWithPath: badTemperatures))
+        let refused = try CommandLineTests.run(["report", file, "--model", "5r1c", "--temperatures", badTemperatures])
+        #expect(refused.status != 0 && refused.stderr.contains("t.csv") && refused.stdout.isEmpty, "\(refused.stderr)")
     }
 }
