@@ -9,6 +9,9 @@ typedef lapack_int foyer_lapack_int;
 
 // OpenBLAS thread control (declared in OpenBLAS's cblas.h; repeated here so the intent is visible).
 void openblas_set_num_threads(int num_threads);
+// Stops OpenBLAS's pool threads (exported by OpenBLAS's pthread server, blas_server.c; its fork
+// handler calls it). Once the library is single-threaded they are never restarted.
+int blas_thread_shutdown_(void);
 
 // glibc's allocator settings (mallopt), for runs of many jobs (see FoyerNumerics/ProcessMemory.swift).
 #include <malloc.h>
