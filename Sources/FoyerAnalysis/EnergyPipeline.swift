@@ -46,8 +46,9 @@ public enum EnergyPipeline {
     }
 
     /// The tariff library (shipped files plus `extraDirectories`); errors in any file are thrown.
-    public static func tariffs(extraDirectories: [String] = []) throws(InputError) -> TariffLibrary {
-        let library = TariffLibrary.load(extraDirectories: extraDirectories)
+    /// - Parameter countries: only the offers of these countries (``TariffLibrary/load(extraDirectories:countries:)``).
+    public static func tariffs(extraDirectories: [String] = [], countries: Set<String>? = nil) throws(InputError) -> TariffLibrary {
+        let library = TariffLibrary.load(extraDirectories: extraDirectories, countries: countries)
         if library.issues.hasErrors { throw InputError(library.issues) }
         return library
     }

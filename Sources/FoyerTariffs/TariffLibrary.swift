@@ -32,7 +32,11 @@ public struct TariffLibrary: Sendable {
 
     /// The shipped tariffs plus those under `extraDirectories` (searched recursively for
     /// `*.json`).
-    public static func load(extraDirectories: [String] = []) -> TariffLibrary {
+    /// - Parameter countries: only the files of these countries (ISO codes, upper case), for a
+    ///   run that prices one dwelling: the Walloon offers are composed from their components
+    ///   (hundreds of versions), which a French dwelling does not need. Files that name no
+    ///   country are read (and their problems reported) whatever the filter.
+    public static func load(extraDirectories: [String] = [], countries: Set<String>? = nil) -> TariffLibrary {
         var tariffs: [Tariff] = [], issues: [InputIssue] = []
         var roots: [(URL, String?)] = []
         if let shipped = TariffFiles.directory { roots.append((shipped, "Tariffs")) }
@@ -65,7 +69,7 @@ public struct TariffLibrary: Sendable {
             for url in files {
                 let relative = String(url.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
                 let name = label.map { "\($0)/\(relative)" } ?? url.path
-                let (read, fileIssues) = readAll(url: url, name: name)
+                let (read, fileIssues) = readAll(url: url, name: name, countries: countries)
                 issues += fileIssues
                 tariffs += read
             }
@@ -84,16 +88,16 @@ public struct TariffLibrary: Sendable {
 
     /// Reads one file of either format: a tariff (`foyer-tariff-1`) gives one version, a
     /// components file (`foyer-tariff-components-1`) the versions composed from it.
-    public static func readAll(url: URL, name: String) -> ([Tariff], [InputIssue]) {
+    public static func readAll(url: URL, name: String, countries: Set<String>? = nil) -> ([Tariff], [InputIssue]) {
         do {
-            return readAll(data: try InputFile.read(url.path, kind: .tariff, displayName: name), name: name)
+            return readAll(data: try InputFile.read(url.path, kind: .tariff, displayName: name), name: name, countries: countries)
         } catch {
             return ([], error.issues)
         }
     }
 
     /// Reads one file of either format from JSON bytes (see ``readAll(url:name:)``).
-    public static func readAll(data: Data, name: String) -> ([Tariff], [InputIssue]) {
+    public static func readAll(data: Data, name: String, countries: Set<String>? = nil) -> ([Tariff], [InputIssue]) {
         let document: JSONValue
         do {
             let (value, duplicates) = try JSONValue.parseReportingDuplicates(data, file: name)
@@ -101,6 +105,9 @@ public struct TariffLibrary: Sendable {
             document = value
         } catch {
             return ([], error.issues)
+        }
+        if let countries, case let .object(members) = document, case let .string(country)? = members["country"], !countries.contains(country.uppercased()) {
+            return ([], [])
         }
         guard case let .object(members) = document, case .string(TariffComposer.format)? = members["format"] else {
             let (tariff, issues) = read(document: document, name: name)

@@ -52,7 +52,7 @@ struct LabelCommand: ParsableCommand {
         var estimate: DPEEstimate?
         var peb: PEBEstimate?
         do throws(InputError) {
-            let library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories)
+            let library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories, countries: [(resolved.location.country ?? "FR").uppercased()])
             if (resolved.location.country ?? "FR").uppercased() != "BE" {
                 estimate = try DPEEstimate.compute(resolved, weather: year, model: model, library: library, diagnosedOn: date, file: dwelling)
             } else {

@@ -67,7 +67,7 @@ struct SavingsCommand: ParsableCommand {
         let year = try loadWeatherOrExit(shared.weather, for: resolved)
         let report: SavingsReport
         do throws(InputError) {
-            let library = try EnergyPipeline.tariffs(extraDirectories: shared.tariffDirectories)
+            let library = try EnergyPipeline.tariffs(extraDirectories: shared.tariffDirectories, countries: [(resolved.location.country ?? "FR").uppercased()])
             report = try SavingsEngine.run(resolved, measures: chosen, weather: PreparedWeather(year), weatherName: year.source,
                                            library: library, options: shared.savingsOptions, conventional: conventional, packages: packageMeasures)
         } catch {

@@ -89,7 +89,7 @@ struct SimulateCommand: ParsableCommand {
         var library: TariffLibrary?
         if !noEnergy && model != .monthly {
             do throws(InputError) {
-                library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories)
+                library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories, countries: [(resolved.location.country ?? "FR").uppercased()])
             } catch {
                 for issue in error.issues { printError(issue.description) }
                 throw ExitCode.inputErrors

@@ -58,7 +58,7 @@ struct WorksCommand: ParsableCommand {
         let year = try loadWeatherOrExit(shared.weather, for: resolved)
         let report: WorksReport
         do throws(InputError) {
-            let library = try EnergyPipeline.tariffs(extraDirectories: shared.tariffDirectories)
+            let library = try EnergyPipeline.tariffs(extraDirectories: shared.tariffDirectories, countries: [(resolved.location.country ?? "FR").uppercased()])
             report = try WorksPlanner.plan(resolved, measures: chosen, weather: PreparedWeather(year), library: library, savings: shared.savingsOptions,
                                            options: WorksOptions(budgetEUR: budget, targetPrimaryEnergyKWhPerM2: target.flatMap { Double($0) },
                                                                  targetDPEClass: target.flatMap { DPEClass(rawValue: $0.uppercased()) }))

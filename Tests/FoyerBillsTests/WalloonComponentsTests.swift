@@ -167,3 +167,20 @@ struct WalloonComponentsTests {
         }
     }
 }
+
+/// A run that prices one dwelling loads only its country's offers: the French library without the
+/// Walloon compositions is the full library's French part, version for version.
+@Suite("Tariff library filtered by country")
+struct TariffCountryFilterTests {
+    @Test func theFrenchPartIsTheSame() throws {
+        let full = TariffLibrary.load(), french = TariffLibrary.load(countries: ["FR"])
+        #expect(full.issues.isEmpty && french.issues.isEmpty)
+        #expect(!french.tariffs.contains { $0.country != "FR" })
+        #expect(full.tariffs.contains { $0.country == "BE" }, "the full library holds the Walloon offers")
+        let expected = full.tariffs.filter { $0.country == "FR" }
+        #expect(french.tariffs.map(\.offer) == expected.map(\.offer) && french.tariffs.map(\.validFrom) == expected.map(\.validFrom))
+        #expect(french.offers == full.offers.filter { offer in full.latest(offer)?.country == "FR" })
+        // A Belgian run gets the compositions.
+        #expect(TariffLibrary.load(countries: ["BE"]).tariffs.count == full.tariffs.count - expected.count)
+    }
+}
