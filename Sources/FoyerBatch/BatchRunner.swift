@@ -199,13 +199,7 @@ public final class BatchRunner: @unchecked Sendable {
         if let file = job.dwellingFile {
             loaded = Inputs.loadDwelling(file, use: job.use)
         } else {
-            let data: Data
-            do {
-                data = try JSONEncoder().encode(job.dwelling)
-            } catch {
-                throw InputError(InputIssue(.error, file: place, path: "dwelling", message: "could not be read: \(error)"))
-            }
-            loaded = DwellingLoader.load(data: data, file: place, library: Inputs.archetypeLibrary, climateZones: Inputs.climateZones, use: job.use)
+            loaded = DwellingLoader.load(document: job.dwelling, file: place, library: Inputs.archetypeLibrary, climateZones: Inputs.climateZones, use: job.use)
         }
         guard var dwelling = loaded.dwelling, !loaded.issues.hasErrors else {
             throw InputError(loaded.issues.errors.isEmpty ? [InputIssue(.error, file: place, path: "dwelling", message: "the dwelling did not resolve")] : loaded.issues.errors)

@@ -67,12 +67,20 @@ public enum DwellingLoader {
     public static func load(data: Data, file: String?, library: ArchetypeLibrary?, climateZones: [ClimateZoneInfo],
                             use: UseChoice = .automatic) -> LoadedDwelling {
         let document: JSONValue
-        var issues: [InputIssue] = []
+        let issues: [InputIssue]
         do {
             (document, issues) = try JSONValue.parseReportingDuplicates(data, file: file)
         } catch {
             return LoadedDwelling(file: file, issues: error.issues, defaults: [])
         }
+        return load(document: document, parseIssues: issues, file: file, library: library, climateZones: climateZones, use: use)
+    }
+
+    /// Loads a dwelling from a JSON document already parsed (a batch line's `dwelling`: parsed
+    /// once with its line, not encoded and parsed again); `parseIssues` are those of its parsing.
+    public static func load(document: JSONValue, parseIssues: [InputIssue] = [], file: String?, library: ArchetypeLibrary?, climateZones: [ClimateZoneInfo],
+                            use: UseChoice = .automatic) -> LoadedDwelling {
+        var issues = parseIssues
         guard case .object = document else {
             return failed(file, InputIssue(.error, file: file, path: "", value: document.brief,
                                            message: "a dwelling file is a JSON object", expected: "{ \"schema\": \"foyer.dwelling/1\", … }"))
