@@ -38,10 +38,18 @@ D="$WORK/h042.json"
   --recommend low-flow-shower-head --recommend led-lamps 2>/dev/null
 
 failures=0
+# The four reports computed side by side (each simulates the dossier), then checked one by one.
+pids=()
+for kind in family technical; do
+  for lang in fr en; do
+    "$FOYER" report "$D" --kind "$kind" --lang "$lang" --model 5r1c -o "$WORK/$kind-$lang.html" 2>/dev/null & pids+=($!)
+  done
+done
+for pid in "${pids[@]}"; do wait "$pid" || { echo "a report failed (foyer report exited with an error)"; failures=$((failures + 1)); }; done
 for kind in family technical; do
   for lang in fr en; do
     name="$kind-$lang"
-    "$FOYER" report "$D" --kind "$kind" --lang "$lang" --model 5r1c -o "$WORK/$name.html" 2>/dev/null
+    if [ ! -s "$WORK/$name.html" ]; then echo "$name: no report"; failures=$((failures + 1)); continue; fi
     if grep -qi "<script" "$WORK/$name.html"; then echo "$name: the report holds a script"; failures=$((failures + 1)); fi
     browser --no-pdf-header-footer --print-to-pdf="$WORK/$name.pdf" "file://$WORK/$name.html"
     # The screenshot shows as many A4 page heights as the kind may fill (1123 px each at 96 px/in).
