@@ -61,15 +61,25 @@ func dateOrToday(_ text: String?, option: String) throws -> CivilDate {
     return today
 }
 
+/// A dossier analysed, with what it was analysed with (the technical report reuses them).
+struct AnalysedDossier {
+    var dossier: Dossier
+    var analysis: DossierAnalysis
+    var model: ThermalModel
+    var library: TariffLibrary
+    var catalogue: MeasureLibrary
+}
+
 /// The dossier at `path` and its simulation with `model` (`iso52016` or `5r1c`); problems
 /// printed and the command ended.
-func analyseDossierOrExit(_ path: String, model name: String, temperatures: String? = nil) throws -> (Dossier, DossierAnalysis) {
+func analyseDossierOrExit(_ path: String, model name: String, temperatures: String? = nil) throws -> AnalysedDossier {
     guard let model = ThermalModel(rawValue: name), model != .monthly else { throw ValidationError("--model must be iso52016 or 5r1c, not \(name)") }
     let dossier = try loadDossierOrExit(path)
     let days = try temperatures.map { try readDailyTemperatures($0) }
     do {
-        return (dossier, try DossierAnalysis.analyse(dossier, dossierPath: path, library: try EnergyPipeline.tariffs(), catalogue: MeasureLibrary.load(),
-                                                     model: model, temperatures: days))
+        let library = try EnergyPipeline.tariffs(), catalogue = MeasureLibrary.load()
+        let analysis = try DossierAnalysis.analyse(dossier, dossierPath: path, library: library, catalogue: catalogue, model: model, temperatures: days)
+        return AnalysedDossier(dossier: dossier, analysis: analysis, model: model, library: library, catalogue: catalogue)
     } catch {
         for issue in error.issues { printError(issue.description) }
         throw ExitCode.inputErrors
@@ -283,7 +293,7 @@ struct DossierAnalyseCommand: ParsableCommand {
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func run() throws {
-        let (_, analysis) = try analyseDossierOrExit(file, model: model, temperatures: temperatures)
+        let analysis = try analyseDossierOrExit(file, model: model, temperatures: temperatures).analysis
         print(format == .json ? try encodeJSON(analysis) : analysis.text())
     }
 }

@@ -35,7 +35,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let language = lang
-        let (dossier, analysis) = try analyseDossierOrExit(file, model: model, temperatures: temperatures)
+        let analysed = try analyseDossierOrExit(file, model: model, temperatures: temperatures)
+        let (dossier, analysis) = (analysed.dossier, analysed.analysis)
         let html: String
         switch kind {
         case .family:
@@ -43,8 +44,7 @@ struct ReportCommand: ParsableCommand {
         case .technical:
             let technical: TechnicalAnalysis
             do throws(InputError) {
-                technical = try TechnicalAnalysis.analyse(dossier, dossierPath: file, library: try EnergyPipeline.tariffs(), catalogue: MeasureLibrary.load(),
-                                                          model: ThermalModel(rawValue: model) ?? .iso52016)
+                technical = try TechnicalAnalysis.analyse(dossier, dossierPath: file, library: analysed.library, catalogue: analysed.catalogue, model: analysed.model)
             } catch {
                 for issue in error.issues { printError(issue.description) }
                 throw ExitCode.inputErrors
