@@ -305,9 +305,11 @@ public enum EnergyAnalysis {
             var optionsList: [EnergyReport.Option] = []
             var excluded: [String] = []
             if supply.distributionOperator == nil {
-                let networkOffers = library.offers.filter { offer in
-                    guard let latest = library.latest(offer) else { return false }
-                    return latest.energy == energy && latest.country == country && latest.distributionOperator != nil
+                let networkOffers = library.memoizedOffers("network-offers|\(energy.rawValue)|\(country)") {
+                    library.offers.filter { offer in
+                        guard let latest = library.latest(offer) else { return false }
+                        return latest.energy == energy && latest.country == country && latest.distributionOperator != nil
+                    }
                 }
                 if !networkOffers.isEmpty {
                     excluded.append("\(networkOffers.count) offers that include a network operator's tariff (\(networkOffers.prefix(2).joined(separator: ", "))…): give energy_supply.distribution_operator (ores, resa, aieg, aiesh, rew) to compare them")
@@ -471,9 +473,12 @@ public enum EnergyAnalysis {
     /// The offers that can bill `energy` on `circuit` for this household: same country, the
     /// meter able to count what the offer prices, the social tariff only for protected customers.
     public static func candidates(_ energy: Energy, circuit: Circuit, country: String, supply: EnergySupplySpec, library: TariffLibrary) -> [String] {
-        library.offers.filter { offer in
-            guard let tariff = library.latest(offer), tariff.energy == energy, tariff.country == country else { return false }
-            return tariff.incompatibility(circuit: circuit == .exclusiveNight ? .exclusiveNight : .main, supply: supply) == nil
+        let key = "candidates|\(energy.rawValue)|\(circuit.rawValue)|\(country)|" + Tariff.compatibilityKey(supply)
+        return library.memoizedOffers(key) {
+            library.offers.filter { offer in
+                guard let tariff = library.latest(offer), tariff.energy == energy, tariff.country == country else { return false }
+                return tariff.incompatibility(circuit: circuit == .exclusiveNight ? .exclusiveNight : .main, supply: supply) == nil
+            }
         }
     }
 

@@ -3,6 +3,12 @@ import FoyerEnergy
 import FoyerModel
 
 extension Tariff {
+    /// What ``incompatibility(circuit:supply:)`` reads of `supply`, as a key: two supplies with the
+    /// same key find the same offers compatible (keep it in step with that function).
+    public static func compatibilityKey(_ supply: EnergySupplySpec) -> String {
+        "\(supply.protectedCustomer == true)|\(supply.distributionOperator?.rawValue ?? "-")|\(supply.electricityMeter?.rawValue ?? "-")"
+    }
+
     /// Why this offer cannot bill a contract on `circuit` of a household with `supply`, or
     /// `nil` when it can: the meter must count what the offer prices (a single-register meter
     /// cannot bill peak and off-peak hours, only a communicating meter knows Tempo's day

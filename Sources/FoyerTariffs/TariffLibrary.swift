@@ -202,12 +202,35 @@ extension TariffLibrary {
         memo.setDate(key, value)
         return value
     }
+
+    /// The offer ids `compute` gives for `key`, computed once per library (a batch asks every
+    /// job which offers could bill its energy; the answer depends only on what the key names).
+    public func memoizedOffers(_ key: String, _ compute: () -> [String]) -> [String] {
+        if let known = memo.offers(key) { return known }
+        let value = compute()
+        memo.setOffers(key, value)
+        return value
+    }
 }
 
 /// The memo of a ``TariffLibrary``.
 final class LibraryMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var dates: [String: CivilDate?] = [:]
+    private var offerLists: [String: [String]] = [:]
+
+    func offers(_ key: String) -> [String]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return offerLists[key]
+    }
+
+    func setOffers(_ key: String, _ value: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if offerLists.count >= 10_000 { offerLists.removeAll() }
+        offerLists[key] = value
+    }
 
     func date(_ key: String) -> CivilDate?? {
         lock.lock()

@@ -1,3 +1,4 @@
+import Foundation
 import FoyerCore
 
 /// A value whose JSON form is one of a fixed list of names; the decoder reports an unknown
@@ -24,6 +25,8 @@ struct CollectingDecoder: Decoder {
         var issues: [InputIssue] = []
         /// For each object path, the keys the spec type asked for.
         var requestedKeys: [String: Set<String>] = [:]
+        /// The unknown-key issues of the subtrees decoded through ``DecodeMemo``, by path.
+        var unknownKeysBySubtree: [String: [InputIssue]] = [:]
     }
 
     let value: JSONValue
@@ -79,10 +82,14 @@ struct CollectingDecoder: Decoder {
         return text
     }
 
-    private static func reportUnknownKeys(in value: JSONValue, path: [any CodingKey], context: Context) {
+    static func reportUnknownKeys(in value: JSONValue, path: [any CodingKey], context: Context) {
         switch value {
         case let .object(members):
             let rendered = render(path)
+            if let known = context.unknownKeysBySubtree[rendered] {
+                context.issues += known
+                return
+            }
             guard let known = context.requestedKeys[rendered] else { return }  // never decoded as an object
             for key in members.keys.sorted() {
                 let childPath = path + [AnyKey(key)]
@@ -116,8 +123,36 @@ struct AnyKey: CodingKey {
     init?(intValue: Int) { self.init(intValue) }
 }
 
-/// Decodes a leaf or nested value, checking the JSON type and, for ``SpecEnum`` types, the name.
+/// Decodes a leaf or nested value, checking the JSON type and, for ``SpecEnum`` types, the name;
+/// a ``MemoizedDecoding`` type through the process's ``DecodeMemo``.
 private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, at path: [any CodingKey], context: CollectingDecoder.Context) throws -> T {
+    if T.self is any MemoizedDecoding.Type {
+        let key = DecodeMemo.Key(type: ObjectIdentifier(T.self), path: CollectingDecoder.render(path))
+        if let entry = DecodeMemo.shared.entry(key, value: value), let decoded = entry.decoded as? T {
+            context.issues += entry.issues
+            context.unknownKeysBySubtree[key.path] = entry.unknownKeyIssues
+            return decoded
+        }
+        let issuesBefore = context.issues.count
+        let decoded = try decodeFresh(type, from: value, at: path, context: context)
+        // The subtree's unknown keys, found now from the keys its decoding asked for (the
+        // document-wide pass then takes them as they are).
+        let subtree = CollectingDecoder.Context()
+        func within(_ objectPath: String) -> Bool {
+            objectPath == key.path || objectPath.hasPrefix(key.path + ".") || objectPath.hasPrefix(key.path + "[")
+        }
+        subtree.requestedKeys = context.requestedKeys.filter { within($0.key) }
+        subtree.unknownKeysBySubtree = context.unknownKeysBySubtree.filter { within($0.key) }
+        CollectingDecoder.reportUnknownKeys(in: value, path: path, context: subtree)
+        context.unknownKeysBySubtree[key.path] = subtree.issues
+        DecodeMemo.shared.store(key, DecodeMemo.Entry(
+            value: value, decoded: decoded, issues: Array(context.issues[issuesBefore...]), unknownKeyIssues: subtree.issues))
+        return decoded
+    }
+    return try decodeFresh(type, from: value, at: path, context: context)
+}
+
+private func decodeFresh<T: Decodable>(_ type: T.Type, from value: JSONValue, at path: [any CodingKey], context: CollectingDecoder.Context) throws -> T {
     let decoder = CollectingDecoder(value: value, codingPath: path, context: context)
     if let enumType = T.self as? any SpecEnum.Type {
         guard case let .string(name) = value else { throw decoder.mismatch("one of the names \(enumType.allowedNames.joined(separator: ", "))") }
@@ -131,6 +166,119 @@ private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, at
     }
     return try T(from: decoder)
 }
+
+/// A spec type whose decoded value, issues and requested keys the process keeps for the JSON
+/// subtrees it has seen at a path (``DecodeMemo``): the parts of a dwelling that a batch's jobs
+/// inherit unchanged from their archetype are decoded once, not once per job. Decoding must
+/// depend only on the subtree and its path (it does: the context only collects).
+protocol MemoizedDecoding {}
+
+/// The decoded subtrees of ``MemoizedDecoding`` types, per type and path: the last few distinct
+/// subtrees seen there, matched exactly (numbers bit for bit, so that −0 and 0 stay apart).
+/// Shared by every thread of the process; a hit gives the same value, issues and requested keys
+/// as decoding again, so results do not depend on the order jobs ran in.
+final class DecodeMemo: @unchecked Sendable {
+    struct Key: Hashable {
+        let type: ObjectIdentifier
+        let path: String
+    }
+
+    struct Entry {
+        let value: JSONValue
+        let decoded: Any
+        let issues: [InputIssue]
+        let unknownKeyIssues: [InputIssue]
+    }
+
+    static let shared = DecodeMemo()
+    /// Distinct subtrees kept per type and path (a sweep's archetypes; the oldest is dropped).
+    static let entriesPerKey = 8
+    /// Subtrees larger than this many JSON values are not kept (nor compared).
+    static let maximumValues = 20_000
+
+    private let lock = NSLock()
+    private var entries: [Key: [Entry]] = [:]
+
+    func entry(_ key: Key, value: JSONValue) -> Entry? {
+        lock.lock()
+        let candidates = entries[key] ?? []
+        lock.unlock()
+        return candidates.first { JSONValue.identical($0.value, value) }
+    }
+
+    /// Forgets every subtree (tests).
+    func removeAll() {
+        lock.lock()
+        entries.removeAll()
+        lock.unlock()
+    }
+
+    func store(_ key: Key, _ entry: Entry) {
+        guard entry.value.valueCount(limit: Self.maximumValues) <= Self.maximumValues else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        var list = entries[key] ?? []
+        if list.contains(where: { JSONValue.identical($0.value, entry.value) }) { return }
+        if list.count >= Self.entriesPerKey { list.removeFirst() }
+        list.append(entry)
+        entries[key] = list
+        if entries.count > 1_000 { entries.removeAll() }
+    }
+}
+
+extension JSONValue {
+    /// Whether two documents are the same: same shape, keys and strings, numbers bit for bit.
+    static func identical(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.number(x), .number(y)): return x.bitPattern == y.bitPattern
+        case let (.string(x), .string(y)): return x == y
+        case let (.array(x), .array(y)):
+            guard x.count == y.count else { return false }
+            for index in x.indices where !identical(x[index], y[index]) { return false }
+            return true
+        case let (.object(x), .object(y)):
+            guard x.count == y.count else { return false }
+            for (key, value) in x {
+                guard let other = y[key], identical(value, other) else { return false }
+            }
+            return true
+        default: return false
+        }
+    }
+
+    /// The number of values in the document, counting stops past `limit`.
+    func valueCount(limit: Int) -> Int {
+        var count = 0
+        func visit(_ value: JSONValue) {
+            guard count <= limit else { return }
+            count += 1
+            switch value {
+            case let .array(elements): for element in elements { visit(element) }
+            case let .object(members): for (_, member) in members { visit(member) }
+            default: break
+            }
+        }
+        visit(self)
+        return count
+    }
+}
+
+// The parts of a dwelling, each decoded once per distinct subtree (a job's overrides usually
+// change one or two of them).
+extension LocationSpec: MemoizedDecoding {}
+extension GeometrySpec: MemoizedDecoding {}
+extension EnvelopeSpec: MemoizedDecoding {}
+extension ThermalBridgesSpec: MemoizedDecoding {}
+extension VentilationSpec: MemoizedDecoding {}
+extension ThermostatSpec: MemoizedDecoding {}
+extension OccupancySpec: MemoizedDecoding {}
+extension HeatingSpec: MemoizedDecoding {}
+extension HotWaterSpec: MemoizedDecoding {}
+extension OtherUsesSpec: MemoizedDecoding {}
+extension EnergySupplySpec: MemoizedDecoding {}
+extension HouseholdUseSpec: MemoizedDecoding {}
 
 /// A primitive decoded through the generic path (so that a wrong type is recorded, not thrown).
 private struct Wrapped<Value: Decodable>: Decodable {

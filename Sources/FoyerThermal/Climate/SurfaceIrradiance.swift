@@ -62,6 +62,20 @@ public struct SurfaceIrradiance: Sendable {
         return computed
     }
 
+    /// A series derived from this irradiance (and, when `weather` is given, from that weather
+    /// year's temperatures and infrared), computed once under `name` and kept for the next
+    /// dwellings on this year; computed afresh, not kept, when `weather` is not the year this
+    /// irradiance was made from. `name` must identify the derivation and all its parameters.
+    public func derivedSeries(_ name: String, of weather: WeatherYear? = nil, _ compute: () -> [Double]) -> [Double] {
+        if let weather, weather.dryBulbC != self.weather.dryBulbC || weather.horizontalInfraredWPerM2 != self.weather.horizontalInfraredWPerM2 {
+            return compute()
+        }
+        if let cached = cache.derived(name) { return cached }
+        let computed = compute()
+        cache.setDerived(name, computed)
+        return computed
+    }
+
     func computeSeries(tiltDeg: Double, azimuthDeg: Double) -> Series {
         var total = [Double](repeating: 0, count: WeatherYear.hoursPerYear)
         var beam = total, sky = total, ground = total, incidence = [Double](repeating: 90, count: WeatherYear.hoursPerYear)
@@ -119,6 +133,20 @@ final class SeriesCache: @unchecked Sendable {
     func set(_ key: Key, _ value: SurfaceIrradiance.Series) {
         lock.lock()
         if series.count < Self.limit { series[key] = value }
+        lock.unlock()
+    }
+
+    private var derivedSeries: [String: [Double]] = [:]
+
+    func derived(_ name: String) -> [Double]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return derivedSeries[name]
+    }
+
+    func setDerived(_ name: String, _ value: [Double]) {
+        lock.lock()
+        if derivedSeries.count < 4 * Self.limit { derivedSeries[name] = value }
         lock.unlock()
     }
 

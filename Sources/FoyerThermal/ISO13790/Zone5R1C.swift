@@ -105,11 +105,22 @@ public enum ISO13790 {
         /// Φ_ia = 0.5 Φ_int; Φ_m = (A_m/A_t)(0.5 Φ_int + Φ_sol);
         /// Φ_st = (1 − A_m/A_t − H_tr,w/(9.1 A_t))(0.5 Φ_int + Φ_sol).
         public func gainsW(internalW: Double, solarW: Double) -> (air: Double, surface: Double, mass: Double) {
+            Self.split(internalW: internalW, solarW: solarW, shares: gainShares)
+        }
+
+        /// The shares of 0.5 Φ_int + Φ_sol that C.2 gives the mass and surface nodes (C.2, C.3).
+        public var gainShares: (mass: Double, surface: Double) {
             let p = parameters
-            let shared = 0.5 * internalW + solarW
             let massShare = p.massAreaM2 / p.internalSurfaceAreaM2
             let surfaceShare = 1 - massShare - p.windowsWPerK / (massToSurfaceCoefficientWPerM2K * p.internalSurfaceAreaM2)
-            return (0.5 * internalW, surfaceShare * shared, massShare * shared)
+            return (massShare, surfaceShare)
+        }
+
+        /// ``gainsW(internalW:solarW:)`` with the shares computed once.
+        @inline(__always)
+        static func split(internalW: Double, solarW: Double, shares: (mass: Double, surface: Double)) -> (air: Double, surface: Double, mass: Double) {
+            let shared = 0.5 * internalW + solarW
+            return (0.5 * internalW, shares.surface * shared, shares.mass * shared)
         }
 
         /// Operative temperature θ_op = 0.3 θ_air + 0.7 θ_s (EN ISO 13790:2008, C.3, eq. C.12).

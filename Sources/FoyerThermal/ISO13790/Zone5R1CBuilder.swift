@@ -145,10 +145,19 @@ extension ISO13790 {
         // C.2 distributes (1 − H_tr,w/(9.1·A_t)) of 0.5 Φ_int + Φ_sol to the surface and mass
         // nodes: the rest is taken to leave through the windows at once.
         var directWindowLoss = [Double](repeating: 0, count: hours)
+        // Aperture after aperture over the year (the sums in the order of solarGainW(hour:…)).
+        for aperture in envelope.apertures {
+            let area = aperture.areaM2
+            aperture.series.totalWPerM2.withUnsafeBufferPointer { total in
+                for hour in 0..<hours { solarGains[hour] += area * total[hour] }
+            }
+        }
+        let sky = envelope.skyCoefficientWPerK
+        let shares = zone.gainShares
         for hour in 0..<hours {
-            let gain = envelope.solarGainW(hour: hour, outdoorC: weather.dryBulbC[hour], skyC: skyC[hour])
+            let gain = solarGains[hour] - sky * (weather.dryBulbC[hour] - skyC[hour])
             solarGains[hour] = gain
-            let split = zone.gainsW(internalW: internalGains[hour], solarW: gain)
+            let split = Zone5R1C.split(internalW: internalGains[hour], solarW: gain, shares: shares)
             sources[hour * 3] = split.air
             sources[hour * 3 + 1] = split.surface
             sources[hour * 3 + 2] = split.mass

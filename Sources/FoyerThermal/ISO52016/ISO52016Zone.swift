@@ -164,7 +164,8 @@ public enum ISO52016 {
         let outdoor = network.addBoundary("outdoor air")
         let sky = network.addBoundary("sky")
         let supply = network.addBoundary("supply air")
-        var boundaryTemperatures: [[Double]] = [weather.dryBulbC, equivalentSkyTemperaturesC(weather), weather.dryBulbC]
+        let skyC = solar.derivedSeries("iso52016-equivalent-sky", of: weather) { equivalentSkyTemperaturesC(weather) }
+        var boundaryTemperatures: [[Double]] = [weather.dryBulbC, skyC, weather.dryBulbC]
         var linkFamilies: [String] = []  // filled after the network is built, by boundary link order
         var linkFamilyByIndex: [Int: String] = [:]
         func link(_ node: Int, _ boundary: Int, _ conductance: Double, family: String) {
@@ -453,42 +454,59 @@ public enum ISO52016 {
         let absorbedFamilyIndex = absorbed.map { surface in familyNames.firstIndex(of: surface.family) ?? 0 }
         var absorbedByFamilyIndex = [[Double]](repeating: [Double](repeating: 0, count: hours), count: familyNames.count)
         // The beam's relative transmittance depends on the orientation and the number of panes
-        // only: computed once per (orientation, panes), shared by the windows that have them.
-        var beamFactors: [[Double]] = []
-        var beamFactorIndex: [Int] = []
-        var beamFactorKeys: [(series: Int, panes: Int)] = []
-        for window in transmitted {
-            if let index = beamFactorKeys.firstIndex(where: { $0.series == window.series && $0.panes == window.panes }) {
-                beamFactorIndex.append(index)
-                continue
+        // only: computed once per (orientation, panes) and weather year, shared by the windows
+        // and the dwellings that have them.
+        func beamFactors(_ series: SurfaceIrradiance.Series, panes: Int) -> [Double] {
+            let name = "beam-transmittance|\(series.tiltDeg.bitPattern)|\(series.azimuthDeg.bitPattern)|\(panes)"
+            return solar.derivedSeries(name) {
+                (0..<hours).map { hour in
+                    series.beamWPerM2[hour] > 0 ? GlazingAngularModel.relativeTransmittance(incidenceDeg: series.incidenceDeg[hour], panes: panes) : 0
+                }
             }
-            let series = seriesList[window.series]
-            beamFactors.append((0..<hours).map { hour in
-                series.beamWPerM2[hour] > 0 ? GlazingAngularModel.relativeTransmittance(incidenceDeg: series.incidenceDeg[hour], panes: window.panes) : 0
-            })
-            beamFactorKeys.append((window.series, window.panes))
-            beamFactorIndex.append(beamFactors.count - 1)
         }
-        for hour in 0..<hours {
-            let base = hour * n
-            var windowSolar = 0.0
-            for (w, window) in transmitted.enumerated() {
+        // Window after window, then surface after surface, over the year: each hour's sums
+        // add in the same order as an hour-by-hour loop would.
+        var windowSolar = [Double](repeating: 0, count: hours)
+        windowSolar.withUnsafeMutableBufferPointer { windowSolar in
+            for window in transmitted {
                 let series = seriesList[window.series]
-                windowSolar += window.effectiveArea
-                    * (series.beamWPerM2[hour] * beamFactors[beamFactorIndex[w]][hour]
-                        + series.skyDiffuseWPerM2[hour] * window.sky + series.groundReflectedWPerM2[hour] * window.ground)
+                let factors = beamFactors(series, panes: window.panes)
+                let area = window.effectiveArea, skyFactor = window.sky, groundFactor = window.ground
+                series.beamWPerM2.withUnsafeBufferPointer { beam in
+                factors.withUnsafeBufferPointer { factors in
+                series.skyDiffuseWPerM2.withUnsafeBufferPointer { skyDiffuse in
+                series.groundReflectedWPerM2.withUnsafeBufferPointer { ground in
+                    for hour in 0..<hours {
+                        windowSolar[hour] += area * (beam[hour] * factors[hour] + skyDiffuse[hour] * skyFactor + ground[hour] * groundFactor)
+                    }
+                } } } }
             }
+        }
+        sources.withUnsafeMutableBufferPointer { sources in
             for (a, surface) in absorbed.enumerated() {
-                let gain = surface.absorptanceArea * seriesList[surface.series].totalWPerM2[hour]
-                sources[base + surface.node] += gain
-                absorbedByFamilyIndex[absorbedFamilyIndex[a]][hour] += gain
+                let family = absorbedFamilyIndex[a], node = surface.node, absorptanceArea = surface.absorptanceArea
+                seriesList[surface.series].totalWPerM2.withUnsafeBufferPointer { total in
+                absorbedByFamilyIndex[family].withUnsafeMutableBufferPointer { familyFlow in
+                    for hour in 0..<hours {
+                        let gain = absorptanceArea * total[hour]
+                        sources[hour * n + node] += gain
+                        familyFlow[hour] += gain
+                    }
+                } }
             }
-            let radiantInternal = radiativeFraction * internalGains[hour]
-            sources[base + air] += solarToAir * windowSolar + (1 - radiativeFraction) * internalGains[hour]
-            for surface in internalSurfaces {
-                sources[base + surface.node] += radiantInternal * radiativeShare[surface.node] + windowSolar * solarShare[surface.node]
+            let surfaceNodes = internalSurfaces.map(\.node)
+            let surfaceRadiative = surfaceNodes.map { radiativeShare[$0] }
+            let surfaceSolar = surfaceNodes.map { solarShare[$0] }
+            for hour in 0..<hours {
+                let base = hour * n
+                let solarHere = windowSolar[hour]
+                let radiantInternal = radiativeFraction * internalGains[hour]
+                sources[base + air] += solarToAir * solarHere + (1 - radiativeFraction) * internalGains[hour]
+                for k in 0..<surfaceNodes.count {
+                    sources[base + surfaceNodes[k]] += radiantInternal * surfaceRadiative[k] + solarHere * surfaceSolar[k]
+                }
+                solarGains[hour] = solarRetained * solarHere
             }
-            solarGains[hour] = solarRetained * windowSolar
         }
 
         let setpoints = ZoneInputs.setpoints(dwelling.thermostat, firstWeekday: options.firstWeekday)

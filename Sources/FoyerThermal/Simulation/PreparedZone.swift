@@ -119,13 +119,21 @@ public final class PreparedZone: Sendable {
         let links = compiled.network.boundaryLinks
         var drives = sourcesW.count == hours * n ? sourcesW : [Double](repeating: 0, count: hours * n)
         var inputSums = [Double](repeating: 0, count: links.count)
-        for hour in 0..<hours {
+        // Link after link over the year: each cell of `drives` still receives its links' flows
+        // in link order.
+        drives.withUnsafeMutableBufferPointer { drives in
+        flat.withUnsafeBufferPointer { flat in
             for (k, link) in links.enumerated() {
-                let flow = link.conductanceWPerK * flat[hour * boundaryCount + link.boundary]
-                drives[hour * n + link.node] += flow
-                inputSums[k] += flow
+                let conductance = link.conductanceWPerK, node = link.node, boundary = link.boundary
+                var sum = 0.0
+                for hour in 0..<hours {
+                    let flow = conductance * flat[hour * boundaryCount + boundary]
+                    drives[hour * n + node] += flow
+                    sum += flow
+                }
+                inputSums[k] = sum
             }
-        }
+        } }
         drivesW = drives
         boundaryLinkInputSumsW = inputSums
         coolingSetpointFlatC = coolingSetpointC.map { $0 ?? Double.infinity }

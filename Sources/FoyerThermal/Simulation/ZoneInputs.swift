@@ -52,9 +52,21 @@ public enum InsideConvection: String, Sendable, Equatable, CaseIterable {
 enum ZoneInputs {
     /// Expands a week schedule to the 8 760 hours of the year.
     static func hourly(_ week: WeekSchedule, firstWeekday: Int) -> [Bool] {
-        (0..<WeatherYear.hoursPerYear).map { hour in
-            let weekday = (firstWeekday - 1 + hour / 24) % 7  // 0 = Monday
-            return weekday >= 5 ? week.weekends[hour % 24] : week.weekdays[hour % 24]
+        var result = [Bool](repeating: false, count: WeatherYear.hoursPerYear)
+        forEachDay(firstWeekday: firstWeekday) { day, isWeekend in
+            let source = isWeekend ? week.weekends : week.weekdays
+            for hour in 0..<24 { result[day * 24 + hour] = source[hour] }
+        }
+        return result
+    }
+
+    /// Calls `body` for each day of the year (0…364) with whether it is a Saturday or a Sunday,
+    /// 1 January being `firstWeekday` (1 = Monday).
+    @inline(__always)
+    private static func forEachDay(firstWeekday: Int, _ body: (Int, Bool) -> Void) {
+        for day in 0..<(WeatherYear.hoursPerYear / 24) {
+            let weekday = (firstWeekday - 1 + day) % 7  // 0 = Monday
+            body(day, weekday >= 5)
         }
     }
 
@@ -63,22 +75,28 @@ enum ZoneInputs {
         let comfort = hourly(thermostat.comfortPeriods, firstWeekday: firstWeekday)
         let heats = thermostat.mode == .heating || thermostat.mode == .heatingAndCooling
         let cools = thermostat.mode == .cooling || thermostat.mode == .heatingAndCooling
-        let heating: [Double?] = comfort.enumerated().map { hour, inComfort in
-            guard heats, thermostat.heatingSeason?.contains(dayOfYear: min(hour / 24, 364)) ?? true else { return nil }
-            return inComfort ? thermostat.heatingSetpointC : thermostat.heatingSetbackC
+        let hours = WeatherYear.hoursPerYear
+        var heating = [Double?](repeating: nil, count: hours)
+        if heats {
+            for day in 0..<(hours / 24) where thermostat.heatingSeason?.contains(dayOfYear: min(day, 364)) ?? true {
+                for hour in (day * 24)..<(day * 24 + 24) {
+                    heating[hour] = comfort[hour] ? thermostat.heatingSetpointC : thermostat.heatingSetbackC
+                }
+            }
         }
-        let cooling: [Double?] = comfort.map { _ in cools ? thermostat.coolingSetpointC : nil }
+        let cooling = [Double?](repeating: cools ? thermostat.coolingSetpointC : nil, count: hours)
         return (heating, cooling)
     }
 
     /// Internal gains of each hour, W: the mean gains times the hourly weight of the dwelling's
     /// profile (weekly mean 1, so the annual gains do not depend on the profile).
     static func internalGainsW(_ occupancy: ResolvedOccupancy, firstWeekday: Int = 1) -> [Double] {
-        (0..<WeatherYear.hoursPerYear).map { hour in
-            let weekday = (firstWeekday - 1 + hour / 24) % 7  // 0 = Monday
-            let weights = weekday >= 5 ? occupancy.internalGainsProfileWeekends : occupancy.internalGainsProfileWeekdays
-            return occupancy.internalGainsW * weights[hour % 24]
+        var result = [Double](repeating: 0, count: WeatherYear.hoursPerYear)
+        forEachDay(firstWeekday: firstWeekday) { day, isWeekend in
+            let weights = isWeekend ? occupancy.internalGainsProfileWeekends : occupancy.internalGainsProfileWeekdays
+            for hour in 0..<24 { result[day * 24 + hour] = occupancy.internalGainsW * weights[hour] }
         }
+        return result
     }
 
     /// Maximum heating power of the dwelling's systems, W (∞ when any system has no limit).
