@@ -175,6 +175,28 @@ public struct SimulationReport: Sendable, Encodable {
         return "\(two(month))-\(two(day)) \(two(hour % 24)):00"
     }
 
+    /// The report's annual figures without its monthly table, temperatures, balance and peak
+    /// hour labels: what a batch line prints, by the same definitions.
+    public struct Annual: Sendable {
+        public var heatingNeedKWh: Double
+        public var heatingNeedKWhPerM2: Double
+        public var coolingNeedKWh: Double
+        public var peakHeatingW: Double
+        public var unmetHeatingKWh: Double
+        public var unmetHeatingHours: Int
+        public var operative: ComfortHours
+
+        public init(_ result: HourlyResult) {
+            heatingNeedKWh = result.heatingW.reduce(0, +) / 1000
+            coolingNeedKWh = result.coolingW.reduce(0, +) / 1000
+            heatingNeedKWhPerM2 = heatingNeedKWh / result.floorAreaM2
+            peakHeatingW = result.heatingW.max() ?? 0
+            unmetHeatingKWh = result.unmetHeatingKWh
+            unmetHeatingHours = result.unmetHeatingHours
+            operative = ComfortHours(result.operativeC, occupied: result.occupied)
+        }
+    }
+
     public init(_ result: HourlyResult, dwelling: String, weather: String, monthlyMethod: [ISO13790.MonthlyNeed]? = nil) {
         self.monthlyMethod = monthlyMethod.map(MonthlyMethod.init)
         model = result.model.rawValue

@@ -232,12 +232,12 @@ public final class BatchRunner: @unchecked Sendable {
                 throw InputError(InputIssue(.error, file: place, path: "", message: "\(error)"))
             }
             if job.outputs.contains(.simulation) {
-                let report = SimulationReport(result, dwelling: dwelling.name, weather: weather.weather.source)
+                let report = SimulationReport.Annual(result)
                 results.simulation = BatchResults.Simulation(
                     floorAreaM2: dwelling.floorAreaM2, heatingNeedKWh: report.heatingNeedKWh, heatingNeedKWhPerM2: report.heatingNeedKWhPerM2,
                     coolingNeedKWh: report.coolingNeedKWh, peakHeatingW: report.peakHeatingW, unmetHeatingKWh: report.unmetHeatingKWh,
-                    unmetHeatingHours: report.unmetHeatingHours, occupiedHoursBelow16C: report.comfort.operative.hoursBelow16C,
-                    occupiedHoursBelow19C: report.comfort.operative.hoursBelow19C, occupiedHoursAbove28C: report.comfort.operative.hoursAbove28C)
+                    unmetHeatingHours: report.unmetHeatingHours, occupiedHoursBelow16C: report.operative.hoursBelow16C,
+                    occupiedHoursBelow19C: report.operative.hoursBelow19C, occupiedHoursAbove28C: report.operative.hoursAbove28C)
             }
             if job.outputs.contains(.energy) {
                 let report = try EnergyAnalysis.analyse(dwelling, result: result, weather: weather.weather, library: library, options: EnergyOptions(costByUse: false))

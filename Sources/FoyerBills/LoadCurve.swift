@@ -63,6 +63,16 @@ public struct LoadCurve: Sendable {
         let leap = CivilDate.isLeapYear(year)
         let (start, end) = SummerTime.transitions(year: year)
         let startDay = start.dayNumber, endDay = end.dayNumber
+        // The civil date of each day, converted once per day (a clock hour may fall on the next
+        // day: 23:00 standard time is midnight in summer).
+        var knownDay = Int.min, knownDate = CivilDate(1970, 1, 1)
+        func date(ofDay dayNumber: Int) -> CivilDate {
+            if dayNumber != knownDay {
+                knownDay = dayNumber
+                knownDate = CivilDate(dayNumber: dayNumber)
+            }
+            return knownDate
+        }
         for (hour, kWh) in hourlyKWh.enumerated() {
             var day = hour / 24
             if leap && day >= 59 { day += 1 }  // skip 29 February
@@ -75,7 +85,9 @@ public struct LoadCurve: Sendable {
             } else {
                 summer = SummerTime.isInEffect(date: CivilDate(dayNumber: dayNumber), standardHour: standardHour)
             }
-            let clock = LocalDateTime(minuteNumber: dayNumber * 1440 + standardHour * 60 + (summer ? 60 : 0))
+            let minute = dayNumber * 1440 + standardHour * 60 + (summer ? 60 : 0)
+            let clockDay = minute >= (dayNumber + 1) * 1440 ? dayNumber + 1 : dayNumber
+            let clock = LocalDateTime(minuteNumber: minute, dayNumber: clockDay, date: date(ofDay: clockDay))
             intervals.append(Interval(start: clock, minutes: 60, kWh: kWh))
         }
         return LoadCurve(intervals: intervals, origin: origin)

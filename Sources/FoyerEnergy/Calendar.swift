@@ -119,21 +119,31 @@ public enum SummerTime {
 /// A local clock time to the minute: where an interval of a load curve or of a simulated year
 /// starts, as the meter and the tariff's hours read it.
 public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var date: CivilDate
+    public let date: CivilDate
     /// Minutes after midnight, 0 ..< 1440.
-    public var minuteOfDay: Int
+    public let minuteOfDay: Int
+    /// Minutes since 1970-01-01 00:00 (a monotonic key for local times of one offset), kept
+    /// with the date: bills read it for every interval of a year, for every offer compared.
+    public let minuteNumber: Int
 
     public init(_ date: CivilDate, minuteOfDay: Int) {
         self.date = date
         self.minuteOfDay = minuteOfDay
+        minuteNumber = date.dayNumber * 1440 + minuteOfDay
     }
-
-    /// Minutes since 1970-01-01 00:00 (a monotonic key for local times of one offset).
-    public var minuteNumber: Int { date.dayNumber * 1440 + minuteOfDay }
 
     public init(minuteNumber: Int) {
         let day = minuteNumber >= 0 ? minuteNumber / 1440 : (minuteNumber - 1439) / 1440
-        self.init(CivilDate(dayNumber: day), minuteOfDay: minuteNumber - day * 1440)
+        self.init(minuteNumber: minuteNumber, dayNumber: day, date: CivilDate(dayNumber: day))
+    }
+
+    /// The local time `minuteNumber` minutes after 1970-01-01 00:00, whose day (`dayNumber`,
+    /// `date`: the same day) is already known: a year of hours converts each day once, not each
+    /// hour.
+    package init(minuteNumber: Int, dayNumber: Int, date: CivilDate) {
+        self.date = date
+        minuteOfDay = minuteNumber - dayNumber * 1440
+        self.minuteNumber = minuteNumber
     }
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.minuteNumber < b.minuteNumber }

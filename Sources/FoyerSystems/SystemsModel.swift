@@ -28,17 +28,23 @@ public enum SystemsModel {
         // cases' names (it was half of this function's time).
         var positions: [(key: StreamKey, position: Int)] = []
         let supply = dwelling.energySupply
-        func add(_ energy: Energy, _ use: EnergyUse, _ circuit: Circuit, hour: Int, kWh: Double) {
+        /// The position of a stream, created (empty) on first use.
+        func stream(_ energy: Energy, _ use: EnergyUse, _ circuit: Circuit) -> Int {
             let key = StreamKey(energy: energy, use: use, circuit: circuit)
-            let position: Int
-            if let known = positions.first(where: { $0.key == key }) {
-                position = known.position
-            } else {
-                position = streams.count
-                positions.append((key, position))
-                streams.append(EnergyStream(energy: energy, use: use, circuit: circuit, hourlyKWh: [Double](repeating: 0, count: hours)))
+            if let known = positions.first(where: { $0.key == key }) { return known.position }
+            positions.append((key, streams.count))
+            streams.append(EnergyStream(energy: energy, use: use, circuit: circuit, hourlyKWh: [Double](repeating: 0, count: hours)))
+            return streams.count - 1
+        }
+        func add(_ energy: Energy, _ use: EnergyUse, _ circuit: Circuit, hour: Int, kWh: Double) {
+            streams[stream(energy, use, circuit)].hourlyKWh[hour] += kWh
+        }
+        /// Adds `kWh(hour)` to one stream for every hour of the year (the stream found once).
+        func addEveryHour(_ energy: Energy, _ use: EnergyUse, _ circuit: Circuit, _ kWh: (Int) -> Double) {
+            let position = stream(energy, use, circuit)
+            streams[position].hourlyKWh.withUnsafeMutableBufferPointer { series in
+                for hour in 0..<hours { series[hour] += kWh(hour) }
             }
-            streams[position].hourlyKWh[hour] += kWh
         }
         let offPeakCircuit: Circuit = supply.exclusiveNightCircuit == true ? .exclusiveNight : .main
 
@@ -127,12 +133,14 @@ public enum SystemsModel {
             var heat = [Double](repeating: 0, count: systems.count), energyKWh = heat, generatorHeat = heat
             var storageDaily = [Double](repeating: 0, count: systems.count)  // per day, kWh of electricity to charge
             var idleHoursToday = [[Int]](repeating: [], count: systems.count), needToday = 0.0
+            let shareOf = systems.indices.map { share[$0] ?? 0 }
+            var served = [Double](repeating: 0, count: systems.count)
             for hour in 0..<hours {
                 let needKWh = max(0, inputs.heatingW[hour]) / 1000
-                var served = [Double](repeating: 0, count: systems.count)
+                for index in served.indices { served[index] = 0 }
                 var remainder = 0.0
                 for index in mains {
-                    let wanted = needKWh * (share[index] ?? 0)
+                    let wanted = needKWh * shareOf[index]
                     let given = min(wanted, plans[index].capacityKW)
                     served[index] = given
                     remainder += wanted - given
@@ -269,18 +277,18 @@ public enum SystemsModel {
         // MARK: Other uses
         let uses = OtherUses.resolve(dwelling, defaults: &defaults)
         let lightingProfiles = (1...12).map(OtherUses.lightingProfile(month:))
-        for hour in 0..<hours {
-            let h = inputs.clockHour[hour]
-            add(.electricity, .lighting, .main, hour: hour, kWh: uses.lightingKWh * lightingProfiles[monthOfHour(hour) - 1][h] / 365)
-            add(.electricity, .appliances, .main, hour: hour, kWh: uses.appliancesKWh * OtherUses.applianceProfile[h] / 365)
-            add(.electricity, .standby, .main, hour: hour, kWh: uses.standbyKWh / Double(hours))
-            add(uses.cookingEnergy, .cooking, .main, hour: hour, kWh: uses.cookingKWh * OtherUses.cookingProfile[h] / 365)
-        }
+        // Use after use over the year (the streams first used in this order, as hour 0 of an
+        // hour-by-hour loop would).
+        let clockHour = inputs.clockHour
+        addEveryHour(.electricity, .lighting, .main) { hour in uses.lightingKWh * lightingProfiles[monthOfHour(hour) - 1][clockHour[hour]] / 365 }
+        addEveryHour(.electricity, .appliances, .main) { hour in uses.appliancesKWh * OtherUses.applianceProfile[clockHour[hour]] / 365 }
+        addEveryHour(.electricity, .standby, .main) { _ in uses.standbyKWh / Double(hours) }
+        addEveryHour(uses.cookingEnergy, .cooking, .main) { hour in uses.cookingKWh * OtherUses.cookingProfile[clockHour[hour]] / 365 }
 
         // MARK: Ventilation fans: their mean power every hour of the year (auxiliaries).
         let fanKWh = dwelling.ventilation.fanPowerW / 1000
         if fanKWh > 0 {
-            for hour in 0..<hours { add(.electricity, .auxiliaries, .main, hour: hour, kWh: fanKWh) }
+            addEveryHour(.electricity, .auxiliaries, .main) { _ in fanKWh }
         }
 
         return SystemsResult(streams: streams, heating: results, unmetHeatKWh: unmetKWh, unmetHeatHours: unmetHours,
