@@ -112,6 +112,8 @@ public final class BatchRunner: @unchecked Sendable {
     let source: String
     private let lock = NSLock()
     private var weathers: [String: Result<PreparedWeather, InputError>] = [:]
+    /// One lock per weather source being prepared (held while preparing it).
+    private var preparing: [String: NSLock] = [:]
     private var labelWeathers: [String: (prepared: PreparedWeather, shiftK: Double)] = [:]
 
     public init(library: TariffLibrary, source: String) {
@@ -119,8 +121,19 @@ public final class BatchRunner: @unchecked Sendable {
         self.source = source
     }
 
-    /// The prepared year of a weather source (embedded id or EPW path), loaded once.
+    /// The prepared year of a weather source (embedded id or EPW path), loaded once: a worker
+    /// that asks for a year another is preparing waits for it instead of preparing it too.
     func prepared(_ key: String) throws(InputError) -> PreparedWeather {
+        lock.lock()
+        if let cached = weathers[key] {
+            lock.unlock()
+            return try cached.get()
+        }
+        let keyLock = preparing[key] ?? NSLock()
+        preparing[key] = keyLock
+        lock.unlock()
+        keyLock.lock()
+        defer { keyLock.unlock() }
         lock.lock()
         if let cached = weathers[key] {
             lock.unlock()

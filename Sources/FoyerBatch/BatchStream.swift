@@ -171,15 +171,15 @@ public enum BatchStream {
         var wroteHeader = options.format != .csv || skip > 0
         func flush() throws(InputError) {
             guard !block.isEmpty || !wroteHeader else { return }
-            let records = compute(block, runner: runner, jobs: options.jobs)
+            let records = compute(block, runner: runner, jobs: options.jobs, format: options.format)
             var data = Data()
             if options.format == .csv, !wroteHeader {
                 data.append(BatchCSV.header)
                 wroteHeader = true
             }
             for record in records {
-                data.append(options.format == .csv ? BatchCSV.row(record) : BatchRunner.encode(record))
-                if record.status == "ok" { summary.ok += 1 } else { summary.errors += 1 }
+                data.append(record.bytes)
+                if record.ok { summary.ok += 1 } else { summary.errors += 1 }
             }
             do {
                 try output.write(contentsOf: data)
@@ -226,19 +226,26 @@ public enum BatchStream {
         return summary
     }
 
-    static func compute(_ block: [(number: Int, line: LineReader.Line)], runner: BatchRunner, jobs: Int) -> [BatchRecord] {
-        let slots = ResultSlots<BatchRecord>(count: block.count)
+    /// The records of a block, in its order, each encoded in `format` by the worker that
+    /// computed it; a worker takes the block's next line as soon as it is free.
+    static func compute(_ block: [(number: Int, line: LineReader.Line)], runner: BatchRunner, jobs: Int,
+                        format: Format) -> [(ok: Bool, bytes: Data)] {
+        let slots = ResultSlots<(ok: Bool, bytes: Data)>(count: block.count)
         let workers = max(1, min(jobs, block.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < block.count {
+        let next = SharedCounter()
+        @Sendable func encoded(_ record: BatchRecord) -> (ok: Bool, bytes: Data) {
+            (record.status == "ok", format == .csv ? BatchCSV.row(record) : BatchRunner.encode(record))
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while case let index = next.next(), index < block.count {
                 let (number, line) = block[index]
-                slots.set(index, record(line, number: number, runner: runner))
-                index += workers
+                slots.set(index, encoded(record(line, number: number, runner: runner)))
             }
         }
-        return (0..<block.count).map { slots.get($0) ?? BatchRecord(id: "line-\(block[$0].number)", line: block[$0].number, status: "error",
-                                                                     errors: [InputIssue(.error, path: "", message: "not computed")]) }
+        return (0..<block.count).map { index in
+            slots.get(index) ?? encoded(BatchRecord(id: "line-\(block[index].number)", line: block[index].number, status: "error",
+                                                    errors: [InputIssue(.error, path: "", message: "not computed")]))
+        }
     }
 
     /// The record of one input line.

@@ -20,3 +20,20 @@ public final class ResultSlots<Value>: @unchecked Sendable {
         return values[index]
     }
 }
+
+/// A counter threads take numbers from, each number once (the next job for whichever worker is
+/// free: a slow job does not hold back the jobs dealt after it).
+public final class SharedCounter: @unchecked Sendable {
+    private var value: Int
+    private let lock = NSLock()
+
+    public init(from start: Int = 0) { value = start }
+
+    /// The next number.
+    public func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value - 1
+    }
+}
