@@ -50,4 +50,28 @@ struct DecodeMemoTests {
         #expect(!JSONValue.identical(try parse(#"{"a": 1}"#), try parse(#"{"a": 1, "b": 1}"#)))
         #expect(!JSONValue.identical(try parse(#"{"a": true}"#), try parse(#"{"a": 1}"#)))
     }
+
+    /// The envelope resolved once per distinct JSON and floor area (``EnvelopeMemo``): the
+    /// second resolution of the same file gives the same elements, warnings and defaults.
+    @Test func anEnvelopeSeenBeforeResolvesTheSame() throws {
+        // An unusual wall U (a warning) and a window without U or g (defaults from its glazing).
+        let unusual = DwellingFixtures.replacing(
+            #"{ "id": "wall-north", "area_m2": 25, "azimuth_deg": 0, "u_value_w_per_m2k": 1.5 }"#,
+            with: #"{ "id": "wall-north", "area_m2": 25, "azimuth_deg": 0, "u_value_w_per_m2k": 4.5 }"#)
+        EnvelopeMemo.shared.removeAll()
+        let first = DwellingFixtures.load(unusual)
+        let second = DwellingFixtures.load(unusual)
+        #expect(first.issues.contains { $0.path == "envelope.walls[1].u_value_w_per_m2k" && $0.severity == .warning }, "\(first.issues)")
+        #expect(first.defaults.contains { $0.path.hasPrefix("envelope.windows[1]") }, "\(first.defaults.map(\.path))")
+        #expect(second.issues.map(\.description) == first.issues.map(\.description))
+        #expect(second.defaults.map(\.path) == first.defaults.map(\.path))
+        #expect(second.defaults.map(\.value) == first.defaults.map(\.value))
+        let a = try #require(first.dwelling), b = try #require(second.dwelling)
+        #expect(a.opaqueElements == b.opaqueElements)
+        #expect(a.windows.map(\.uValueWPerM2K) == b.windows.map(\.uValueWPerM2K))
+        // Another floor area is another entry; the first floor area is still served the same.
+        let larger = try #require(DwellingFixtures.load(unusual.replacingOccurrences(of: #""floor_area_m2": 80"#, with: #""floor_area_m2": 90"#)).dwelling)
+        #expect(larger.floorAreaM2 == 90)
+        #expect(DwellingFixtures.load(unusual).issues.map(\.description) == first.issues.map(\.description))
+    }
 }

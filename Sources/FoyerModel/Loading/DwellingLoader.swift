@@ -117,7 +117,10 @@ public enum DwellingLoader {
         guard let spec else {
             return LoadedDwelling(file: file, merged: merged, issues: issues.map { $0.inFile(file) }, defaults: [])
         }
-        var outcome = DwellingResolver.resolve(spec, climateZones: climateZones, decodeIssues: decodeIssues, scenario: scenario)
+        var envelopeDocument: JSONValue?
+        if case let .object(members) = scenarioDocument { envelopeDocument = members["envelope"] }
+        var outcome = DwellingResolver.resolve(spec, climateZones: climateZones, decodeIssues: decodeIssues, scenario: scenario,
+                                               envelopeDocument: envelopeDocument)
         if scenario == .household {
             outcome.issues = Self.attributedToHouseholdUse(outcome.issues, householdUse: householdUse)
             outcome.defaults = outcome.defaults.map { value in

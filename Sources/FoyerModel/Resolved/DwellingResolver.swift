@@ -31,8 +31,11 @@ public enum DwellingResolver {
     /// - Parameter scenario: which use `spec` describes; the household scenario also resolves
     ///   `household_use.heated_share` (the caller has merged the rest of `household_use` over the
     ///   top-level fields, see ``DwellingLoader``).
+    /// - Parameter envelopeDocument: the JSON `envelope` that `spec.envelope` was decoded from,
+    ///   when there is one: an envelope already resolved from the same JSON (and floor area)
+    ///   is taken from ``EnvelopeMemo`` instead of being resolved again.
     public static func resolve(_ spec: DwellingSpec, climateZones: [ClimateZoneInfo], decodeIssues: [InputIssue] = [],
-                               scenario: UseScenario = .conventional) -> Outcome {
+                               scenario: UseScenario = .conventional, envelopeDocument: JSONValue? = nil) -> Outcome {
         let r = Resolution()
         r.issues = decodeIssues
 
@@ -47,7 +50,7 @@ public enum DwellingResolver {
 
         let location = resolveLocation(spec.location ?? LocationSpec(), zones: climateZones, r)
         let geometry = resolveGeometry(spec.geometry ?? GeometrySpec(), r)
-        let envelope = resolveEnvelope(spec.envelope, floorAreaM2: geometry?.floorAreaM2, r)
+        let envelope = resolveEnvelope(spec.envelope, document: envelopeDocument, floorAreaM2: geometry?.floorAreaM2, r)
         let bridges = resolveThermalBridges(spec.thermalBridges, envelope: envelope, r)
         let ventilation = resolveVentilation(spec.ventilation ?? VentilationSpec(), yearBuilt: spec.geometry?.yearBuilt, r)
         let thermostat = resolveThermostat(spec.thermostat ?? ThermostatSpec(), r)
@@ -210,10 +213,28 @@ public enum DwellingResolver {
 
     // MARK: - Envelope
 
-    struct Envelope {
+    struct Envelope: Sendable {
         var opaque: [ResolvedOpaqueElement]
         var windows: [ResolvedWindow]
         var interiorSolar: ResolvedInteriorSolarDistribution?
+    }
+
+    /// ``resolveEnvelope(_:floorAreaM2:_:)`` through the process's ``EnvelopeMemo`` when the
+    /// JSON it came from is known and nothing under `envelope` has been reported yet (the
+    /// resolution then depends only on that JSON and the floor area).
+    static func resolveEnvelope(_ spec: EnvelopeSpec?, document: JSONValue?, floorAreaM2: Double?, _ r: Resolution) -> Envelope? {
+        guard let document, spec != nil, !r.hasIssue(at: "envelope") else { return resolveEnvelope(spec, floorAreaM2: floorAreaM2, r) }
+        if let known = EnvelopeMemo.shared.entry(document: document, floorAreaM2: floorAreaM2) {
+            r.issues += known.issues
+            r.defaults += known.defaults
+            return known.envelope
+        }
+        let issuesBefore = r.issues.count, defaultsBefore = r.defaults.count
+        let envelope = resolveEnvelope(spec, floorAreaM2: floorAreaM2, r)
+        EnvelopeMemo.shared.store(EnvelopeMemo.Entry(
+            document: document, floorAreaM2: floorAreaM2, envelope: envelope,
+            issues: Array(r.issues[issuesBefore...]), defaults: Array(r.defaults[defaultsBefore...])))
+        return envelope
     }
 
     static func resolveEnvelope(_ spec: EnvelopeSpec?, floorAreaM2: Double?, _ r: Resolution) -> Envelope? {
