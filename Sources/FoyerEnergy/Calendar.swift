@@ -141,6 +141,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     /// `date`: the same day) is already known: a year of hours converts each day once, not each
     /// hour.
     package init(minuteNumber: Int, dayNumber: Int, date: CivilDate) {
+        assert(date.dayNumber == dayNumber && (0..<1440).contains(minuteNumber - dayNumber * 1440), "the day is not that of the minute")
         self.date = date
         minuteOfDay = minuteNumber - dayNumber * 1440
         self.minuteNumber = minuteNumber

@@ -29,6 +29,17 @@ struct DecodeMemoTests {
         #expect(described(second) == described(first))
         DecodeMemo.shared.removeAll()
         #expect(described(DwellingFixtures.load(Self.flawed)) == described(first))
+        // A part with problems is not kept; a clean one is.
+        func envelope(_ text: String) throws -> JSONValue {
+            guard case let .object(members) = try JSONValue.parse(Data(text.utf8), file: nil), let envelope = members["envelope"] else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "no envelope"))
+            }
+            return envelope
+        }
+        let key = DecodeMemo.Key(type: ObjectIdentifier(EnvelopeSpec.self), path: "envelope")
+        #expect(DecodeMemo.shared.entry(key, value: try envelope(Self.flawed)) == nil)
+        _ = DwellingFixtures.load(DwellingFixtures.valid)
+        #expect(DecodeMemo.shared.entry(key, value: try envelope(DwellingFixtures.valid)) != nil)
     }
 
     @Test func aChangedSubtreeIsDecodedAfresh() throws {
@@ -49,6 +60,11 @@ struct DecodeMemoTests {
         #expect(!JSONValue.identical(try parse(#"{"a": [1, 2]}"#), try parse(#"{"a": [2, 1]}"#)))
         #expect(!JSONValue.identical(try parse(#"{"a": 1}"#), try parse(#"{"a": 1, "b": 1}"#)))
         #expect(!JSONValue.identical(try parse(#"{"a": true}"#), try parse(#"{"a": 1}"#)))
+        // Canonically equivalent strings are still different bytes (a file name differs): "é"
+        // precomposed and "e" with a combining accent, as values and as keys.
+        #expect(!JSONValue.identical(.string("caf\u{E9}.epw"), .string("cafe\u{301}.epw")))
+        #expect(!JSONValue.identical(.object(["\u{E9}": .null]), .object(["e\u{301}": .null])))
+        #expect(JSONValue.identical(.object(["\u{E9}": .string("x")]), .object(["\u{E9}": .string("x")])))
     }
 
     /// The envelope resolved once per distinct JSON and floor area (``EnvelopeMemo``): the

@@ -206,6 +206,13 @@ final class DecodeMemo: @unchecked Sendable {
         return candidates.first { JSONValue.identical($0.value, value) }
     }
 
+    /// The subtrees kept (tests).
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.values.reduce(0) { $0 + $1.count }
+    }
+
     /// Forgets every subtree (tests).
     func removeAll() {
         lock.lock()
@@ -213,8 +220,11 @@ final class DecodeMemo: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Keeps a subtree that decoded without a problem (one with problems belongs to a line in
+    /// error: not worth keeping, and its issues could be many).
     func store(_ key: Key, _ entry: Entry) {
-        guard entry.value.valueCount(limit: Self.maximumValues) <= Self.maximumValues else { return }
+        guard entry.issues.isEmpty, entry.unknownKeyIssues.isEmpty,
+              entry.value.valueCount(limit: Self.maximumValues) <= Self.maximumValues else { return }
         lock.lock()
         defer { lock.unlock() }
         var list = entries[key] ?? []
@@ -233,7 +243,10 @@ extension JSONValue {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
         case let (.number(x), .number(y)): return x.bitPattern == y.bitPattern
-        case let (.string(x), .string(y)): return x == y
+        // Strings byte for byte: Swift's `==` (and a dictionary's key lookup) takes canonically
+        // equivalent strings as equal, "é" and "e" + a combining accent, which are different
+        // bytes (a file path differs).
+        case let (.string(x), .string(y)): return x.utf8.elementsEqual(y.utf8)
         case let (.array(x), .array(y)):
             guard x.count == y.count else { return false }
             for index in x.indices where !identical(x[index], y[index]) { return false }
@@ -241,7 +254,8 @@ extension JSONValue {
         case let (.object(x), .object(y)):
             guard x.count == y.count else { return false }
             for (key, value) in x {
-                guard let other = y[key], identical(value, other) else { return false }
+                guard let position = y.index(forKey: key), y[position].key.utf8.elementsEqual(key.utf8),
+                      identical(value, y[position].value) else { return false }
             }
             return true
         default: return false

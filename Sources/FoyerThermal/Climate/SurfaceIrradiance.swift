@@ -146,7 +146,7 @@ final class SeriesCache: @unchecked Sendable {
 
     func setDerived(_ name: String, _ value: [Double]) {
         lock.lock()
-        if derivedSeries.count < 4 * Self.limit { derivedSeries[name] = value }
+        if derivedSeries.count < Self.limit { derivedSeries[name] = value }
         lock.unlock()
     }
 

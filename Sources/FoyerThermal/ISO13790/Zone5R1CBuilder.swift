@@ -145,7 +145,9 @@ extension ISO13790 {
         // C.2 distributes (1 − H_tr,w/(9.1·A_t)) of 0.5 Φ_int + Φ_sol to the surface and mass
         // nodes: the rest is taken to leave through the windows at once.
         var directWindowLoss = [Double](repeating: 0, count: hours)
-        // Aperture after aperture over the year (the sums in the order of solarGainW(hour:…)).
+        // Aperture after aperture over the year (the sums in the order of solarGainW(hour:…)),
+        // read through pointers: every series is a year of hours.
+        precondition(envelope.apertures.allSatisfy { $0.series.totalWPerM2.count == hours }, "irradiance series are not a year of hours")
         for aperture in envelope.apertures {
             let area = aperture.areaM2
             aperture.series.totalWPerM2.withUnsafeBufferPointer { total in

@@ -466,6 +466,10 @@ public enum ISO52016 {
         }
         // Window after window, then surface after surface, over the year: each hour's sums
         // add in the same order as an hour-by-hour loop would.
+        // The loops below read through pointers: every series is a year of hours.
+        precondition(seriesList.allSatisfy { $0.beamWPerM2.count == hours && $0.skyDiffuseWPerM2.count == hours
+            && $0.groundReflectedWPerM2.count == hours && $0.totalWPerM2.count == hours && $0.incidenceDeg.count == hours }
+            && internalGains.count == hours, "irradiance or gains series are not a year of hours")
         var windowSolar = [Double](repeating: 0, count: hours)
         windowSolar.withUnsafeMutableBufferPointer { windowSolar in
             for window in transmitted {
