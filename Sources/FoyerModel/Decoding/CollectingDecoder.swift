@@ -128,9 +128,10 @@ struct AnyKey: CodingKey {
 private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, at path: [any CodingKey], context: CollectingDecoder.Context) throws -> T {
     if T.self is any MemoizedDecoding.Type {
         let key = DecodeMemo.Key(type: ObjectIdentifier(T.self), path: CollectingDecoder.render(path))
-        if let entry = DecodeMemo.shared.entry(key, value: value), let decoded = entry.decoded as? T {
-            context.issues += entry.issues
-            context.unknownKeysBySubtree[key.path] = entry.unknownKeyIssues
+        if let known = DecodeMemo.shared.entry(key, value: value), let decoded = known as? T {
+            // Only subtrees that decoded without a problem are kept: none to replay, and no
+            // unknown key below.
+            context.unknownKeysBySubtree[key.path] = []
             return decoded
         }
         let issuesBefore = context.issues.count
@@ -145,8 +146,11 @@ private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, at
         subtree.unknownKeysBySubtree = context.unknownKeysBySubtree.filter { within($0.key) }
         CollectingDecoder.reportUnknownKeys(in: value, path: path, context: subtree)
         context.unknownKeysBySubtree[key.path] = subtree.issues
-        DecodeMemo.shared.store(key, DecodeMemo.Entry(
-            value: value, decoded: decoded, issues: Array(context.issues[issuesBefore...]), unknownKeyIssues: subtree.issues))
+        // A subtree with problems belongs to a line in error: not worth keeping, and its issues
+        // could be many.
+        if context.issues.count == issuesBefore, subtree.issues.isEmpty {
+            DecodeMemo.shared.store(key, value: value, decoded)
+        }
         return decoded
     }
     return try decodeFresh(type, from: value, at: path, context: context)
@@ -167,43 +171,58 @@ private func decodeFresh<T: Decodable>(_ type: T.Type, from value: JSONValue, at
     return try T(from: decoder)
 }
 
-/// A spec type whose decoded value, issues and requested keys the process keeps for the JSON
-/// subtrees it has seen at a path (``DecodeMemo``): the parts of a dwelling that a batch's jobs
+/// A spec type whose decoded value the process keeps for the JSON subtrees it has seen at a
+/// path (``DecodeMemo``): the parts of a dwelling that a batch's jobs
 /// inherit unchanged from their archetype are decoded once, not once per job. Decoding must
 /// depend only on the subtree and its path (it does: the context only collects).
 protocol MemoizedDecoding {}
 
-/// The decoded subtrees of ``MemoizedDecoding`` types, per type and path: the last few distinct
-/// subtrees seen there, matched exactly (numbers bit for bit, so that −0 and 0 stay apart).
-/// Shared by every thread of the process; a hit gives the same value, issues and requested keys
-/// as decoding again, so results do not depend on the order jobs ran in.
-final class DecodeMemo: @unchecked Sendable {
+/// The decoded subtrees of ``MemoizedDecoding`` types, per type and path (see ``JSONMemo``): a
+/// hit gives the value decoding again gives; only subtrees without a problem are kept.
+enum DecodeMemo {
     struct Key: Hashable {
         let type: ObjectIdentifier
         let path: String
     }
 
-    struct Entry {
-        let value: JSONValue
-        let decoded: Any
-        let issues: [InputIssue]
-        let unknownKeyIssues: [InputIssue]
-    }
+    /// A sweep's archetypes: eight distinct subtrees per type and path, each with its decoded
+    /// value.
+    static let shared = JSONMemo<Key, Any>(entriesPerKey: 8)
+}
 
-    static let shared = DecodeMemo()
-    /// Distinct subtrees kept per type and path (a sweep's archetypes; the oldest is dropped).
-    static let entriesPerKey = 8
-    /// Subtrees larger than this many JSON values are not kept (nor compared).
-    static let maximumValues = 20_000
-
+/// Values computed from JSON subtrees, kept per key for the last few distinct subtrees seen
+/// (the oldest dropped), matched exactly (``JSONValue/identical(_:_:)``: numbers bit for bit,
+/// strings byte for byte). Shared by every thread of the process; what is kept must be what
+/// computing again from the same subtree and key gives, so results do not depend on the order
+/// jobs ran in.
+final class JSONMemo<Key: Hashable, Value>: @unchecked Sendable {
+    /// Distinct subtrees kept per key.
+    let entriesPerKey: Int
     private let lock = NSLock()
-    private var entries: [Key: [Entry]] = [:]
+    private var entries: [Key: [(json: JSONValue, value: Value)]] = [:]
 
-    func entry(_ key: Key, value: JSONValue) -> Entry? {
+    init(entriesPerKey: Int) { self.entriesPerKey = entriesPerKey }
+
+    /// Subtrees larger than this many JSON values are not kept (nor compared).
+    static var maximumValues: Int { 20_000 }
+
+    func entry(_ key: Key, value json: JSONValue) -> Value? {
         lock.lock()
         let candidates = entries[key] ?? []
         lock.unlock()
-        return candidates.first { JSONValue.identical($0.value, value) }
+        return candidates.first { JSONValue.identical($0.json, json) }?.value
+    }
+
+    func store(_ key: Key, value json: JSONValue, _ computed: Value) {
+        guard json.valueCount(limit: Self.maximumValues) <= Self.maximumValues else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        var list = entries[key] ?? []
+        if list.contains(where: { JSONValue.identical($0.json, json) }) { return }
+        if list.count >= entriesPerKey { list.removeFirst() }
+        list.append((json, computed))
+        entries[key] = list
+        if entries.count > 1_000 { entries.removeAll() }
     }
 
     /// The subtrees kept (tests).
@@ -218,21 +237,6 @@ final class DecodeMemo: @unchecked Sendable {
         lock.lock()
         entries.removeAll()
         lock.unlock()
-    }
-
-    /// Keeps a subtree that decoded without a problem (one with problems belongs to a line in
-    /// error: not worth keeping, and its issues could be many).
-    func store(_ key: Key, _ entry: Entry) {
-        guard entry.issues.isEmpty, entry.unknownKeyIssues.isEmpty,
-              entry.value.valueCount(limit: Self.maximumValues) <= Self.maximumValues else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        var list = entries[key] ?? []
-        if list.contains(where: { JSONValue.identical($0.value, entry.value) }) { return }
-        if list.count >= Self.entriesPerKey { list.removeFirst() }
-        list.append(entry)
-        entries[key] = list
-        if entries.count > 1_000 { entries.removeAll() }
     }
 }
 

@@ -224,16 +224,18 @@ public enum DwellingResolver {
     /// resolution then depends only on that JSON and the floor area).
     static func resolveEnvelope(_ spec: EnvelopeSpec?, document: JSONValue?, floorAreaM2: Double?, _ r: Resolution) -> Envelope? {
         guard let document, spec != nil, !r.hasIssue(at: "envelope") else { return resolveEnvelope(spec, floorAreaM2: floorAreaM2, r) }
-        if let known = EnvelopeMemo.shared.entry(document: document, floorAreaM2: floorAreaM2) {
+        let key = EnvelopeMemo.Key(floorAreaBits: floorAreaM2?.bitPattern)
+        if let known = EnvelopeMemo.shared.entry(key, value: document) {
             r.issues += known.issues
             r.defaults += known.defaults
             return known.envelope
         }
         let issuesBefore = r.issues.count, defaultsBefore = r.defaults.count
         let envelope = resolveEnvelope(spec, floorAreaM2: floorAreaM2, r)
-        EnvelopeMemo.shared.store(EnvelopeMemo.Entry(
-            document: document, floorAreaM2: floorAreaM2, envelope: envelope,
-            issues: Array(r.issues[issuesBefore...]), defaults: Array(r.defaults[defaultsBefore...])))
+        let issues = Array(r.issues[issuesBefore...])
+        if !issues.hasErrors, issues.count <= EnvelopeMemo.maximumIssues {
+            EnvelopeMemo.shared.store(key, value: document, EnvelopeMemo.Entry(envelope: envelope, issues: issues, defaults: Array(r.defaults[defaultsBefore...])))
+        }
         return envelope
     }
 
