@@ -162,52 +162,61 @@ public final class CondensedSolver: Sendable {
     }
 
     /// Solves A·x = b in a caller-owned buffer (b on entry, x on return).
+    ///
+    /// The back-substitution of each chain carries its running value in a register rather than
+    /// reading back the value it has just stored (the same operations, so the same bits).
     public func solve(inPlaceBuffer b: UnsafeMutableBufferPointer<Double>) {
         let e = eliminated.count, m = kept.count
         withUnsafeTemporaryAllocation(of: Double.self, capacity: e + m) { work in
-            do {
-                eliminated.withUnsafeBufferPointer { eliminated in
-                kept.withUnsafeBufferPointer { kept in
-                sub.withUnsafeBufferPointer { sub in
-                inverseDenominator.withUnsafeBufferPointer { inverse in
-                superPrime.withUnsafeBufferPointer { superPrime in
-                    // y = A_EE⁻¹·b_E, chain by chain.
-                    for c in 0..<(chainStart.count - 1) {
-                        let first = chainStart[c], last = chainStart[c + 1]
-                        var previous = 0.0
-                        for p in first..<last {
-                            previous = (b[eliminated[p]] - sub[p] * previous) * inverse[p]
-                            work[p] = previous
-                        }
-                        if last - first > 1 {
-                            for p in stride(from: last - 2, through: first, by: -1) { work[p] -= superPrime[p] * work[p + 1] }
-                        }
+            eliminated.withUnsafeBufferPointer { eliminated in
+            kept.withUnsafeBufferPointer { kept in
+            chainStart.withUnsafeBufferPointer { chainStart in
+            sub.withUnsafeBufferPointer { sub in
+            inverseDenominator.withUnsafeBufferPointer { inverse in
+            superPrime.withUnsafeBufferPointer { superPrime in
+                // y = A_EE⁻¹·b_E, chain by chain (Thomas: forward elimination, back-substitution).
+                for c in 0..<(chainStart.count - 1) {
+                    let first = chainStart[c], last = chainStart[c + 1]
+                    var previous = 0.0
+                    for p in first..<last {
+                        previous = (b[eliminated[p]] - sub[p] * previous) * inverse[p]
+                        work[p] = previous
                     }
-                    // Reduced right-hand side and solve.
-                    for j in 0..<m { work[e + j] = b[kept[j]] }
-                    attachmentPosition.withUnsafeBufferPointer { position in
-                    attachmentKept.withUnsafeBufferPointer { keptIndex in
-                    attachmentValue.withUnsafeBufferPointer { value in
-                        for a in 0..<position.count { work[e + keptIndex[a]] -= value[a] * work[position[a]] }
-                    } } }
-                    if let reducedInverse {
-                        reducedInverse.solve(inPlaceBuffer: UnsafeMutableBufferPointer(rebasing: work[e..<(e + m)]))
-                    } else if let reduced, m > 0 {
-                        reduced.solve(inPlaceBuffer: UnsafeMutableBufferPointer(rebasing: work[e..<(e + m)]))
+                    var next = previous
+                    var p = last - 2
+                    while p >= first {
+                        next = work[p] - superPrime[p] * next
+                        work[p] = next
+                        p -= 1
                     }
-                    for j in 0..<m { b[kept[j]] = work[e + j] }
-                    // x_E = y − Σ z_k·x_k.
-                    responseValues.withUnsafeBufferPointer { values in
-                        for r in 0..<responseKept.count {
-                            let value = work[e + responseKept[r]]
-                            let first = chainStart[responseChain[r]], last = chainStart[responseChain[r] + 1]
-                            let offset = responseOffset[r] - first
-                            for p in first..<last { work[p] -= values[offset + p] * value }
-                        }
+                }
+                // Reduced right-hand side b_K − A_KE·y.
+                for j in 0..<m { work[e + j] = b[kept[j]] }
+                attachmentPosition.withUnsafeBufferPointer { position in
+                attachmentKept.withUnsafeBufferPointer { keptIndex in
+                attachmentValue.withUnsafeBufferPointer { value in
+                    for a in 0..<position.count { work[e + keptIndex[a]] -= value[a] * work[position[a]] }
+                } } }
+                if let reducedInverse {
+                    reducedInverse.solve(inPlaceBuffer: UnsafeMutableBufferPointer(rebasing: work[e..<(e + m)]))
+                } else if let reduced, m > 0 {
+                    reduced.solve(inPlaceBuffer: UnsafeMutableBufferPointer(rebasing: work[e..<(e + m)]))
+                }
+                for j in 0..<m { b[kept[j]] = work[e + j] }
+                // x_E = y − Σ z_k·x_k.
+                responseValues.withUnsafeBufferPointer { values in
+                responseKept.withUnsafeBufferPointer { responseKept in
+                responseChain.withUnsafeBufferPointer { responseChain in
+                responseOffset.withUnsafeBufferPointer { responseOffset in
+                    for r in 0..<responseKept.count {
+                        let value = work[e + responseKept[r]]
+                        let first = chainStart[responseChain[r]], last = chainStart[responseChain[r] + 1]
+                        let offset = responseOffset[r] - first
+                        for p in first..<last { work[p] -= values[offset + p] * value }
                     }
-                    for p in 0..<e { b[eliminated[p]] = work[p] }
-                } } } } }
-            }
+                } } } }
+                for p in 0..<e { b[eliminated[p]] = work[p] }
+            } } } } } }
         }
     }
 }

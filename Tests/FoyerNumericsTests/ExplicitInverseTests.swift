@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FoyerNumerics
 
@@ -20,5 +21,41 @@ struct ExplicitInverseTests {
                 #expect(abs(columns[2 * k + i] - expected[i]) < 1e-14)
             }
         }
+    }
+
+    /// The product runs on blocks of four rows; each x_i must still be the scalar sum
+    /// Σ_j (A⁻¹)_ij·b_j taken in the order of j, bit for bit, for every order (the padded rows
+    /// of the last block, and the orders above 16 that go through memory, included).
+    @Test(arguments: [1, 2, 3, 4, 5, 7, 8, 9, 12, 13, 16, 17, 23])
+    func blockedProductEqualsTheScalarSumBitForBit(order n: Int) throws {
+        // A diagonally dominant, non-symmetric matrix with irrational-looking entries.
+        var rows = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+        for i in 0..<n {
+            for j in 0..<n {
+                let phase = Double(3 * i + 7 * j + 1)
+                rows[i][j] = i == j ? Double(n) + 1.5 : sin(phase)
+            }
+        }
+        let lu = try LUFactorization(DenseMatrix(rowMajor: rows))
+        let inverse = ExplicitInverse(lu)
+        var columns: [[Double]] = []
+        for j in 0..<n {
+            var column = [Double](repeating: 0, count: n)
+            column[j] = 1
+            lu.solve(inPlace: &column)
+            columns.append(column)
+        }
+        let b = (0..<n).map { cos(Double($0) * 1.7) * 100 }
+        var expected = [Double](repeating: 0, count: n)
+        for j in 0..<n { for i in 0..<n { expected[i] += columns[j][i] * b[j] } }
+        var x = b
+        x.withUnsafeMutableBufferPointer { inverse.solve(inPlaceBuffer: $0) }
+        #expect(x.map(\.bitPattern) == expected.map(\.bitPattern))
+        var many = b + b.map { -$0 }
+        many.withUnsafeMutableBufferPointer { inverse.solve(columns: $0, count: 2) }
+        #expect(Array(many[0..<n]).map(\.bitPattern) == expected.map(\.bitPattern))
+        var negated = [Double](repeating: 0, count: n)
+        for j in 0..<n { for i in 0..<n { negated[i] += columns[j][i] * -b[j] } }
+        #expect(Array(many[n...]).map(\.bitPattern) == negated.map(\.bitPattern))
     }
 }

@@ -250,7 +250,7 @@ extension JSONValue {
         // Strings byte for byte: Swift's `==` (and a dictionary's key lookup) takes canonically
         // equivalent strings as equal, "é" and "e" + a combining accent, which are different
         // bytes (a file path differs).
-        case let (.string(x), .string(y)): return x.utf8.elementsEqual(y.utf8)
+        case let (.string(x), .string(y)): return sameBytes(x, y)
         case let (.array(x), .array(y)):
             guard x.count == y.count else { return false }
             for index in x.indices where !identical(x[index], y[index]) { return false }
@@ -258,12 +258,26 @@ extension JSONValue {
         case let (.object(x), .object(y)):
             guard x.count == y.count else { return false }
             for (key, value) in x {
-                guard let position = y.index(forKey: key), y[position].key.utf8.elementsEqual(key.utf8),
+                guard let position = y.index(forKey: key), sameBytes(y[position].key, key),
                       identical(value, y[position].value) else { return false }
             }
             return true
         default: return false
         }
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (one `memcmp` on native strings; byte by
+    /// byte otherwise).
+    private static func sameBytes(_ x: String, _ y: String) -> Bool {
+        let fast = x.utf8.withContiguousStorageIfAvailable { a in
+            y.utf8.withContiguousStorageIfAvailable { b in
+                guard a.count == b.count else { return false }
+                guard let first = a.baseAddress, let second = b.baseAddress else { return true }
+                return memcmp(first, second, a.count) == 0
+            }
+        }
+        if let fast, let result = fast { return result }
+        return x.utf8.elementsEqual(y.utf8)
     }
 
     /// The number of values in the document, counting stops past `limit`.

@@ -76,6 +76,17 @@ public struct SurfaceIrradiance: Sendable {
         return computed
     }
 
+    /// The identity of this prepared year, shared by its copies: for caches of what is derived
+    /// from it (``ISO52016/StructureCache``).
+    var yearToken: AnyObject { cache }
+
+    /// Whether `weather` is the year this irradiance was made from, in everything a zone's
+    /// structure reads of it: temperatures, infrared, wind and global irradiance.
+    func isOwnYear(_ weather: WeatherYear) -> Bool {
+        weather.dryBulbC == self.weather.dryBulbC && weather.horizontalInfraredWPerM2 == self.weather.horizontalInfraredWPerM2
+            && weather.windSpeedMPerS == self.weather.windSpeedMPerS && weather.globalHorizontalWPerM2 == self.weather.globalHorizontalWPerM2
+    }
+
     func computeSeries(tiltDeg: Double, azimuthDeg: Double) -> Series {
         var total = [Double](repeating: 0, count: WeatherYear.hoursPerYear)
         var beam = total, sky = total, ground = total, incidence = [Double](repeating: 90, count: WeatherYear.hoursPerYear)

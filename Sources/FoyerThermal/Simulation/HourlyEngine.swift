@@ -95,9 +95,10 @@ public enum HourlyEngine {
         let variantCompiled = zone.variants.map(\.compiled)
         let variantResponses = zone.variants.flatMap(\.controller.heatingResponse)
         let variantResponseAtControl = zone.variants.map(\.controller.controlResponseKPerW)
-        let shuttersClosed = zone.shuttersClosed.count == hours ? zone.shuttersClosed : [Bool](repeating: false, count: hours)
-        let blockByHour = zone.variantBlockByHour.count == hours && zone.variants.count > 8
-            ? zone.variantBlockByHour.map { Int($0) * 8 } : [Int](repeating: 0, count: hours)
+        // Per-hour variant inputs; empty when the zone has none (no year-long arrays of zeros).
+        let shuttersClosed = zone.shuttersClosed.count == hours ? zone.shuttersClosed : []
+        let blockByHour = zone.variantBlockByHour.count == hours && zone.variants.count > 8 ? zone.variantBlockByHour : []
+        let hasShutters = !shuttersClosed.isEmpty, hasBlocks = !blockByHour.isEmpty
         let floorNodes = zone.floorSurfaces.nodes, floorWeights = zone.floorSurfaces.weights
         let ceilingNodes = zone.ceilingSurfaces.nodes, ceilingWeights = zone.ceilingSurfaces.weights
         // The operative temperature reads the air and the internal surfaces only: its nonzero
@@ -114,8 +115,10 @@ public enum HourlyEngine {
         let highestCoefficient = ISO52016.naturalConvectionBoundsWPerM2K.maximum
 
         let initialC = zone.heatingSetpointC.first.flatMap { $0 } ?? 20
-        // Hourly records, series after series: outdoor, air, operative, heating, cooling, unmet.
-        var records = [Double](repeating: 0, count: 6 * hours)
+        // Hourly records, written in place: outdoor, air, operative, heating, cooling, unmet.
+        var outdoor = [Double](repeating: 0, count: hours), airC = [Double](repeating: 0, count: hours)
+        var operativeC = [Double](repeating: 0, count: hours), heating = [Double](repeating: 0, count: hours)
+        var cooling = [Double](repeating: 0, count: hours), unmet = [Double](repeating: 0, count: hours)
         // Σ over the recorded hours of each node's temperature: with the precomputed input
         // side, it gives the heat through every boundary link without a per-hour loop over links.
         var nodeSums = [Double](repeating: 0, count: n)
@@ -172,7 +175,13 @@ public enum HourlyEngine {
             operativeNodes.withUnsafeBufferPointer { operativeNodes in
             nodeSums.withUnsafeMutableBufferPointer { nodeSums in
             linkedNodes.withUnsafeBufferPointer { linkedNodes in
-            records.withUnsafeMutableBufferPointer { records in
+            blockByHour.withUnsafeBufferPointer { blockByHour in
+            outdoor.withUnsafeMutableBufferPointer { outdoor in
+            airC.withUnsafeMutableBufferPointer { airC in
+            operativeC.withUnsafeMutableBufferPointer { operativeC in
+            heating.withUnsafeMutableBufferPointer { heating in
+            cooling.withUnsafeMutableBufferPointer { cooling in
+            unmet.withUnsafeMutableBufferPointer { unmet in
             convective.nodes.withUnsafeBufferPointer { convectiveNodes in
             convective.areasM2.withUnsafeBufferPointer { convectiveAreas in
             convective.facingUp.withUnsafeBufferPointer { convectiveFacingUp in
@@ -220,7 +229,7 @@ public enum HourlyEngine {
                 // heat flow at the floors and ceilings from the previous hour's temperatures
                 // (EN ISO 13789:2017 Table 8 coefficients; the direction as HEM's EN ISO 52016-1
                 // implementation decides it, surface against air temperature).
-                var variant = blockByHour[hour] + (shuttersClosed[hour] ? 1 : 0)
+                var variant = (hasBlocks ? Int(blockByHour[hour]) * 8 : 0) + (hasShutters && shuttersClosed[hour] ? 1 : 0)
                 if !floorNodes.isEmpty {
                     var mean = 0.0
                     for (k, node) in floorNodes.enumerated() { mean += floorWeights[k] * state[node] }
@@ -241,14 +250,14 @@ public enum HourlyEngine {
                 let power = outcome.powerW, needed = outcome.unrestrictedPowerW
                 if power != 0 { for i in 0..<n { solution[i] += power * response[i] } }
                 if recording {
-                    records[hour] = boundaryFlat[hour * boundaryCount]
-                    records[hours + hour] = solution[air]
+                    outdoor[hour] = boundaryFlat[hour * boundaryCount]
+                    airC[hour] = solution[air]
                     var operative = 0.0
                     for k in 0..<operativeNodes.count { operative += operativeWeights[k] * solution[operativeNodes[k]] }
-                    records[2 * hours + hour] = operative
-                    records[3 * hours + hour] = max(power, 0)
-                    records[4 * hours + hour] = max(-power, 0)
-                    records[5 * hours + hour] = max(needed - power, 0)
+                    operativeC[hour] = operative
+                    heating[hour] = max(power, 0)
+                    cooling[hour] = max(-power, 0)
+                    unmet[hour] = max(needed - power, 0)
                     for i in linkedNodes { nodeSums[i] += solution[i] }
                     heatingSum += max(power, 0) * timeStep
                     coolingSum -= max(-power, 0) * timeStep
@@ -265,7 +274,7 @@ public enum HourlyEngine {
             for i in 0..<n { endState[i] = state[i] }
             heatingJ = heatingSum
             coolingJ = coolingSum
-            } } } } } } } } } } } } } } } } } } } } }
+            } } } } } } } } } } } } } } } } } } } } } } } } } } }
         }
         var storageJ = 0.0
         for i in 0..<n where capacities[i] > 0 { storageJ += capacities[i] * (endState[i] - startState[i]) }
@@ -273,9 +282,6 @@ public enum HourlyEngine {
         for (k, link) in links.enumerated() {
             linkEnergyJ[k] = (zone.boundaryLinkInputSumsW[k] - link.conductanceWPerK * nodeSums[link.node]) * timeStep
         }
-        let outdoor = Array(records[0..<hours]), airC = Array(records[hours..<(2 * hours)])
-        let operativeC = Array(records[(2 * hours)..<(3 * hours)]), heating = Array(records[(3 * hours)..<(4 * hours)])
-        let cooling = Array(records[(4 * hours)..<(5 * hours)]), unmet = Array(records[(5 * hours)..<(6 * hours)])
         let solarJ = zone.solarGainsW.reduce(0, +) * timeStep
         let internalJ = zone.internalGainsW.reduce(0, +) * timeStep
 
