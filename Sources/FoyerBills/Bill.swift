@@ -203,6 +203,9 @@ public enum BillEngine {
             days.append(DayFacts(month: date.month, monthIndex: date.year * 12 + date.month - 1 - firstMonth, weekday: date.isoWeekday,
                                  holiday: needsHolidays && isHoliday(date), colour: colour))
         }
+        // Consecutive quarters mostly fill the same slot: its running sum is kept in a register
+        // and stored when the slot changes (the same additions in the same order).
+        var openSlot = -1, openSum = 0.0
         for interval in curve.intervals where interval.kWh != 0 {
             let quarters = max(1, (interval.minutes + 14) / 15)
             let share = interval.kWh / Double(quarters)
@@ -231,10 +234,17 @@ public enum BillEngine {
                     unsuppliedKWh += share
                     if firstUnsupplied == nil { firstUnsupplied = LocalDateTime(minuteNumber: minute); unsuppliedPeriod = versions[version].periods[period].name }
                 }
-                energy[slot(monthIndex: day.monthIndex, version: version, period: period, colour: colour)] += share
+                let index = slot(monthIndex: day.monthIndex, version: version, period: period, colour: colour)
+                if index != openSlot {
+                    if openSlot >= 0 { energy[openSlot] = openSum }
+                    openSlot = index
+                    openSum = energy[index]
+                }
+                openSum += share
                 minute += 15
             }
         }
+        if openSlot >= 0 { energy[openSlot] = openSum }
         if let firstUnsupplied {
             throw InputError(InputIssue(.error, file: curve.origin, path: "consumption", value: String(format: "%.3f kWh from %@", unsuppliedKWh, "\(firstUnsupplied)"),
                                         message: "\(offer) supplies nothing in its period \"\(unsuppliedPeriod)\" (an exclusive-night meter is powered only in its night window), yet this consumption falls there",
