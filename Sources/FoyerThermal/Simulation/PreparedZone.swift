@@ -110,8 +110,12 @@ public final class PreparedZone: Sendable {
         let boundaryCount = boundaryTemperaturesC.count
         let hours = boundaryTemperaturesC.first?.count ?? 0
         var flat = [Double](repeating: 0, count: hours * boundaryCount)
-        for (b, series) in boundaryTemperaturesC.enumerated() {
-            for (hour, value) in series.enumerated() { flat[hour * boundaryCount + b] = value }
+        flat.withUnsafeMutableBufferPointer { flat in
+            for (b, series) in boundaryTemperaturesC.enumerated() {
+                series.withUnsafeBufferPointer { series in
+                    for hour in 0..<min(hours, series.count) { flat[hour * boundaryCount + b] = series[hour] }
+                }
+            }
         }
         boundaryTemperaturesFlatC = flat
         heatingSetpointFlatC = heatingSetpointC.map { $0 ?? -Double.infinity }
@@ -119,21 +123,25 @@ public final class PreparedZone: Sendable {
         let links = compiled.network.boundaryLinks
         var drives = sourcesW.count == hours * n ? sourcesW : [Double](repeating: 0, count: hours * n)
         var inputSums = [Double](repeating: 0, count: links.count)
-        // Link after link over the year: each cell of `drives` still receives its links' flows
-        // in link order.
+        // Hour by hour, link after link: each cell of `drives` receives its links' flows in link
+        // order, and each link's sum its flows in hour order; the links' sums are independent
+        // chains of additions the processor overlaps (one link's whole year at a time was a
+        // single chain).
+        let conductances = links.map(\.conductanceWPerK), linkNodes = links.map(\.node), linkBoundaries = links.map(\.boundary)
         drives.withUnsafeMutableBufferPointer { drives in
         flat.withUnsafeBufferPointer { flat in
-            for (k, link) in links.enumerated() {
-                let conductance = link.conductanceWPerK, node = link.node, boundary = link.boundary
-                var sum = 0.0
-                for hour in 0..<hours {
-                    let flow = conductance * flat[hour * boundaryCount + boundary]
-                    drives[hour * n + node] += flow
-                    sum += flow
+        inputSums.withUnsafeMutableBufferPointer { sums in
+        conductances.withUnsafeBufferPointer { conductances in
+        linkNodes.withUnsafeBufferPointer { linkNodes in
+        linkBoundaries.withUnsafeBufferPointer { linkBoundaries in
+            for hour in 0..<hours {
+                for k in 0..<conductances.count {
+                    let flow = conductances[k] * flat[hour * boundaryCount + linkBoundaries[k]]
+                    drives[hour * n + linkNodes[k]] += flow
+                    sums[k] += flow
                 }
-                inputSums[k] = sum
             }
-        } }
+        } } } } } }
         drivesW = drives
         boundaryLinkInputSumsW = inputSums
         coolingSetpointFlatC = coolingSetpointC.map { $0 ?? Double.infinity }
