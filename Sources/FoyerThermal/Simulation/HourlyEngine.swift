@@ -150,6 +150,8 @@ public enum HourlyEngine {
             return (capacitive, matrix, free)
         }() : nil
         let transitionNodes = transition?.capacitive ?? []
+        let threeNodeLoop = n == 3 && transitionNodes.count == 1 && convective.isEmpty && floorNodes.isEmpty && ceilingNodes.isEmpty
+            && blockByHour.isEmpty && shuttersClosed.isEmpty && variantResponses.count >= 3 && weights.count == 3
         let transitionMatrix = transition?.matrix ?? []
         let freeSolutions = transition?.free ?? []
 
@@ -188,6 +190,75 @@ public enum HourlyEngine {
             convective.unstableFactors.withUnsafeBufferPointer { convectiveUnstable in
             convective.stableFactors.withUnsafeBufferPointer { convectiveStable in
             var heatingSum = 0.0, coolingSum = 0.0
+            if threeNodeLoop {
+                // The 5R1C zone (three nodes, one capacitive, one factorisation, no surface
+                // terms): the loop below with the three temperatures held in registers, the same
+                // operations in the same order (the general loop went through memory at every
+                // step of the hour's chain of dependent operations).
+                @inline(__always) func pick(_ i: Int, _ a: Double, _ b: Double, _ c: Double) -> Double { i == 0 ? a : (i == 1 ? b : c) }
+                let m = transitionNodes[0]
+                let t0 = transitionMatrix[0], t1 = transitionMatrix[1], t2 = transitionMatrix[2]
+                let r0 = variantResponses[0], r1 = variantResponses[1], r2 = variantResponses[2]
+                let responseAtControl = variantResponseAtControl[0]
+                let w0 = weights[0], w1 = weights[1], w2 = weights[2]
+                let capacitive0 = capacityRate[0] > 0, capacitive1 = capacityRate[1] > 0, capacitive2 = capacityRate[2] > 0
+                let linked0 = linkedNodes.contains(0), linked1 = linkedNodes.contains(1), linked2 = linkedNodes.contains(2)
+                var s0 = state[0], s1 = state[1], s2 = state[2]
+                var p0 = previous[0], p1 = previous[1], p2 = previous[2]
+                var sum0 = nodeSums[0], sum1 = nodeSums[1], sum2 = nodeSums[2]
+                for step in 0..<(warmUp + hours) {
+                    let recording = step >= warmUp
+                    let hour = recording ? step - warmUp : hours - warmUp + step
+                    if step == warmUp { startState[0] = s0; startState[1] = s1; startState[2] = s2 }
+                    var x0 = freeSolutions[hour * 3], x1 = freeSolutions[hour * 3 + 1], x2 = freeSolutions[hour * 3 + 2]
+                    let value = pick(m, s0, s1, s2)
+                    x0 += t0 * value; x1 += t1 * value; x2 += t2 * value
+                    // The surface terms' sum, zero here, still added to the air node.
+                    if air == 0 { x0 += 0.0 } else if air == 1 { x1 += 0.0 } else { x2 += 0.0 }
+                    let controlled: Double
+                    if controlNode >= 0 {
+                        controlled = pick(controlNode, x0, x1, x2)
+                    } else {
+                        // `dot` over three values: its first partial sum, then the others (zero).
+                        var first = 0.0
+                        first += w0 * x0; first += w1 * x1; first += w2 * x2
+                        controlled = (first + 0.0) + (0.0 + 0.0)
+                    }
+                    let outcome = LoadController.power(
+                        freeFloatingC: controlled, heatingSetpointC: heatingSet[hour], coolingSetpointC: coolingSet[hour],
+                        responseKPerW: responseAtControl, maxHeatingW: maxHeating, maxCoolingW: maxCooling)
+                    let power = outcome.powerW, needed = outcome.unrestrictedPowerW
+                    if power != 0 { x0 += power * r0; x1 += power * r1; x2 += power * r2 }
+                    if recording {
+                        outdoor[hour] = boundaryFlat[hour * boundaryCount]
+                        airC[hour] = pick(air, x0, x1, x2)
+                        var operative = 0.0
+                        for k in 0..<operativeNodes.count { operative += operativeWeights[k] * pick(operativeNodes[k], x0, x1, x2) }
+                        operativeC[hour] = operative
+                        heating[hour] = max(power, 0)
+                        cooling[hour] = max(-power, 0)
+                        unmet[hour] = max(needed - power, 0)
+                        if linked0 { sum0 += x0 }
+                        if linked1 { sum1 += x1 }
+                        if linked2 { sum2 += x2 }
+                        heatingSum += max(power, 0) * timeStep
+                        coolingSum -= max(-power, 0) * timeStep
+                    }
+                    if crankNicolson {
+                        p0 = s0; p1 = s1; p2 = s2
+                        s0 = capacitive0 ? 2 * x0 - p0 : x0
+                        s1 = capacitive1 ? 2 * x1 - p1 : x1
+                        s2 = capacitive2 ? 2 * x2 - p2 : x2
+                    } else {
+                        s0 = x0; s1 = x1; s2 = x2
+                    }
+                }
+                nodeSums[0] = sum0; nodeSums[1] = sum1; nodeSums[2] = sum2
+                endState[0] = s0; endState[1] = s1; endState[2] = s2
+                heatingJ = heatingSum
+                coolingJ = coolingSum
+                return
+            }
             for step in 0..<(warmUp + hours) {
                 let recording = step >= warmUp
                 let hour = recording ? step - warmUp : hours - warmUp + step
