@@ -37,3 +37,32 @@ public final class SharedCounter: @unchecked Sendable {
         return value - 1
     }
 }
+
+/// The values last computed for a few keys, shared by every thread: a sweep's jobs that share a
+/// thermostat or a presence schedule expand it to the hours of the year once. The value kept
+/// must be what computing again for an equal key gives (keys compare their numbers bit for bit
+/// when that matters), so that results do not depend on the order jobs ran in.
+public final class RecentValues<Key: Equatable, Value>: @unchecked Sendable {
+    private let capacity: Int
+    private let lock = NSLock()
+    /// Oldest first.
+    private var entries: [(key: Key, value: Value)] = []
+
+    public init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    /// The value for `key`: the kept one, or `compute()` (outside the lock), then kept.
+    public func value(for key: Key, _ compute: () -> Value) -> Value {
+        lock.lock()
+        let kept = entries.last { $0.key == key }?.value
+        lock.unlock()
+        if let kept { return kept }
+        let computed = compute()
+        lock.lock()
+        if !entries.contains(where: { $0.key == key }) {
+            if entries.count >= capacity { entries.removeFirst() }
+            entries.append((key, computed))
+        }
+        lock.unlock()
+        return computed
+    }
+}

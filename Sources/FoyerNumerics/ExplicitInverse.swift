@@ -34,6 +34,14 @@ public struct ExplicitInverse: Sendable {
         self.blocks = blocks
     }
 
+    /// (A⁻¹)_ij at `i + j * order` (column-major), for a caller that forms the same products
+    /// itself, one term after the other in the order of j.
+    public var columnMajorValues: [Double] {
+        var values = [Double](repeating: 0, count: order * order)
+        for j in 0..<order { for i in 0..<order { values[i + j * order] = blocks[j * blockCount + i / 4][i % 4] } }
+        return values
+    }
+
     /// Solves A·x = b in a caller-owned buffer (b on entry, x on return).
     /// - Precondition: `x.count == order`.
     public func solve(inPlaceBuffer x: UnsafeMutableBufferPointer<Double>) {

@@ -156,15 +156,23 @@ extension ISO13790 {
         }
         let sky = envelope.skyCoefficientWPerK
         let shares = zone.gainShares
-        for hour in 0..<hours {
-            let gain = solarGains[hour] - sky * (weather.dryBulbC[hour] - skyC[hour])
-            solarGains[hour] = gain
-            let split = Zone5R1C.split(internalW: internalGains[hour], solarW: gain, shares: shares)
-            sources[hour * 3] = split.air
-            sources[hour * 3 + 1] = split.surface
-            sources[hour * 3 + 2] = split.mass
-            directWindowLoss[hour] = split.air + split.surface + split.mass - internalGains[hour] - gain
-        }
+        precondition(weather.dryBulbC.count == hours && skyC.count == hours && internalGains.count == hours, "weather or gains series are not a year of hours")
+        solarGains.withUnsafeMutableBufferPointer { solarGains in
+        sources.withUnsafeMutableBufferPointer { sources in
+        directWindowLoss.withUnsafeMutableBufferPointer { directWindowLoss in
+        weather.dryBulbC.withUnsafeBufferPointer { outdoorC in
+        skyC.withUnsafeBufferPointer { skyC in
+        internalGains.withUnsafeBufferPointer { internalGains in
+            for hour in 0..<hours {
+                let gain = solarGains[hour] - sky * (outdoorC[hour] - skyC[hour])
+                solarGains[hour] = gain
+                let split = Zone5R1C.split(internalW: internalGains[hour], solarW: gain, shares: shares)
+                sources[hour * 3] = split.air
+                sources[hour * 3 + 1] = split.surface
+                sources[hour * 3 + 2] = split.mass
+                directWindowLoss[hour] = split.air + split.surface + split.mass - internalGains[hour] - gain
+            }
+        } } } } } }
         let setpoints = ZoneInputs.setpoints(dwelling.thermostat, firstWeekday: options.firstWeekday)
         return PreparedZone(
             model: .fiveR1C, compiled: compiled, controller: controller, boundaryTemperaturesC: boundaries,
@@ -172,7 +180,7 @@ extension ISO13790 {
             airNode: Zone5R1C.airNode, operativeWeights: operative, boundaryLinkFamilies: families,
             heatingSetpointC: setpoints.heating, coolingSetpointC: setpoints.cooling,
             maxHeatingW: ZoneInputs.maxHeatingW(dwelling, options: options), maxCoolingW: .infinity,
-            occupied: ZoneInputs.hourly(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),
+            occupied: ZoneInputs.presence(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),
             floorAreaM2: whole.floorAreaM2)
     }
 }

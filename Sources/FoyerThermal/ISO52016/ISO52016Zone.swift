@@ -230,7 +230,7 @@ public enum ISO52016 {
             airNode: air, operativeWeights: structure.operative,
             boundaryLinkFamilies: structure.linkFamilies, heatingSetpointC: setpoints.heating, coolingSetpointC: setpoints.cooling,
             maxHeatingW: ZoneInputs.maxHeatingW(dwelling, options: options), maxCoolingW: .infinity,
-            occupied: ZoneInputs.hourly(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),
+            occupied: ZoneInputs.presence(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),
             floorAreaM2: whole.floorAreaM2,
             variants: structure.variants,
             variantBlockByHour: structure.variantBlockByHour,

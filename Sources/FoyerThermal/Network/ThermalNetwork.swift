@@ -198,6 +198,10 @@ public final class CompiledThermalNetwork: Sendable {
         smallInverse = n <= 8 ? ExplicitInverse(lu) : nil
     }
 
+    /// A⁻¹ column-major when the network is small enough to be solved by it (``solve(columns:count:)``
+    /// then forms x_i = Σ_j (A⁻¹)_ij·b_j, j in order, from zero), else nil.
+    public var smallInverseColumnMajor: [Double]? { smallInverse?.columnMajorValues }
+
     /// Number of unknowns of the system solved each hour (after condensation of the chains).
     public var reducedOrder: Int { condensed?.kept.count ?? network.nodeCount }
 

@@ -28,7 +28,7 @@ public struct HourlyResult: Sendable {
     }
 
     /// Hours in which the heating ran at its cap without holding the set-point.
-    public var unmetHeatingHours: Int { shortfallToSetpointW.filter { $0 > 1 }.count }
+    public var unmetHeatingHours: Int { shortfallToSetpointW.count { $0 > 1 } }
     /// Annual sums of the heat flows into the zone by component, kWh (losses negative): net
     /// conduction per element family (solar absorbed on their outer surfaces included),
     /// thermal bridges, ventilation, solar through the windows, internal gains, heating and
@@ -136,8 +136,14 @@ public enum HourlyEngine {
         // the state: it is solved for all hours first, in one pass without a dependency chain,
         // and the loop keeps a small matrix–vector product over the capacitive nodes.
         let singleVariant = zone.variants.allSatisfy { $0.compiled === compiled } && zone.convectiveSurfaces.isEmpty
+        let capacitiveNodes = (0..<n).filter { capacityRate[$0] > 0 }
+        // The 5R1C zone (three nodes, one capacitive, one factorisation, no surface terms) has a
+        // loop of its own below, which forms the state-free solution hour by hour from A⁻¹.
+        let smallInverse = singleVariant && n == 3 ? compiled.smallInverseColumnMajor ?? [] : []
+        let threeNodeLoop = smallInverse.count == 9 && capacitiveNodes.count == 1 && floorNodes.isEmpty && ceilingNodes.isEmpty
+            && blockByHour.isEmpty && shuttersClosed.isEmpty && variantResponses.count >= 3 && weights.count == 3
         let transition: (capacitive: [Int], matrix: [Double], free: [Double])? = singleVariant && n <= 8 ? {
-            let capacitive = (0..<n).filter { capacityRate[$0] > 0 }
+            let capacitive = capacitiveNodes
             var matrix = [Double](repeating: 0, count: n * capacitive.count)
             for (c, node) in capacitive.enumerated() {
                 var column = [Double](repeating: 0, count: n)
@@ -145,13 +151,12 @@ public enum HourlyEngine {
                 compiled.solve(inPlace: &column)
                 for i in 0..<n { matrix[c * n + i] = column[i] }
             }
+            if threeNodeLoop { return (capacitive, matrix, []) }
             var free = drives
             free.withUnsafeMutableBufferPointer { compiled.solve(columns: $0, count: hours) }
             return (capacitive, matrix, free)
         }() : nil
         let transitionNodes = transition?.capacitive ?? []
-        let threeNodeLoop = n == 3 && transitionNodes.count == 1 && convective.isEmpty && floorNodes.isEmpty && ceilingNodes.isEmpty
-            && blockByHour.isEmpty && shuttersClosed.isEmpty && variantResponses.count >= 3 && weights.count == 3
         let transitionMatrix = transition?.matrix ?? []
         let freeSolutions = transition?.free ?? []
 
@@ -197,6 +202,9 @@ public enum HourlyEngine {
                 // step of the hour's chain of dependent operations).
                 @inline(__always) func pick(_ i: Int, _ a: Double, _ b: Double, _ c: Double) -> Double { i == 0 ? a : (i == 1 ? b : c) }
                 let m = transitionNodes[0]
+                let a00 = smallInverse[0], a10 = smallInverse[1], a20 = smallInverse[2]
+                let a01 = smallInverse[3], a11 = smallInverse[4], a21 = smallInverse[5]
+                let a02 = smallInverse[6], a12 = smallInverse[7], a22 = smallInverse[8]
                 let t0 = transitionMatrix[0], t1 = transitionMatrix[1], t2 = transitionMatrix[2]
                 let r0 = variantResponses[0], r1 = variantResponses[1], r2 = variantResponses[2]
                 let responseAtControl = variantResponseAtControl[0]
@@ -210,7 +218,12 @@ public enum HourlyEngine {
                     let recording = step >= warmUp
                     let hour = recording ? step - warmUp : hours - warmUp + step
                     if step == warmUp { startState[0] = s0; startState[1] = s1; startState[2] = s2 }
-                    var x0 = freeSolutions[hour * 3], x1 = freeSolutions[hour * 3 + 1], x2 = freeSolutions[hour * 3 + 2]
+                    // A⁻¹·(Σ H·θ_b + Φ), column after column from zero (ExplicitInverse's sums).
+                    let d0 = drives[hour * 3], d1 = drives[hour * 3 + 1], d2 = drives[hour * 3 + 2]
+                    var x0 = 0.0, x1 = 0.0, x2 = 0.0
+                    x0 += a00 * d0; x1 += a10 * d0; x2 += a20 * d0
+                    x0 += a01 * d1; x1 += a11 * d1; x2 += a21 * d1
+                    x0 += a02 * d2; x1 += a12 * d2; x2 += a22 * d2
                     let value = pick(m, s0, s1, s2)
                     x0 += t0 * value; x1 += t1 * value; x2 += t2 * value
                     // The surface terms' sum, zero here, still added to the air node.

@@ -134,12 +134,23 @@ public final class PreparedZone: Sendable {
         conductances.withUnsafeBufferPointer { conductances in
         linkNodes.withUnsafeBufferPointer { linkNodes in
         linkBoundaries.withUnsafeBufferPointer { linkBoundaries in
+            // Consecutive links on one node (the 5R1C mass: opaque elements, then the ground)
+            // add to a running value held in a register, stored when the node changes.
             for hour in 0..<hours {
+                let row = hour &* n, boundaryRow = hour &* boundaryCount
+                var openCell = -1, openValue = 0.0
                 for k in 0..<conductances.count {
-                    let flow = conductances[k] * flat[hour * boundaryCount + linkBoundaries[k]]
-                    drives[hour * n + linkNodes[k]] += flow
+                    let flow = conductances[k] * flat[boundaryRow &+ linkBoundaries[k]]
+                    let cell = row &+ linkNodes[k]
+                    if cell != openCell {
+                        if openCell >= 0 { drives[openCell] = openValue }
+                        openCell = cell
+                        openValue = drives[cell]
+                    }
+                    openValue += flow
                     sums[k] += flow
                 }
+                if openCell >= 0 { drives[openCell] = openValue }
             }
         } } } } } }
         drivesW = drives

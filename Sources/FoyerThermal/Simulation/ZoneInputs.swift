@@ -1,5 +1,6 @@
 import Foundation
 import FoyerClimate
+import FoyerCore
 import FoyerModel
 
 /// Options shared by the hourly models.
@@ -72,6 +73,40 @@ enum ZoneInputs {
 
     /// Heating and cooling set-points of each hour from the thermostat.
     static func setpoints(_ thermostat: ResolvedThermostat, firstWeekday: Int) -> (heating: [Double?], cooling: [Double?]) {
+        recentSetpoints.value(for: ThermostatKey(thermostat: thermostat, firstWeekday: firstWeekday)) {
+            expandSetpoints(thermostat, firstWeekday: firstWeekday)
+        }
+    }
+
+    /// A thermostat and the weekday of 1 January, its temperatures compared bit for bit.
+    struct ThermostatKey: Equatable {
+        var thermostat: ResolvedThermostat
+        var firstWeekday: Int
+
+        static func == (a: ThermostatKey, b: ThermostatKey) -> Bool {
+            a.firstWeekday == b.firstWeekday && a.thermostat == b.thermostat
+                && a.thermostat.heatingSetpointC.bitPattern == b.thermostat.heatingSetpointC.bitPattern
+                && a.thermostat.heatingSetbackC.bitPattern == b.thermostat.heatingSetbackC.bitPattern
+                && a.thermostat.coolingSetpointC.bitPattern == b.thermostat.coolingSetpointC.bitPattern
+        }
+    }
+
+    /// The hourly set-points of the last few thermostats (a sweep's jobs share theirs).
+    static let recentSetpoints = RecentValues<ThermostatKey, (heating: [Double?], cooling: [Double?])>(capacity: 4)
+    /// The hourly presence of the last few schedules.
+    static let recentPresence = RecentValues<PresenceKey, [Bool]>(capacity: 4)
+
+    struct PresenceKey: Equatable {
+        var week: WeekSchedule
+        var firstWeekday: Int
+    }
+
+    /// ``hourly(_:firstWeekday:)`` of a presence schedule, kept for the next jobs.
+    static func presence(_ week: WeekSchedule, firstWeekday: Int) -> [Bool] {
+        recentPresence.value(for: PresenceKey(week: week, firstWeekday: firstWeekday)) { hourly(week, firstWeekday: firstWeekday) }
+    }
+
+    private static func expandSetpoints(_ thermostat: ResolvedThermostat, firstWeekday: Int) -> (heating: [Double?], cooling: [Double?]) {
         let comfort = hourly(thermostat.comfortPeriods, firstWeekday: firstWeekday)
         let heats = thermostat.mode == .heating || thermostat.mode == .heatingAndCooling
         let cools = thermostat.mode == .cooling || thermostat.mode == .heatingAndCooling
