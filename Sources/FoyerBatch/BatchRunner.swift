@@ -142,7 +142,11 @@ public final class BatchRunner: @unchecked Sendable {
         lock.unlock()
         let loaded: Result<PreparedWeather, InputError>
         do {
-            loaded = .success(PreparedWeather(try Inputs.weather(source: key).year))
+            if let climate = ReferenceClimate.allCases.first(where: { $0.rawValue.lowercased() == key.lowercased() }) {
+                loaded = .success(PreparedWeather.reference(climate))
+            } else {
+                loaded = .success(PreparedWeather(try Inputs.weather(source: key).year))
+            }
         } catch {
             loaded = .failure(error)
         }

@@ -66,3 +66,25 @@ public final class RecentValues<Key: Equatable, Value>: @unchecked Sendable {
         return computed
     }
 }
+
+/// Two pieces of work at once: `background` on a thread of its own, `foreground` on the caller's.
+/// For preparation that one worker does while the others wait for it (a weather year: its sun
+/// positions need only the site, not the weather), so the waiting core is not idle.
+public enum Concurrently {
+    public static func run<A, B: Sendable>(_ foreground: () -> A, alongside background: @escaping @Sendable () -> B) -> (A, B) {
+        let box = Box<B>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.value = background()
+            done.signal()
+        }
+        thread.start()
+        let first = foreground()
+        done.wait()
+        return (first, box.value ?? background())
+    }
+
+    private final class Box<T>: @unchecked Sendable {
+        var value: T?
+    }
+}

@@ -33,12 +33,28 @@ public struct SurfaceIrradiance: Sendable {
 
     /// - Parameter calendarYear: the year used for the sun's position (a non-leap year; typical
     ///   weather years mix years, so a fixed one is used).
-    public init(weather: WeatherYear, calendarYear: Int = 2025, skyModel: SkyDiffuseModel = .perez1990, albedo: Double = 0.2) {
+    /// - Parameter sun: the positions ``sunPositions(location:calendarYear:)`` gives for this
+    ///   weather's location and `calendarYear`, when already computed (else computed here).
+    public init(weather: WeatherYear, calendarYear: Int = SurfaceIrradiance.defaultCalendarYear, skyModel: SkyDiffuseModel = .perez1990, albedo: Double = 0.2,
+                sun: [SolarPosition]? = nil) {
         self.weather = weather
         self.skyModel = skyModel
         self.albedo = albedo
-        sun = NRELSPA.hourlyPositions(location: weather.location, year: calendarYear)
+        if let sun, sun.count == WeatherYear.hoursPerYear {
+            self.sun = sun
+        } else {
+            self.sun = Self.sunPositions(location: weather.location, calendarYear: calendarYear)
+        }
         extraterrestrialWPerM2 = (0..<WeatherYear.hoursPerYear).map { Spencer1971.extraterrestrialNormalWPerM2(dayOfYear: $0 / 24 + 1) }
+    }
+
+    /// The year the sun's positions are computed for (a non-leap year).
+    public static let defaultCalendarYear = 2025
+
+    /// The sun's position at each mid-hour of `calendarYear` seen from `location` (NREL SPA):
+    /// what an irradiance needs of the site, which does not depend on the weather.
+    public static func sunPositions(location: WeatherLocation, calendarYear: Int = SurfaceIrradiance.defaultCalendarYear) -> [SolarPosition] {
+        NRELSPA.hourlyPositions(location: location, year: calendarYear)
     }
 
     /// The hourly irradiance on a surface of the given tilt and azimuth, computed once per

@@ -1,4 +1,5 @@
 import FoyerClimate
+import FoyerCore
 import FoyerModel
 
 /// A weather year ready to simulate any number of dwellings: the weather, and the sun's position
@@ -11,6 +12,21 @@ public struct PreparedWeather: Sendable {
     public init(_ weather: WeatherYear) {
         self.weather = weather
         solar = SurfaceIrradiance(weather: weather)
+    }
+
+    /// The prepared year of an embedded climate: its typical year generated on this thread while
+    /// the sun's positions at its site are computed on another (they need the site only), then
+    /// the irradiance. The same year and positions as ``init(_:)`` on `climate.weatherYear`.
+    public static func reference(_ climate: ReferenceClimate) -> PreparedWeather {
+        let location = climate.location
+        let (year, sun) = Concurrently.run({ climate.weatherYear }, alongside: { SurfaceIrradiance.sunPositions(location: location) })
+        guard year.location == location else { return PreparedWeather(year) }
+        return PreparedWeather(year, sun: sun)
+    }
+
+    private init(_ weather: WeatherYear, sun: [SolarPosition]) {
+        self.weather = weather
+        solar = SurfaceIrradiance(weather: weather, sun: sun)
     }
 
     /// Simulates `dwelling` on this year with `model`: the hourly year after the warm-up.
