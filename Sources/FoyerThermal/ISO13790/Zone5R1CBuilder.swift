@@ -121,8 +121,7 @@ extension ISO13790 {
         if groundWPerK > 0 {
             let ground = network.addBoundary("ground")
             network.connect(Zone5R1C.massNode, boundary: ground, conductanceWPerK: groundWPerK)
-            let annualMean = weather.dryBulbC.reduce(0, +) / Double(hours)
-            boundaries.append([Double](repeating: annualMean, count: hours))
+            boundaries.append(ZoneInputs.groundTemperaturesC(weather, solar: solar))
         }
         let families = network.boundaryLinks.map { link -> String in
             switch (link.node, link.boundary) {
@@ -181,6 +180,6 @@ extension ISO13790 {
             heatingSetpointC: setpoints.heating, coolingSetpointC: setpoints.cooling,
             maxHeatingW: ZoneInputs.maxHeatingW(dwelling, options: options), maxCoolingW: .infinity,
             occupied: ZoneInputs.presence(dwelling.occupancy.presence, firstWeekday: options.firstWeekday),
-            floorAreaM2: whole.floorAreaM2)
+            floorAreaM2: whole.floorAreaM2, setpointFlatsC: (setpoints.heatingFlat, setpoints.coolingFlat))
     }
 }

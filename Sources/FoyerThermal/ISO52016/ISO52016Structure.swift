@@ -71,7 +71,9 @@ extension ISO52016 {
         let operative: [Double]
         let skyC: [Double]
         let extraBoundaries: [ExtraBoundary]
-        let annualMeanOutdoorC: Double
+        /// A year of hours at the annual mean outdoor temperature (the ground's far side), empty
+        /// when the zone has no floor on the ground.
+        let groundTemperaturesC: [Double]
         /// Solar absorbed on the outer surfaces: node, α·A and the orientation's total irradiance.
         let absorbed: [(node: Int, absorptanceArea: Double, totalWPerM2: [Double])]
         /// Internal surfaces with their shares of the radiative internal gains and of the solar
@@ -426,7 +428,7 @@ extension ISO52016 {
             self.operative = operative
             self.skyC = skyC
             self.extraBoundaries = extraBoundaries
-            self.annualMeanOutdoorC = annualMeanOutdoorC
+            groundTemperaturesC = groundBoundary == nil ? [] : [Double](repeating: annualMeanOutdoorC, count: hours)
             self.absorbed = absorbed.map { ($0.node, $0.absorptanceArea, seriesList[$0.series].totalWPerM2) }
             surfaceNodes = internalSurfaces.map(\.node)
             surfaceRadiative = surfaceNodes.map { radiativeShare[$0] }

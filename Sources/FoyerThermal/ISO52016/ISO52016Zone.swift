@@ -190,7 +190,7 @@ public enum ISO52016 {
                     ZoneInputs.unheatedSpaceTemperatureC(outdoorC: $0, b: b, interiorC: referenceInteriorC)
                 })
             case .ground:
-                boundaryTemperatures.append([Double](repeating: structure.annualMeanOutdoorC, count: hours))
+                boundaryTemperatures.append(structure.groundTemperaturesC)
             }
         }
 
@@ -237,6 +237,7 @@ public enum ISO52016 {
             shuttersClosed: structure.shuttersClosed,
             floorSurfaces: structure.floorSurfaces,
             ceilingSurfaces: structure.ceilingSurfaces,
-            convectiveSurfaces: structure.convectiveSurfaces)
+            convectiveSurfaces: structure.convectiveSurfaces,
+            setpointFlatsC: (setpoints.heatingFlat, setpoints.coolingFlat))
     }
 }

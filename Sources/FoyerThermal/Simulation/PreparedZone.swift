@@ -81,7 +81,8 @@ public final class PreparedZone: Sendable {
         maxHeatingW: Double, maxCoolingW: Double, occupied: [Bool], floorAreaM2: Double,
         variants: [NetworkVariant] = [], variantBlockByHour: [UInt8] = [], shuttersClosed: [Bool] = [],
         floorSurfaces: SurfaceGroup = SurfaceGroup(), ceilingSurfaces: SurfaceGroup = SurfaceGroup(),
-        convectiveSurfaces: ConvectiveSurfaces = ConvectiveSurfaces()
+        convectiveSurfaces: ConvectiveSurfaces = ConvectiveSurfaces(),
+        setpointFlatsC: (heating: [Double], cooling: [Double])? = nil
     ) {
         self.convectiveSurfaces = convectiveSurfaces
         let main = NetworkVariant(compiled: compiled, controller: controller)
@@ -118,7 +119,15 @@ public final class PreparedZone: Sendable {
             }
         }
         boundaryTemperaturesFlatC = flat
-        heatingSetpointFlatC = heatingSetpointC.map { $0 ?? -Double.infinity }
+        // The set-points with −∞/+∞ for "off", as given when the caller has them (a thermostat
+        // shared by a sweep's jobs).
+        if let flats = setpointFlatsC, flats.heating.count == heatingSetpointC.count, flats.cooling.count == coolingSetpointC.count {
+            heatingSetpointFlatC = flats.heating
+            coolingSetpointFlatC = flats.cooling
+        } else {
+            heatingSetpointFlatC = heatingSetpointC.map { $0 ?? -Double.infinity }
+            coolingSetpointFlatC = coolingSetpointC.map { $0 ?? Double.infinity }
+        }
         let n = compiled.nodeCount
         let links = compiled.network.boundaryLinks
         var drives = sourcesW.count == hours * n ? sourcesW : [Double](repeating: 0, count: hours * n)
@@ -155,7 +164,6 @@ public final class PreparedZone: Sendable {
         } } } } } }
         drivesW = drives
         boundaryLinkInputSumsW = inputSums
-        coolingSetpointFlatC = coolingSetpointC.map { $0 ?? Double.infinity }
     }
 }
 

@@ -72,9 +72,28 @@ enum ZoneInputs {
     }
 
     /// Heating and cooling set-points of each hour from the thermostat.
-    static func setpoints(_ thermostat: ResolvedThermostat, firstWeekday: Int) -> (heating: [Double?], cooling: [Double?]) {
+    static func setpoints(_ thermostat: ResolvedThermostat, firstWeekday: Int) -> Setpoints {
         recentSetpoints.value(for: ThermostatKey(thermostat: thermostat, firstWeekday: firstWeekday)) {
-            expandSetpoints(thermostat, firstWeekday: firstWeekday)
+            let (heating, cooling) = expandSetpoints(thermostat, firstWeekday: firstWeekday)
+            return Setpoints(heating: heating, cooling: cooling,
+                             heatingFlat: heating.map { $0 ?? -Double.infinity }, coolingFlat: cooling.map { $0 ?? Double.infinity })
+        }
+    }
+
+    /// A year of hourly set-points, °C (`nil` when off), and the same with −∞/+∞ for "off" (the
+    /// hourly loop's form, ``PreparedZone/heatingSetpointFlatC``).
+    struct Setpoints {
+        var heating: [Double?]
+        var cooling: [Double?]
+        var heatingFlat: [Double]
+        var coolingFlat: [Double]
+    }
+
+    /// A year of hours at the annual mean outdoor temperature of `weather` (the ground's far
+    /// side), kept with the year when `weather` is `solar`'s own.
+    static func groundTemperaturesC(_ weather: WeatherYear, solar: SurfaceIrradiance) -> [Double] {
+        solar.derivedSeries("annual-mean-outdoor", of: weather) {
+            [Double](repeating: weather.dryBulbC.reduce(0, +) / Double(WeatherYear.hoursPerYear), count: WeatherYear.hoursPerYear)
         }
     }
 
@@ -92,7 +111,7 @@ enum ZoneInputs {
     }
 
     /// The hourly set-points of the last few thermostats (a sweep's jobs share theirs).
-    static let recentSetpoints = RecentValues<ThermostatKey, (heating: [Double?], cooling: [Double?])>(capacity: 4)
+    static let recentSetpoints = RecentValues<ThermostatKey, Setpoints>(capacity: 4)
     /// The hourly presence of the last few schedules.
     static let recentPresence = RecentValues<PresenceKey, [Bool]>(capacity: 4)
 
