@@ -42,7 +42,7 @@ public final class SharedCounter: @unchecked Sendable {
 /// thermostat or a presence schedule expand it to the hours of the year once. The value kept
 /// must be what computing again for an equal key gives (keys compare their numbers bit for bit
 /// when that matters), so that results do not depend on the order jobs ran in.
-public final class RecentValues<Key: Equatable, Value>: @unchecked Sendable {
+public final class RecentValues<Key: Equatable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let capacity: Int
     private let lock = NSLock()
     /// Oldest first.

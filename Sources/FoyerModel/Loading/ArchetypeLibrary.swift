@@ -44,7 +44,7 @@ public struct ArchetypeLibrary: Sendable {
 
     /// The file of archetype `id`, if it exists.
     public func url(for id: String) -> URL? {
-        guard !id.contains(".."), !id.hasPrefix("/"), !id.hasPrefix(Self.measuresFolder + "/") else { return nil }
+        guard Self.acceptsID(id) else { return nil }
         let url = directory.appendingPathComponent(id + ".json")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
@@ -52,11 +52,13 @@ public struct ArchetypeLibrary: Sendable {
     /// The parsed file of archetype `id` (nil when there is no such archetype). Parsed once per
     /// process and file, then shared: a batch resolves thousands of jobs over the same few
     /// archetypes, and parsing the file again was a fifth of a 5R1C job's time.
-    /// The cache is keyed by the library's directory and the id, looked up before the file
-    /// system (a path built and a `stat` per job were a tenth of reading a sweep's dwelling).
+    /// The cache is keyed by the bytes of the library's directory and the id, looked up before
+    /// the file system (a path built and a `stat` per job were a tenth of reading a sweep's
+    /// dwelling): a file read once is not read again by the process, even if it changes or goes.
     public func document(for id: String) throws(InputError) -> JSONValue? {
-        guard !id.contains(".."), !id.hasPrefix("/"), !id.hasPrefix(Self.measuresFolder + "/") else { return nil }
-        let key = directoryPath + "\u{0}" + id
+        guard Self.acceptsID(id) else { return nil }
+        // Bytes, not `String`: two canonically equivalent spellings are two file names.
+        let key = Array((directoryPath + "\u{0}" + id).utf8)
         if let cached = ArchetypeDocumentCache.shared.get(key) { return cached }
         guard let url = url(for: id) else { return nil }
         let data: Data
@@ -68,6 +70,11 @@ public struct ArchetypeLibrary: Sendable {
         let document = try JSONValue.parse(data, file: id)
         ArchetypeDocumentCache.shared.set(key, document)
         return document
+    }
+
+    /// Whether `id` may name an archetype file: inside the library, not a measure.
+    static func acceptsID(_ id: String) -> Bool {
+        !id.contains("..") && !id.hasPrefix("/") && !id.hasPrefix(measuresFolder + "/")
     }
 
     /// One line per archetype: id, name and description as written in the file.
@@ -88,15 +95,15 @@ public struct ArchetypeLibrary: Sendable {
 final class ArchetypeDocumentCache: @unchecked Sendable {
     static let shared = ArchetypeDocumentCache()
     private let lock = NSLock()
-    private var documents: [String: JSONValue] = [:]
+    private var documents: [[UInt8]: JSONValue] = [:]
 
-    func get(_ path: String) -> JSONValue? {
+    func get(_ path: [UInt8]) -> JSONValue? {
         lock.lock()
         defer { lock.unlock() }
         return documents[path]
     }
 
-    func set(_ path: String, _ document: JSONValue) {
+    func set(_ path: [UInt8], _ document: JSONValue) {
         lock.lock()
         defer { lock.unlock() }
         // Bounded: a library has tens of archetypes; a runaway caller cannot grow it for ever.

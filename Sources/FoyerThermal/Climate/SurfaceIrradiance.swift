@@ -33,10 +33,15 @@ public struct SurfaceIrradiance: Sendable {
 
     /// - Parameter calendarYear: the year used for the sun's position (a non-leap year; typical
     ///   weather years mix years, so a fixed one is used).
+    public init(weather: WeatherYear, calendarYear: Int = SurfaceIrradiance.defaultCalendarYear, skyModel: SkyDiffuseModel = .perez1990, albedo: Double = 0.2) {
+        self.init(weather: weather, calendarYear: calendarYear, skyModel: skyModel, albedo: albedo, sun: nil)
+    }
+
     /// - Parameter sun: the positions ``sunPositions(location:calendarYear:)`` gives for this
-    ///   weather's location and `calendarYear`, when already computed (else computed here).
-    public init(weather: WeatherYear, calendarYear: Int = SurfaceIrradiance.defaultCalendarYear, skyModel: SkyDiffuseModel = .perez1990, albedo: Double = 0.2,
-                sun: [SolarPosition]? = nil) {
+    ///   weather's location and `calendarYear`, already computed (the caller checks the
+    ///   location; else computed here).
+    init(weather: WeatherYear, calendarYear: Int = SurfaceIrradiance.defaultCalendarYear, skyModel: SkyDiffuseModel = .perez1990, albedo: Double = 0.2,
+         sun: [SolarPosition]?) {
         self.weather = weather
         self.skyModel = skyModel
         self.albedo = albedo

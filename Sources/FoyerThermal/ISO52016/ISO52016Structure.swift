@@ -11,6 +11,10 @@ extension ISO52016 {
     ///
     /// ``ZoneStructure`` is built from these inputs alone, so that two zones with equal inputs
     /// on the same year have the same structure (the key of ``StructureCache``).
+    ///
+    /// Equality compares the numbers with `==`, so +0 and −0 match: every number here enters the
+    /// network as a factor of a product added to a positive sum, through a `> 0` test or a
+    /// `max`, and the sign of a zero does not reach any result.
     struct StructureInputs: Equatable {
         var airCapacityJPerK: Double
         var opaqueElements: [ResolvedOpaqueElement]
@@ -450,7 +454,8 @@ extension ISO52016 {
     /// whose weather the zone's weather must be) and inputs equal in every field
     /// (``StructureInputs``): the structure is a function of those alone, so a hit gives the
     /// same bits as a fresh build, whatever the order of the jobs. At most ``limit`` entries
-    /// are kept (a structure holds its factorisations, a few MB), the oldest replaced first.
+    /// are kept (a structure holds its factorisations, a few MB), the least recently used
+    /// replaced first.
     final class StructureCache: @unchecked Sendable {
         static let shared = StructureCache()
         static let limit = 4
@@ -458,22 +463,38 @@ extension ISO52016 {
         init() {}
 
         private let lock = NSLock()
-        /// Oldest first. `year` keeps the year's cache alive, so its identity is never reused.
-        private var entries: [(year: AnyObject, inputs: StructureInputs, structure: ZoneStructure)] = []
+        /// Least recently used first. The year is held weakly: a year no longer alive matches
+        /// nothing (its identity cannot be reused while the reference is non-nil).
+        private final class Entry {
+            weak var year: AnyObject?
+            let inputs: StructureInputs
+            let structure: ZoneStructure
+            init(year: AnyObject, inputs: StructureInputs, structure: ZoneStructure) {
+                self.year = year
+                self.inputs = inputs
+                self.structure = structure
+            }
+        }
+        private var entries: [Entry] = []
 
         /// The structure for `inputs` on `weather`, built (outside the lock) when not kept.
         func structure(_ inputs: StructureInputs, weather: WeatherYear, solar: SurfaceIrradiance) throws -> ZoneStructure {
             guard solar.isOwnYear(weather) else { return try ZoneStructure(inputs, weather: weather, solar: solar) }
             let year = solar.yearToken
             lock.lock()
-            let kept = entries.last { $0.year === year && $0.inputs == inputs }?.structure
+            if let index = entries.lastIndex(where: { $0.year === year && $0.inputs == inputs }) {
+                let hit = entries.remove(at: index)
+                entries.append(hit)
+                lock.unlock()
+                return hit.structure
+            }
             lock.unlock()
-            if let kept { return kept }
             let built = try ZoneStructure(inputs, weather: weather, solar: solar)
             lock.lock()
+            entries.removeAll { $0.year == nil }
             if !entries.contains(where: { $0.year === year && $0.inputs == inputs }) {
                 if entries.count >= Self.limit { entries.removeFirst() }
-                entries.append((year, inputs, built))
+                entries.append(Entry(year: year, inputs: inputs, structure: built))
             }
             lock.unlock()
             return built

@@ -82,7 +82,7 @@ enum ZoneInputs {
 
     /// A year of hourly set-points, °C (`nil` when off), and the same with −∞/+∞ for "off" (the
     /// hourly loop's form, ``PreparedZone/heatingSetpointFlatC``).
-    struct Setpoints {
+    struct Setpoints: Sendable {
         var heating: [Double?]
         var cooling: [Double?]
         var heatingFlat: [Double]
@@ -98,7 +98,7 @@ enum ZoneInputs {
     }
 
     /// A thermostat and the weekday of 1 January, its temperatures compared bit for bit.
-    struct ThermostatKey: Equatable {
+    struct ThermostatKey: Equatable, Sendable {
         var thermostat: ResolvedThermostat
         var firstWeekday: Int
 
@@ -115,7 +115,7 @@ enum ZoneInputs {
     /// The hourly presence of the last few schedules.
     static let recentPresence = RecentValues<PresenceKey, [Bool]>(capacity: 4)
 
-    struct PresenceKey: Equatable {
+    struct PresenceKey: Equatable, Sendable {
         var week: WeekSchedule
         var firstWeekday: Int
     }
