@@ -39,24 +39,30 @@ public final class SharedCounter: @unchecked Sendable {
 }
 
 /// The values last computed for a few keys, shared by every thread: a sweep's jobs that share a
-/// thermostat or a presence schedule expand it to the hours of the year once. The value kept
-/// must be what computing again for an equal key gives (keys compare their numbers bit for bit
-/// when that matters), so that results do not depend on the order jobs ran in.
+/// thermostat, a presence schedule or an envelope compute what depends on it once. The value
+/// kept must be what computing again for an equal key gives (keys compare their numbers bit for
+/// bit when that matters), so that results do not depend on the order jobs ran in. At most
+/// `capacity` are kept, the least recently used dropped first.
 public final class RecentValues<Key: Equatable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let capacity: Int
     private let lock = NSLock()
-    /// Oldest first.
+    /// Least recently used first.
     private var entries: [(key: Key, value: Value)] = []
 
     public init(capacity: Int) { self.capacity = max(1, capacity) }
 
-    /// The value for `key`: the kept one, or `compute()` (outside the lock), then kept.
-    public func value(for key: Key, _ compute: () -> Value) -> Value {
+    /// The value for `key`: the kept one, or `compute()` (outside the lock), then kept. A
+    /// computation that throws keeps nothing.
+    public func value<E: Error>(for key: Key, _ compute: () throws(E) -> Value) throws(E) -> Value {
         lock.lock()
-        let kept = entries.last { $0.key == key }?.value
+        if let index = entries.lastIndex(where: { $0.key == key }) {
+            let hit = entries.remove(at: index)
+            entries.append(hit)
+            lock.unlock()
+            return hit.value
+        }
         lock.unlock()
-        if let kept { return kept }
-        let computed = compute()
+        let computed = try compute()
         lock.lock()
         if !entries.contains(where: { $0.key == key }) {
             if entries.count >= capacity { entries.removeFirst() }
@@ -64,6 +70,13 @@ public final class RecentValues<Key: Equatable & Sendable, Value: Sendable>: @un
         }
         lock.unlock()
         return computed
+    }
+
+    /// The number of values kept.
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.count
     }
 }
 

@@ -15,7 +15,7 @@ extension ISO52016 {
     /// Equality compares the numbers with `==`, so +0 and −0 match: every number here enters the
     /// network as a factor of a product added to a positive sum, through a `> 0` test or a
     /// `max`, and the sign of a zero does not reach any result.
-    struct StructureInputs: Equatable {
+    struct StructureInputs: Equatable, Sendable {
         var airCapacityJPerK: Double
         var opaqueElements: [ResolvedOpaqueElement]
         var windows: [ResolvedWindow]
@@ -456,55 +456,32 @@ extension ISO52016 {
     /// same bits as a fresh build, whatever the order of the jobs. At most ``limit`` entries
     /// are kept (a structure holds its factorisations, a few MB), the least recently used
     /// replaced first.
-    final class StructureCache: @unchecked Sendable {
+    final class StructureCache: Sendable {
         static let shared = StructureCache()
         static let limit = 4
 
+        private let kept = RecentValues<Key, ZoneStructure>(capacity: StructureCache.limit)
+
         init() {}
 
-        private let lock = NSLock()
-        /// Least recently used first. The year is held weakly: a year no longer alive matches
-        /// nothing (its identity cannot be reused while the reference is non-nil).
-        private final class Entry {
+        /// A prepared year, held weakly (a year no longer alive matches nothing, and its
+        /// identity cannot be reused while the reference is non-nil), and the inputs.
+        struct Key: Equatable, @unchecked Sendable {
             weak var year: AnyObject?
             let inputs: StructureInputs
-            let structure: ZoneStructure
-            init(year: AnyObject, inputs: StructureInputs, structure: ZoneStructure) {
-                self.year = year
-                self.inputs = inputs
-                self.structure = structure
-            }
+
+            static func == (a: Key, b: Key) -> Bool { a.year != nil && a.year === b.year && a.inputs == b.inputs }
         }
-        private var entries: [Entry] = []
 
         /// The structure for `inputs` on `weather`, built (outside the lock) when not kept.
         func structure(_ inputs: StructureInputs, weather: WeatherYear, solar: SurfaceIrradiance) throws -> ZoneStructure {
             guard solar.isOwnYear(weather) else { return try ZoneStructure(inputs, weather: weather, solar: solar) }
-            let year = solar.yearToken
-            lock.lock()
-            if let index = entries.lastIndex(where: { $0.year === year && $0.inputs == inputs }) {
-                let hit = entries.remove(at: index)
-                entries.append(hit)
-                lock.unlock()
-                return hit.structure
+            return try kept.value(for: Key(year: solar.yearToken, inputs: inputs)) { () throws -> ZoneStructure in
+                try ZoneStructure(inputs, weather: weather, solar: solar)
             }
-            lock.unlock()
-            let built = try ZoneStructure(inputs, weather: weather, solar: solar)
-            lock.lock()
-            entries.removeAll { $0.year == nil }
-            if !entries.contains(where: { $0.year === year && $0.inputs == inputs }) {
-                if entries.count >= Self.limit { entries.removeFirst() }
-                entries.append(Entry(year: year, inputs: inputs, structure: built))
-            }
-            lock.unlock()
-            return built
         }
 
         /// Number of structures kept (tests).
-        var count: Int {
-            lock.lock()
-            defer { lock.unlock() }
-            return entries.count
-        }
+        var count: Int { kept.count }
     }
 }

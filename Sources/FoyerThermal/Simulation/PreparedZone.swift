@@ -74,27 +74,10 @@ public final class PreparedZone: Sendable {
     /// the heat through the link; the node side follows from the sums of node temperatures).
     public let boundaryLinkInputSumsW: [Double]
 
-    public convenience init(
-        model: ThermalModel, compiled: CompiledThermalNetwork, controller: LoadController, boundaryTemperaturesC: [[Double]],
-        sourcesW: [Double], solarGainsW: [Double], familyFlowsW: [String: [Double]], internalGainsW: [Double], airNode: Int,
-        operativeWeights: [Double], boundaryLinkFamilies: [String], heatingSetpointC: [Double?], coolingSetpointC: [Double?],
-        maxHeatingW: Double, maxCoolingW: Double, occupied: [Bool], floorAreaM2: Double,
-        variants: [NetworkVariant] = [], variantBlockByHour: [UInt8] = [], shuttersClosed: [Bool] = [],
-        floorSurfaces: SurfaceGroup = SurfaceGroup(), ceilingSurfaces: SurfaceGroup = SurfaceGroup(),
-        convectiveSurfaces: ConvectiveSurfaces = ConvectiveSurfaces()
-    ) {
-        self.init(
-            model: model, compiled: compiled, controller: controller, boundaryTemperaturesC: boundaryTemperaturesC,
-            sourcesW: sourcesW, solarGainsW: solarGainsW, familyFlowsW: familyFlowsW, internalGainsW: internalGainsW, airNode: airNode,
-            operativeWeights: operativeWeights, boundaryLinkFamilies: boundaryLinkFamilies, heatingSetpointC: heatingSetpointC,
-            coolingSetpointC: coolingSetpointC, maxHeatingW: maxHeatingW, maxCoolingW: maxCoolingW, occupied: occupied, floorAreaM2: floorAreaM2,
-            variants: variants, variantBlockByHour: variantBlockByHour, shuttersClosed: shuttersClosed, floorSurfaces: floorSurfaces,
-            ceilingSurfaces: ceilingSurfaces, convectiveSurfaces: convectiveSurfaces, setpointFlatsC: nil)
-    }
-
     /// `setpointFlatsC`: the set-points with −∞/+∞ for "off", when the caller keeps them
-    /// (``ZoneInputs/setpoints(_:firstWeekday:)``, the same values as mapping the given ones).
-    init(
+    /// (``ZoneInputs/setpoints(_:firstWeekday:)``, the same values as mapping the given ones);
+    /// nil maps them here. Built by the models of this package only (``ISO52016``, ``ISO13790``).
+    package init(
         model: ThermalModel, compiled: CompiledThermalNetwork, controller: LoadController, boundaryTemperaturesC: [[Double]],
         sourcesW: [Double], solarGainsW: [Double], familyFlowsW: [String: [Double]], internalGainsW: [Double], airNode: Int,
         operativeWeights: [Double], boundaryLinkFamilies: [String], heatingSetpointC: [Double?], coolingSetpointC: [Double?],
@@ -102,7 +85,7 @@ public final class PreparedZone: Sendable {
         variants: [NetworkVariant] = [], variantBlockByHour: [UInt8] = [], shuttersClosed: [Bool] = [],
         floorSurfaces: SurfaceGroup = SurfaceGroup(), ceilingSurfaces: SurfaceGroup = SurfaceGroup(),
         convectiveSurfaces: ConvectiveSurfaces = ConvectiveSurfaces(),
-        setpointFlatsC: (heating: [Double], cooling: [Double])?
+        setpointFlatsC: (heating: [Double], cooling: [Double])? = nil
     ) {
         self.convectiveSurfaces = convectiveSurfaces
         let main = NetworkVariant(compiled: compiled, controller: controller)
