@@ -1,5 +1,6 @@
 import Foundation
 import FoyerClimate
+import FoyerCore
 import FoyerModel
 
 extension ISO52016 {
