@@ -69,6 +69,29 @@ public enum Inputs {
             suggestion: Suggestions.didYouMean(source, among: known)))
     }
 
+    /// The weather `source` names, prepared for simulation (``PreparedWeather``): an embedded
+    /// climate's typical year is generated while the sun's positions at its site are computed
+    /// on another thread; an EPW year is read, then its sun and irradiance computed.
+    /// - Returns: the same year, sun and irradiance as ``weather(source:)`` then
+    ///   `PreparedWeather(year)`, and the reader's warnings.
+    public static func preparedWeather(source: String) throws(InputError) -> (weather: PreparedWeather, warnings: [InputIssue]) {
+        if let climate = ReferenceClimate.allCases.first(where: { $0.rawValue.lowercased() == source.lowercased() }) {
+            return (PreparedWeather.reference(climate), [])
+        }
+        let (year, warnings) = try weather(source: source)
+        return (PreparedWeather(year), warnings)
+    }
+
+    /// The weather a resolved dwelling names, prepared for simulation (see
+    /// ``preparedWeather(source:)``).
+    public static func preparedWeather(for location: ResolvedLocation) throws(InputError) -> (weather: PreparedWeather, warnings: [InputIssue]) {
+        switch location.weather {
+        case let .referenceClimate(id): return try preparedWeather(source: id)
+        case let .epwFile(path): return try preparedWeather(source: path)
+        case .unspecified: return try (PreparedWeather(weather(for: location).year), [])
+        }
+    }
+
     /// The weather a resolved dwelling names, with the EPW reader's warnings (repairs, a dropped
     /// 29 February), which every command shows.
     /// - Throws: ``InputError`` if the dwelling names none, or its EPW file is unusable.

@@ -64,11 +64,11 @@ struct SavingsCommand: ParsableCommand {
         let resolved = withWeatherOption(try loadDwellingOrExit(dwelling, use: shared.use), shared.weather)
         // A household's use: the savings are also given at the conventional use.
         let conventional = resolved.useScenario == .household ? Inputs.loadDwelling(dwelling, use: .conventional).dwelling.map { withWeatherOption($0, shared.weather) } : nil
-        let year = try loadWeatherOrExit(shared.weather, for: resolved)
+        let (prepared, library) = try loadWeatherOrExit(shared.weather, for: resolved,
+                                                        alongside: countryTariffs(resolved, directories: shared.tariffDirectories))
         let report: SavingsReport
         do throws(InputError) {
-            let library = try EnergyPipeline.tariffs(extraDirectories: shared.tariffDirectories, countries: [(resolved.location.country ?? "FR").uppercased()])
-            report = try SavingsEngine.run(resolved, measures: chosen, weather: PreparedWeather(year), weatherName: year.source,
+            report = try SavingsEngine.run(resolved, measures: chosen, weather: prepared, weatherName: prepared.weather.source,
                                            library: library, options: shared.savingsOptions, conventional: conventional, packages: packageMeasures)
         } catch {
             for issue in error.issues { printError(issue.description) }

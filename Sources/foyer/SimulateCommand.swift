@@ -83,24 +83,20 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         let resolved = try loadDwellingOrExit(dwelling, use: use)
-        let year = try loadWeatherOrExit(weather, for: resolved)
         // The simulated year is laid on the calendar of the prices' year for the bills: its
         // weekdays must be those the occupancy schedules ran on.
-        var library: TariffLibrary?
-        if !noEnergy && model != .monthly {
-            do throws(InputError) {
-                library = try EnergyPipeline.tariffs(extraDirectories: tariffDirectories, countries: [(resolved.location.country ?? "FR").uppercased()])
-            } catch {
-                for issue in error.issues { printError(issue.description) }
-                throw ExitCode.inputErrors
-            }
+        let wantsEnergy = !noEnergy && model != .monthly
+        let tariffs = countryTariffs(resolved, directories: tariffDirectories)
+        let (prepared, library) = try loadWeatherOrExit(weather, for: resolved) { () throws(InputError) -> TariffLibrary? in
+            wantsEnergy ? try tariffs() : nil
         }
+        let year = prepared.weather
         let pricesDate = pricesOn.flatMap(CivilDate.init(iso:))
         let weekday = firstWeekday ?? library.map { CivilDate(EnergyAnalysis.billingYear(resolved, library: $0, pricesOn: pricesDate), 1, 1).isoWeekday } ?? 1
         var options = SimulationOptions(firstWeekday: weekday, idealLoads: idealLoads)
         options.outsideFilm = outsideFilm
         options.insideConvection = insideConvection
-        let solar = SurfaceIrradiance(weather: year)
+        let solar = prepared.solar
         if model == .monthly {
             var report = MonthlyMethodReport(
                 ISO13790.monthlyNeeds(resolved, weather: year, solar: solar, options: options),

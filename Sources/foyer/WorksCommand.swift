@@ -55,11 +55,11 @@ struct WorksCommand: ParsableCommand {
         if catalogue.issues.hasErrors { throw ExitCode.inputErrors }
         let chosen = try SavingsCommand.choose(measures, from: catalogue)
         let resolved = withWeatherOption(try loadDwellingOrExit(dwelling, use: shared.use), shared.weather)
-        let year = try loadWeatherOrExit(shared.weather, for: resolved)
+        let (prepared, library) = try loadWeatherOrExit(shared.weather, for: resolved,
+                                                        alongside: countryTariffs(resolved, directories: shared.tariffDirectories))
         let report: WorksReport
         do throws(InputError) {
-            let library = try EnergyPipeline.tariffs(extraDirectories: shared.tariffDirectories, countries: [(resolved.location.country ?? "FR").uppercased()])
-            report = try WorksPlanner.plan(resolved, measures: chosen, weather: PreparedWeather(year), library: library, savings: shared.savingsOptions,
+            report = try WorksPlanner.plan(resolved, measures: chosen, weather: prepared, library: library, savings: shared.savingsOptions,
                                            options: WorksOptions(budgetEUR: budget, targetPrimaryEnergyKWhPerM2: target.flatMap { Double($0) },
                                                                  targetDPEClass: target.flatMap { DPEClass(rawValue: $0.uppercased()) }))
         } catch {

@@ -648,31 +648,64 @@ private struct MonthProblem {
 
     static let spreadPrior = 2.5, spreadPriorSD = 1.0, extremeTolerance = 1.5
 
-    func objective(spread: Double, range: Double) -> Double {
-        var degreeHours = 0.0
-        var low = Double.infinity, high = -Double.infinity
-        for day in 0..<base.count {
-            let mean = base[day] + spread * anomaly[day]
-            let amplitude = range * rangeFactor[day]
-            for hour in 0..<24 {
-                let theta = mean + amplitude * shape[day * 24 + hour]
-                if theta < 18 { degreeHours += 18 - theta }
-                if theta < low { low = theta }
-                if theta > high { high = theta }
+    /// The objective of up to eight spreads at one range, one spread per lane: each lane does
+    /// the operations of the scalar evaluation, in the same order (the month's hours one after
+    /// the other), so each lane's value is the one evaluating that spread alone gives.
+    func objectives(spreads: SIMD8<Double>, range: Double) -> [Double] {
+        var degreeHours = SIMD8<Double>.zero
+        var low = SIMD8<Double>(repeating: .infinity), high = SIMD8<Double>(repeating: -.infinity)
+        let threshold = SIMD8<Double>(repeating: 18)
+        base.withUnsafeBufferPointer { base in
+        anomaly.withUnsafeBufferPointer { anomaly in
+        rangeFactor.withUnsafeBufferPointer { rangeFactor in
+        shape.withUnsafeBufferPointer { shape in
+            for day in 0..<base.count {
+                let mean = SIMD8(repeating: base[day]) + spreads * SIMD8(repeating: anomaly[day])
+                let amplitude = range * rangeFactor[day]
+                for hour in 0..<24 {
+                    let theta = mean + SIMD8(repeating: amplitude * shape[day * 24 + hour])
+                    // Below 18 °C the hour adds 18 − θ; otherwise it adds nothing (+0 leaves a
+                    // sum of non-negative terms unchanged).
+                    let below = theta .< threshold
+                    degreeHours += (threshold - theta).replacing(with: 0, where: .!below)
+                    low.replace(with: theta, where: theta .< low)
+                    high.replace(with: theta, where: theta .> high)
+                }
             }
+        } } } }
+        return (0..<8).map { lane in
+            let spread = spreads[lane]
+            var j = pow((spread - Self.spreadPrior) / Self.spreadPriorSD, 2)
+                + pow((range - rangePrior.value) / rangePrior.spread, 2)
+            if let target = hourlyDegreeDays {
+                let tolerance = max(1, 0.01 * target)
+                j += pow((degreeHours[lane] / 24 - target) / tolerance, 2)
+            }
+            if let target = extremes {
+                j += pow((low[lane] - target.min) / Self.extremeTolerance, 2) + pow((high[lane] - target.max) / Self.extremeTolerance, 2)
+            }
+            return j
         }
-        var j = pow((spread - Self.spreadPrior) / Self.spreadPriorSD, 2)
-            + pow((range - rangePrior.value) / rangePrior.spread, 2)
-        if let target = hourlyDegreeDays {
-            let tolerance = max(1, 0.01 * target)
-            j += pow((degreeHours / 24 - target) / tolerance, 2)
-        }
-        if let target = extremes {
-            j += pow((low - target.min) / Self.extremeTolerance, 2) + pow((high - target.max) / Self.extremeTolerance, 2)
-        }
-        return j
     }
 
+    /// The objective of each spread at one range, in the order given (eight lanes at a time; the
+    /// unused lanes of the last group repeat its first spread and are dropped).
+    func objectives(spreads: [Double], range: Double) -> [Double] {
+        var values: [Double] = []
+        values.reserveCapacity(spreads.count)
+        var first = 0
+        while first < spreads.count {
+            let count = min(8, spreads.count - first)
+            var lanes = SIMD8<Double>(repeating: spreads[first])
+            for lane in 0..<count { lanes[lane] = spreads[first + lane] }
+            values += objectives(spreads: lanes, range: range).prefix(count)
+            first += count
+        }
+        return values
+    }
+
+    /// A grid search on (spread, range), then a finer grid around the best point; ties keep the
+    /// point met first (range outer, spread inner).
     func solve() -> (spread: Double, range: Double) {
         if hourlyDegreeDays == nil && extremes == nil {
             return (Self.spreadPrior, rangePrior.value)
@@ -682,21 +715,19 @@ private struct MonthProblem {
         let rangeStep = (rangeHigh - rangeLow) / 16
         let spreadStep = 0.25
         var best = (j: Double.infinity, spread: Self.spreadPrior, range: rangePrior.value)
+        let coarseSpreads = (0...24).map { Double($0) * spreadStep }
         for i in 0...16 {
             let r = rangeLow + Double(i) * rangeStep
-            for s in 0...24 {
-                let sigma = Double(s) * spreadStep
-                let j = objective(spread: sigma, range: r)
-                if j < best.j { best = (j, sigma, r) }
+            for (sigma, j) in zip(coarseSpreads, objectives(spreads: coarseSpreads, range: r)) where j < best.j {
+                best = (j, sigma, r)
             }
         }
         let coarse = best
+        let fineSpreads = (-5...5).map { max(0, coarse.spread + Double($0) * spreadStep / 5) }
         for i in -5...5 {
             let r = max(0.5, coarse.range + Double(i) * rangeStep / 5)
-            for s in -5...5 {
-                let sigma = max(0, coarse.spread + Double(s) * spreadStep / 5)
-                let j = objective(spread: sigma, range: r)
-                if j < best.j { best = (j, sigma, r) }
+            for (sigma, j) in zip(fineSpreads, objectives(spreads: fineSpreads, range: r)) where j < best.j {
+                best = (j, sigma, r)
             }
         }
         return (best.spread, best.range)

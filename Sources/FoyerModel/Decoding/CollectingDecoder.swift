@@ -1,5 +1,6 @@
 import Foundation
 import FoyerCore
+import FoyerEnergy
 
 /// A value whose JSON form is one of a fixed list of names; the decoder reports an unknown
 /// name with the allowed ones and a "did you mean".
@@ -8,6 +9,27 @@ public protocol SpecEnum: RawRepresentable, CaseIterable, Codable, Sendable wher
 extension SpecEnum {
     /// The names allowed in JSON, in declaration order.
     public static var allowedNames: [String] { allCases.map(\.rawValue) }
+
+    /// Reads the name; through Foyer's spec decoder, a value that is not a string or an unknown
+    /// name is recorded with the allowed names and a "did you mean".
+    ///
+    /// The check lives here, in the type's own initialiser, rather than in the decoder asking
+    /// each type it meets whether it is a `SpecEnum`: the first such question about a type makes
+    /// the runtime scan every protocol conformance of the process, a cost paid at the start of
+    /// every command for each spec type.
+    public init(from decoder: any Decoder) throws {
+        if let collecting = decoder as? CollectingDecoder {
+            self = try collecting.decodeName(Self.self)
+            return
+        }
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let value = Self(rawValue: name) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "unknown name '\(name)'; expected one of \(Self.allowedNames.joined(separator: ", "))")
+        }
+        self = value
+    }
 
     /// Whether `name` is one of ``allowedNames`` (without building the list).
     static func allows(_ name: String) -> Bool { Self(rawValue: name) != nil }
@@ -56,6 +78,20 @@ struct CollectingDecoder: Decoder {
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
         SingleValueContainer(value: value, codingPath: codingPath, context: context)
+    }
+
+    /// The ``SpecEnum`` value this JSON string names; anything else recorded (see
+    /// ``SpecEnum/init(from:)``).
+    func decodeName<Name: SpecEnum>(_ type: Name.Type) throws -> Name {
+        guard case let .string(name) = value else { throw mismatch("one of the names \(Name.allowedNames.joined(separator: ", "))") }
+        guard let decoded = Name(rawValue: name) else {
+            let names = Name.allowedNames
+            record(
+                at: codingPath, value: value, message: "unknown name '\(name)'",
+                expected: names.joined(separator: ", "), suggestion: Suggestions.didYouMean(name, among: names))
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "recorded"))
+        }
+        return decoded
     }
 
     func mismatch(_ expected: String) -> DecodingError {
@@ -126,7 +162,7 @@ struct AnyKey: CodingKey {
 /// Decodes a leaf or nested value, checking the JSON type and, for ``SpecEnum`` types, the name;
 /// a ``MemoizedDecoding`` type through the process's ``DecodeMemo``.
 private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, at path: [any CodingKey], context: CollectingDecoder.Context) throws -> T {
-    if T.self is any MemoizedDecoding.Type {
+    if MemoizedDecoding.types.contains(ObjectIdentifier(T.self)) {
         let key = DecodeMemo.Key(type: ObjectIdentifier(T.self), path: CollectingDecoder.render(path))
         if let known = DecodeMemo.shared.entry(key, value: value), let decoded = known as? T {
             // Only subtrees that decoded without a problem are kept: none to replay, and no
@@ -158,24 +194,30 @@ private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, at
 
 private func decodeFresh<T: Decodable>(_ type: T.Type, from value: JSONValue, at path: [any CodingKey], context: CollectingDecoder.Context) throws -> T {
     let decoder = CollectingDecoder(value: value, codingPath: path, context: context)
-    if let enumType = T.self as? any SpecEnum.Type {
-        guard case let .string(name) = value else { throw decoder.mismatch("one of the names \(enumType.allowedNames.joined(separator: ", "))") }
-        if !enumType.allows(name) {
-            let names = enumType.allowedNames
-            decoder.record(
-                at: path, value: value, message: "unknown name '\(name)'",
-                expected: names.joined(separator: ", "), suggestion: Suggestions.didYouMean(name, among: names))
-            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "recorded"))
-        }
+    // A name type whose `Decodable` conformance was declared where `SpecEnum` is not known
+    // (``Energy``): its initialiser is the standard library's, so its name is checked here.
+    if ObjectIdentifier(T.self) == ObjectIdentifier(Energy.self), let energy = try decoder.decodeName(Energy.self) as? T {
+        return energy
     }
     return try T(from: decoder)
 }
 
-/// A spec type whose decoded value the process keeps for the JSON subtrees it has seen at a
-/// path (``DecodeMemo``): the parts of a dwelling that a batch's jobs
-/// inherit unchanged from their archetype are decoded once, not once per job. Decoding must
-/// depend only on the subtree and its path (it does: the context only collects).
-protocol MemoizedDecoding {}
+/// The spec types whose decoded value the process keeps for the JSON subtrees it has seen at a
+/// path (``DecodeMemo``): the parts of a dwelling that a batch's jobs inherit unchanged from
+/// their archetype are decoded once, not once per job (a job's overrides usually change one or
+/// two of them). Decoding must depend only on the subtree and its path (it does: the context
+/// only collects).
+///
+/// A set of type identities rather than a protocol the decoder would ask each type about: the
+/// first such question about a type scans every protocol conformance of the process.
+enum MemoizedDecoding {
+    static let types: Set<ObjectIdentifier> = [
+        ObjectIdentifier(LocationSpec.self), ObjectIdentifier(GeometrySpec.self), ObjectIdentifier(EnvelopeSpec.self),
+        ObjectIdentifier(ThermalBridgesSpec.self), ObjectIdentifier(VentilationSpec.self), ObjectIdentifier(ThermostatSpec.self),
+        ObjectIdentifier(OccupancySpec.self), ObjectIdentifier(HeatingSpec.self), ObjectIdentifier(HotWaterSpec.self),
+        ObjectIdentifier(OtherUsesSpec.self), ObjectIdentifier(EnergySupplySpec.self), ObjectIdentifier(HouseholdUseSpec.self),
+    ]
+}
 
 /// The decoded subtrees of ``MemoizedDecoding`` types, per type and path (see ``JSONMemo``): a
 /// hit gives the value decoding again gives; only subtrees without a problem are kept.
@@ -300,21 +342,6 @@ extension JSONValue {
     }
 }
 
-// The parts of a dwelling, each decoded once per distinct subtree (a job's overrides usually
-// change one or two of them).
-extension LocationSpec: MemoizedDecoding {}
-extension GeometrySpec: MemoizedDecoding {}
-extension EnvelopeSpec: MemoizedDecoding {}
-extension ThermalBridgesSpec: MemoizedDecoding {}
-extension VentilationSpec: MemoizedDecoding {}
-extension ThermostatSpec: MemoizedDecoding {}
-extension OccupancySpec: MemoizedDecoding {}
-extension HeatingSpec: MemoizedDecoding {}
-extension HotWaterSpec: MemoizedDecoding {}
-extension OtherUsesSpec: MemoizedDecoding {}
-extension EnergySupplySpec: MemoizedDecoding {}
-extension HouseholdUseSpec: MemoizedDecoding {}
-
 /// A primitive decoded through the generic path (so that a wrong type is recorded, not thrown).
 private struct Wrapped<Value: Decodable>: Decodable {
     var value: Value
@@ -372,11 +399,25 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     // The standard library's defaults for these concrete types throw on a wrong value instead
     // of going through the generic `decodeIfPresent` above, which would abort the whole
     // enclosing object: `"storeys": 2.5` would also report its siblings as missing or unknown.
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decodeIfPresent(Wrapped<Bool>.self, forKey: key)?.value }
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decodeIfPresent(Wrapped<String>.self, forKey: key)?.value }
-    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try decodeIfPresent(Wrapped<Double>.self, forKey: key)?.value }
+    // A value of the right JSON type is returned at once (most fields): the generic path below
+    // builds a decoder, a container and a coding path for it.
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        if case let .bool(flag)? = members[key.stringValue] { note(key); return flag }
+        return try decodeIfPresent(Wrapped<Bool>.self, forKey: key)?.value
+    }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        if case let .string(text)? = members[key.stringValue] { note(key); return text }
+        return try decodeIfPresent(Wrapped<String>.self, forKey: key)?.value
+    }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+        if case let .number(number)? = members[key.stringValue] { note(key); return number }
+        return try decodeIfPresent(Wrapped<Double>.self, forKey: key)?.value
+    }
     func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try decodeIfPresent(Wrapped<Float>.self, forKey: key)?.value }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decodeIfPresent(Wrapped<Int>.self, forKey: key)?.value }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        if case let .number(number)? = members[key.stringValue], let whole = SingleValueContainer.whole(number) { note(key); return whole }
+        return try decodeIfPresent(Wrapped<Int>.self, forKey: key)?.value
+    }
     func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try decodeIfPresent(Wrapped<Int8>.self, forKey: key)?.value }
     func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try decodeIfPresent(Wrapped<Int16>.self, forKey: key)?.value }
     func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try decodeIfPresent(Wrapped<Int32>.self, forKey: key)?.value }
@@ -430,7 +471,28 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
         return true
     }
 
+    // An element of the right JSON type is returned at once (arrays of numbers or names); any
+    // other goes the generic way, which records the problem and goes on with the rest.
+    mutating func decode(_ type: Double.Type) throws -> Double {
+        if !isAtEnd, case let .number(number) = elements[currentIndex] { currentIndex += 1; return number }
+        return try decodeElement(type)
+    }
+
+    mutating func decode(_ type: String.Type) throws -> String {
+        if !isAtEnd, case let .string(text) = elements[currentIndex] { currentIndex += 1; return text }
+        return try decodeElement(type)
+    }
+
+    mutating func decode(_ type: Int.Type) throws -> Int {
+        if !isAtEnd, case let .number(number) = elements[currentIndex], let whole = SingleValueContainer.whole(number) { currentIndex += 1; return whole }
+        return try decodeElement(type)
+    }
+
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try decodeElement(type)
+    }
+
+    private mutating func decodeElement<T: Decodable>(_ type: T.Type) throws -> T {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "end of array"))
         }
@@ -498,11 +560,16 @@ private struct SingleValueContainer: SingleValueDecodingContainer {
 
     func decode(_ type: Int.Type) throws -> Int {
         guard case let .number(number) = value else { throw decoder.mismatch("a whole number") }
-        guard number == number.rounded(), abs(number) < 1e15 else {
+        guard let whole = Self.whole(number) else {
             decoder.record(at: codingPath, value: value, message: "expected a whole number", expected: nil)
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "recorded"))
         }
-        return Int(number)
+        return whole
+    }
+
+    /// `number` as an `Int` when it is a whole number below 10¹⁵ in magnitude.
+    static func whole(_ number: Double) -> Int? {
+        number == number.rounded() && abs(number) < 1e15 ? Int(number) : nil
     }
 
     func decode(_ type: Int8.Type) throws -> Int8 { try narrow(type) }

@@ -135,10 +135,6 @@ public final class PreparedZone: Sendable {
         let links = compiled.network.boundaryLinks
         var drives = sourcesW.count == hours * n ? sourcesW : [Double](repeating: 0, count: hours * n)
         var inputSums = [Double](repeating: 0, count: links.count)
-        // Hour by hour, link after link: each cell of `drives` receives its links' flows in link
-        // order, and each link's sum its flows in hour order; the links' sums are independent
-        // chains of additions the processor overlaps (one link's whole year at a time was a
-        // single chain).
         let conductances = links.map(\.conductanceWPerK), linkNodes = links.map(\.node), linkBoundaries = links.map(\.boundary)
         drives.withUnsafeMutableBufferPointer { drives in
         flat.withUnsafeBufferPointer { flat in
@@ -146,8 +142,9 @@ public final class PreparedZone: Sendable {
         conductances.withUnsafeBufferPointer { conductances in
         linkNodes.withUnsafeBufferPointer { linkNodes in
         linkBoundaries.withUnsafeBufferPointer { linkBoundaries in
-            // Consecutive links on one node (the 5R1C mass: opaque elements, then the ground)
-            // add to a running value held in a register, stored when the node changes.
+            // Hour by hour, link after link: each cell of `drives` receives its links' flows in
+            // link order. Consecutive links on one node (the 5R1C mass: opaque elements, then the
+            // ground) add to a running value held in a register, stored when the node changes.
             for hour in 0..<hours {
                 let row = hour &* n, boundaryRow = hour &* boundaryCount
                 var openCell = -1, openValue = 0.0
@@ -160,9 +157,32 @@ public final class PreparedZone: Sendable {
                         openValue = drives[cell]
                     }
                     openValue += flow
-                    sums[k] += flow
                 }
                 if openCell >= 0 { drives[openCell] = openValue }
+            }
+            // Each link's sum of its flows in hour order, eight links at a time in the lanes of
+            // one vector held in a register: each lane is its own chain of additions, the same
+            // ones as a scalar sum (summed in memory, each hour waited for the store of the one
+            // before). Unused lanes read boundary 0 with a conductance of zero and are dropped.
+            var first = 0
+            while first < conductances.count {
+                let count = min(8, conductances.count - first)
+                var conductance = SIMD8<Double>.zero
+                var column = SIMD8<Int>.zero
+                for lane in 0..<count {
+                    conductance[lane] = conductances[first + lane]
+                    column[lane] = linkBoundaries[first + lane]
+                }
+                var sum = SIMD8<Double>.zero
+                for hour in 0..<hours {
+                    let row = hour &* boundaryCount
+                    let temperatures = SIMD8<Double>(
+                        flat[row &+ column[0]], flat[row &+ column[1]], flat[row &+ column[2]], flat[row &+ column[3]],
+                        flat[row &+ column[4]], flat[row &+ column[5]], flat[row &+ column[6]], flat[row &+ column[7]])
+                    sum += conductance * temperatures
+                }
+                for lane in 0..<count { sums[first + lane] = sum[lane] }
+                first += count
             }
         } } } } } }
         drivesW = drives
