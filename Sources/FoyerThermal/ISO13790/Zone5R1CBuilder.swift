@@ -175,7 +175,7 @@ extension ISO13790 {
         let setpoints = ZoneInputs.setpoints(dwelling.thermostat, firstWeekday: options.firstWeekday)
         return PreparedZone(
             model: .fiveR1C, compiled: compiled, controller: controller, boundaryTemperaturesC: boundaries,
-            sourcesW: sources, solarGainsW: solarGains, familyFlowsW: ["windows": directWindowLoss], internalGainsW: internalGains,
+            sourcesW: consume sources, solarGainsW: solarGains, familyFlowsW: ["windows": directWindowLoss], internalGainsW: internalGains,
             airNode: Zone5R1C.airNode, operativeWeights: operative, boundaryLinkFamilies: families,
             heatingSetpointC: setpoints.heating, coolingSetpointC: setpoints.cooling,
             maxHeatingW: ZoneInputs.maxHeatingW(dwelling, options: options), maxCoolingW: .infinity,

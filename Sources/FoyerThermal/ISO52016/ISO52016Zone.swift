@@ -226,7 +226,7 @@ public enum ISO52016 {
         let setpoints = ZoneInputs.setpoints(dwelling.thermostat, firstWeekday: options.firstWeekday)
         return PreparedZone(
             model: .iso52016, compiled: structure.compiled, controller: structure.controller, boundaryTemperaturesC: boundaryTemperatures,
-            sourcesW: sources, solarGainsW: structure.solarGainsW, familyFlowsW: structure.familyFlowsW, internalGainsW: internalGains,
+            sourcesW: consume sources, solarGainsW: structure.solarGainsW, familyFlowsW: structure.familyFlowsW, internalGainsW: internalGains,
             airNode: air, operativeWeights: structure.operative,
             boundaryLinkFamilies: structure.linkFamilies, heatingSetpointC: setpoints.heating, coolingSetpointC: setpoints.cooling,
             maxHeatingW: ZoneInputs.maxHeatingW(dwelling, options: options), maxCoolingW: .infinity,

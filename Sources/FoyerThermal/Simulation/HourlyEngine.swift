@@ -78,8 +78,9 @@ public enum HourlyEngine {
         let timeStep = compiled.timeStepS
         // Flat, local copies of everything the hourly loop reads (no nested arrays, optionals or
         // dictionaries in the loop).
-        let boundaryCount = zone.boundaryTemperaturesC.count
-        let boundaryFlat = zone.boundaryTemperaturesFlatC
+        // The outdoor temperature of each hour, for the record (the network's first boundary).
+        let outdoorSeries = zone.boundaryTemperaturesC.first.map { $0.count >= hours ? $0 : $0 + [Double](repeating: 0, count: hours - $0.count) }
+            ?? [Double](repeating: 0, count: hours)
         let drives = zone.drivesW
         let links = compiled.network.boundaryLinks
         let capacityRate = compiled.stepCapacityRatesWPerK
@@ -175,7 +176,7 @@ public enum HourlyEngine {
             shuttersClosed.withUnsafeBufferPointer { shuttersClosed in
             transitionNodes.withUnsafeBufferPointer { transitionNodes in
             transitionMatrix.withUnsafeBufferPointer { transitionMatrix in
-            boundaryFlat.withUnsafeBufferPointer { boundaryFlat in
+            outdoorSeries.withUnsafeBufferPointer { outdoorSeries in
             weights.withUnsafeBufferPointer { weights in
             variantResponses.withUnsafeBufferPointer { variantResponses in
             operativeWeights.withUnsafeBufferPointer { operativeWeights in
@@ -243,7 +244,7 @@ public enum HourlyEngine {
                     let power = outcome.powerW, needed = outcome.unrestrictedPowerW
                     if power != 0 { x0 += power * r0; x1 += power * r1; x2 += power * r2 }
                     if recording {
-                        outdoor[hour] = boundaryFlat[hour * boundaryCount]
+                        outdoor[hour] = outdoorSeries[hour]
                         airC[hour] = pick(air, x0, x1, x2)
                         var operative = 0.0
                         for k in 0..<operativeNodes.count { operative += operativeWeights[k] * pick(operativeNodes[k], x0, x1, x2) }
@@ -334,7 +335,7 @@ public enum HourlyEngine {
                 let power = outcome.powerW, needed = outcome.unrestrictedPowerW
                 if power != 0 { for i in 0..<n { solution[i] += power * response[i] } }
                 if recording {
-                    outdoor[hour] = boundaryFlat[hour * boundaryCount]
+                    outdoor[hour] = outdoorSeries[hour]
                     airC[hour] = solution[air]
                     var operative = 0.0
                     for k in 0..<operativeNodes.count { operative += operativeWeights[k] * solution[operativeNodes[k]] }

@@ -11,8 +11,6 @@ public final class PreparedZone: Sendable {
     public let controller: LoadController
     /// Boundary temperatures, `[boundary][hour]`, °C.
     public let boundaryTemperaturesC: [[Double]]
-    /// Heat injected at each node, hour-major: `sourcesW[hour * nodeCount + node]`, W.
-    public let sourcesW: [Double]
     /// Solar gains transmitted through the windows in each hour, W, for the balance.
     public let solarGainsW: [Double]
     /// Heat flows attributed to an element family in the balance that do not pass through a
@@ -40,10 +38,6 @@ public final class PreparedZone: Sendable {
     /// Conditioned floor area, m².
     public let floorAreaM2: Double
 
-    /// The hourly loop's inputs laid out flat once, when the zone is prepared: boundary
-    /// temperatures hour-major (`[hour * boundaryCount + boundary]`), set-points with −∞/+∞ for
-    /// "off".
-    public let boundaryTemperaturesFlatC: [Double]
     /// Eight factorisations of the network, each with its controller: the same nodes and
     /// boundary links with other conductances. Index bits: 1 = shutters closed, 2 = heat
     /// flowing up from the floors (h_ci upwards), 4 = heat flowing down from the ceilings (h_ci
@@ -64,22 +58,28 @@ public final class PreparedZone: Sendable {
     /// the air (decision 0009): each hour adds to the right-hand side the difference between
     /// that coefficient, from the previous hour's temperatures, and the network's reference.
     public let convectiveSurfaces: ConvectiveSurfaces
+    /// The hourly loop's heating set-points laid out flat once, when the zone is prepared,
+    /// with −∞ for "off", °C.
     public let heatingSetpointFlatC: [Double]
+    /// The cooling set-points likewise, with +∞ for "off", °C.
     public let coolingSetpointFlatC: [Double]
-    /// The part of each hour's right-hand side that does not depend on the state, hour-major:
-    /// Φ_i + Σ_k H_k·θ_b,k over the boundary links of node i, W. The same for every variant
-    /// (they differ in node–node conductances only).
+    /// The part of each hour's right-hand side that does not depend on the state, hour-major
+    /// (`[hour * nodeCount + node]`): Φ_i + Σ_k H_k·θ_b,k over the boundary links of node i, W,
+    /// with Φ_i the heat injected at the node (the `sourcesW` the zone was built with). The same
+    /// for every variant (they differ in node–node conductances only).
     public let drivesW: [Double]
     /// Σ over the year's hours of H_k·θ_b,k for each boundary link k, W·h/h (the input side of
     /// the heat through the link; the node side follows from the sums of node temperatures).
     public let boundaryLinkInputSumsW: [Double]
 
+    /// `sourcesW`: the heat injected at each node, hour-major (`[hour * nodeCount + node]`), W;
+    /// taken over (it becomes ``drivesW`` in place: a year of every node's values is megabytes).
     /// `setpointFlatsC`: the set-points with −∞/+∞ for "off", when the caller keeps them
     /// (``ZoneInputs/setpoints(_:firstWeekday:)``, the same values as mapping the given ones);
     /// nil maps them here. Built by the models of this package only (``ISO52016``, ``ISO13790``).
     package init(
         model: ThermalModel, compiled: CompiledThermalNetwork, controller: LoadController, boundaryTemperaturesC: [[Double]],
-        sourcesW: [Double], solarGainsW: [Double], familyFlowsW: [String: [Double]], internalGainsW: [Double], airNode: Int,
+        sourcesW: consuming [Double], solarGainsW: [Double], familyFlowsW: [String: [Double]], internalGainsW: [Double], airNode: Int,
         operativeWeights: [Double], boundaryLinkFamilies: [String], heatingSetpointC: [Double?], coolingSetpointC: [Double?],
         maxHeatingW: Double, maxCoolingW: Double, occupied: [Bool], floorAreaM2: Double,
         variants: [NetworkVariant] = [], variantBlockByHour: [UInt8] = [], shuttersClosed: [Bool] = [],
@@ -98,7 +98,6 @@ public final class PreparedZone: Sendable {
         self.compiled = compiled
         self.controller = controller
         self.boundaryTemperaturesC = boundaryTemperaturesC
-        self.sourcesW = sourcesW
         self.solarGainsW = solarGainsW
         self.familyFlowsW = familyFlowsW
         self.internalGainsW = internalGainsW
@@ -111,17 +110,9 @@ public final class PreparedZone: Sendable {
         self.maxCoolingW = maxCoolingW
         self.occupied = occupied
         self.floorAreaM2 = floorAreaM2
-        let boundaryCount = boundaryTemperaturesC.count
         let hours = boundaryTemperaturesC.first?.count ?? 0
-        var flat = [Double](repeating: 0, count: hours * boundaryCount)
-        flat.withUnsafeMutableBufferPointer { flat in
-            for (b, series) in boundaryTemperaturesC.enumerated() {
-                series.withUnsafeBufferPointer { series in
-                    for hour in 0..<min(hours, series.count) { flat[hour * boundaryCount + b] = series[hour] }
-                }
-            }
-        }
-        boundaryTemperaturesFlatC = flat
+        // A boundary series shorter than the year reads as zeros beyond its end.
+        let boundaries = boundaryTemperaturesC.map { $0.count >= hours ? $0 : $0 + [Double](repeating: 0, count: hours - $0.count) }
         // The set-points with −∞/+∞ for "off", as given when the caller has them (a thermostat
         // shared by a sweep's jobs).
         if let flats = setpointFlatsC, flats.heating.count == heatingSetpointC.count, flats.cooling.count == coolingSetpointC.count {
@@ -133,23 +124,27 @@ public final class PreparedZone: Sendable {
         }
         let n = compiled.nodeCount
         let links = compiled.network.boundaryLinks
-        var drives = sourcesW.count == hours * n ? sourcesW : [Double](repeating: 0, count: hours * n)
+        var drives = sourcesW
+        if drives.count != hours * n { drives = [Double](repeating: 0, count: hours * n) }
         var inputSums = [Double](repeating: 0, count: links.count)
-        let conductances = links.map(\.conductanceWPerK), linkNodes = links.map(\.node), linkBoundaries = links.map(\.boundary)
+        let conductances = links.map(\.conductanceWPerK), linkNodes = links.map(\.node)
+        Self.withBuffers(boundaries) { series in
+        // Each link's boundary series (links of a boundary that does not exist read nothing).
+        let linkSeries = links.map { $0.boundary < series.count ? series[$0.boundary] : UnsafeBufferPointer(start: nil, count: 0) }
         drives.withUnsafeMutableBufferPointer { drives in
-        flat.withUnsafeBufferPointer { flat in
         inputSums.withUnsafeMutableBufferPointer { sums in
         conductances.withUnsafeBufferPointer { conductances in
         linkNodes.withUnsafeBufferPointer { linkNodes in
-        linkBoundaries.withUnsafeBufferPointer { linkBoundaries in
+        linkSeries.withUnsafeBufferPointer { linkSeries in
+            let linkCount = min(conductances.count, linkSeries.allSatisfy { $0.count >= hours } ? conductances.count : 0)
             // Hour by hour, link after link: each cell of `drives` receives its links' flows in
             // link order. Consecutive links on one node (the 5R1C mass: opaque elements, then the
             // ground) add to a running value held in a register, stored when the node changes.
             for hour in 0..<hours {
-                let row = hour &* n, boundaryRow = hour &* boundaryCount
+                let row = hour &* n
                 var openCell = -1, openValue = 0.0
-                for k in 0..<conductances.count {
-                    let flow = conductances[k] * flat[boundaryRow &+ linkBoundaries[k]]
+                for k in 0..<linkCount {
+                    let flow = conductances[k] * linkSeries[k][hour]
                     let cell = row &+ linkNodes[k]
                     if cell != openCell {
                         if openCell >= 0 { drives[openCell] = openValue }
@@ -163,23 +158,18 @@ public final class PreparedZone: Sendable {
             // Each link's sum of its flows in hour order, eight links at a time in the lanes of
             // one vector held in a register: each lane is its own chain of additions, the same
             // ones as a scalar sum (summed in memory, each hour waited for the store of the one
-            // before). Unused lanes read boundary 0 with a conductance of zero and are dropped.
+            // before). Unused lanes repeat the group's first link and are dropped.
             var first = 0
-            while first < conductances.count {
-                let count = min(8, conductances.count - first)
+            while first < linkCount {
+                let count = min(8, linkCount - first)
                 var conductance = SIMD8<Double>.zero
-                var column = SIMD8<Int>.zero
-                for lane in 0..<count {
-                    conductance[lane] = conductances[first + lane]
-                    column[lane] = linkBoundaries[first + lane]
-                }
+                for lane in 0..<count { conductance[lane] = conductances[first + lane] }
+                let s0 = linkSeries[first], s1 = linkSeries[first + min(1, count - 1)], s2 = linkSeries[first + min(2, count - 1)]
+                let s3 = linkSeries[first + min(3, count - 1)], s4 = linkSeries[first + min(4, count - 1)], s5 = linkSeries[first + min(5, count - 1)]
+                let s6 = linkSeries[first + min(6, count - 1)], s7 = linkSeries[first + min(7, count - 1)]
                 var sum = SIMD8<Double>.zero
                 for hour in 0..<hours {
-                    let row = hour &* boundaryCount
-                    let temperatures = SIMD8<Double>(
-                        flat[row &+ column[0]], flat[row &+ column[1]], flat[row &+ column[2]], flat[row &+ column[3]],
-                        flat[row &+ column[4]], flat[row &+ column[5]], flat[row &+ column[6]], flat[row &+ column[7]])
-                    sum += conductance * temperatures
+                    sum += conductance * SIMD8<Double>(s0[hour], s1[hour], s2[hour], s3[hour], s4[hour], s5[hour], s6[hour], s7[hour])
                 }
                 for lane in 0..<count { sums[first + lane] = sum[lane] }
                 first += count
@@ -187,6 +177,17 @@ public final class PreparedZone: Sendable {
         } } } } } }
         drivesW = drives
         boundaryLinkInputSumsW = inputSums
+    }
+}
+
+extension PreparedZone {
+    /// Calls `body` with a buffer over each of `arrays` (valid during the call only).
+    static func withBuffers<R>(_ arrays: [[Double]], _ body: ([UnsafeBufferPointer<Double>]) -> R) -> R {
+        func gather(_ index: Int, _ buffers: [UnsafeBufferPointer<Double>]) -> R {
+            guard index < arrays.count else { return body(buffers) }
+            return arrays[index].withUnsafeBufferPointer { gather(index + 1, buffers + [$0]) }
+        }
+        return gather(0, [])
     }
 }
 
