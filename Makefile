@@ -6,6 +6,10 @@
 APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 SWIFT ?= swift
 ARCHETYPE ?= fr/sfh-1949-1974
+# Release builds link the Swift runtime and Foundation statically: a process starts in ~13 ms
+# instead of ~19 (no dynamic loading of the Swift libraries; `foyer --version`, perf stat, 7 Dec
+# 2026), 6 MB less resident memory, and the binary runs where no Swift runtime is installed.
+RELEASE := -c release --static-swift-stdlib
 
 .PHONY: run test deps spark-deps spark-test report-deps report-test build release benchmark bench-batch fuzz clean caltrack-comparison
 
@@ -20,7 +24,7 @@ deps:
 
 ## run: build in release mode and run foyer on a bundled archetype with the embedded climate
 run: deps
-	$(SWIFT) build -c release --product foyer
+	$(SWIFT) build $(RELEASE) --product foyer
 	./.build/release/foyer describe $(ARCHETYPE)
 
 ## test: run every test (the validation suites read ../shared when it is present)
@@ -31,12 +35,12 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE)
 
 ## caltrack-comparison: savings from bills, Foyer against OpenEEmeter's CalTRACK billing method
 ## (issue 12, item 5b; a Python venv of its own in .build/caltrack-venv; needs ../shared/weather)
 caltrack-comparison: deps
-	$(SWIFT) build -c release --product foyer
+	$(SWIFT) build $(RELEASE) --product foyer
 	test -x .build/caltrack-venv/bin/python || python3 -m venv .build/caltrack-venv
 	.build/caltrack-venv/bin/pip install -q -r Scripts/caltrack/requirements.txt
 	.build/caltrack-venv/bin/python Scripts/caltrack/compare.py
@@ -48,7 +52,7 @@ benchmark: deps
 ## bench-batch: end-to-end foyer batch throughput on 10 000 generated lines per case, 1 and 2 jobs
 ## (Scripts/bench-batch.sh; LINES=n for fewer)
 bench-batch: deps
-	$(SWIFT) build -c release --product foyer
+	$(SWIFT) build $(RELEASE) --product foyer
 	./Scripts/bench-batch.sh
 
 ## spark-deps: Java for Spark (Debian's openjdk-17-jre-headless) when no java is on the PATH, and
