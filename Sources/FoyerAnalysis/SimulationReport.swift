@@ -45,11 +45,18 @@ public struct SimulationReport: Sendable, Encodable {
         /// compared with a 0.01 K margin.
         public init(_ temperaturesC: [Double], occupied: [Bool]) {
             var below16 = 0, below19 = 0, above28 = 0
-            for hour in temperaturesC.indices where occupied[hour] {
-                let temperature = temperaturesC[hour]
-                if temperature < 16 - 0.01 { below16 += 1 }
-                if temperature < 19 - 0.01 { below19 += 1 }
-                if temperature > 28 + 0.01 { above28 += 1 }
+            // Counted without a branch per hour (comparisons turned into 0 or 1): whether an
+            // hour is occupied or below a threshold follows the weather and the household, which
+            // the processor cannot predict.
+            temperaturesC.withUnsafeBufferPointer { temperatures in
+                occupied.withUnsafeBufferPointer { occupied in
+                    for hour in 0..<min(temperatures.count, occupied.count) {
+                        let temperature = temperatures[hour], counted = occupied[hour] ? 1 : 0
+                        below16 &+= counted & (temperature < 16 - 0.01 ? 1 : 0)
+                        below19 &+= counted & (temperature < 19 - 0.01 ? 1 : 0)
+                        above28 &+= counted & (temperature > 28 + 0.01 ? 1 : 0)
+                    }
+                }
             }
             hoursBelow16C = below16
             hoursBelow19C = below19

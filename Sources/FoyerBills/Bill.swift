@@ -187,14 +187,25 @@ public enum BillEngine {
             if holidayCache[date.year] == nil { holidayCache[date.year] = PublicHolidays.dates(country: reference.country, year: date.year) }
             return holidayCache[date.year]?.contains(date) ?? false
         }
-        // What the quarter-hour loop needs of each version, taken out once (a tariff is a large
-        // value: reading it whole 35 040 times a year was most of a bill's time).
-        struct VersionRules { var offPeak: Int?; var holidaysAsSunday: Bool; var colourRule: Tariff.ColourRule?; var supplied: [Bool]; var schedule: [UInt8] }
-        let rules = versions.map { VersionRules(offPeak: $0.offPeakPeriodIndex, holidaysAsSunday: $0.publicHolidaysAsSunday, colourRule: $0.colourRule,
-                                                supplied: $0.periods.map(\.supplied), schedule: $0.periodSchedule) }
+        // What the quarter-hour loop needs of each version, taken out once and laid out flat (a
+        // tariff is a large value: reading it whole 35 040 times a year was most of a bill's
+        // time; a per-version value holding arrays or a set is retained and released at each
+        // quarter). The off-peak period is −1 where there is none.
+        let offPeakOf = versions.map { $0.offPeakPeriodIndex ?? -1 }
+        let holidaysAsSundayOf = versions.map(\.publicHolidaysAsSunday)
+        let hasColourRuleOf = versions.map { $0.colourRule != nil }
+        let colourDayStartOf = versions.map { $0.colourRule?.dayStartMinute ?? 0 }
+        var suppliedFlat: [Bool] = [], suppliedStartOf: [Int] = []
+        var scheduleFlat: [UInt8] = [], scheduleStartOf: [Int] = []
+        for version in versions {
+            suppliedStartOf.append(suppliedFlat.count)
+            suppliedFlat += version.periods.map(\.supplied)
+            scheduleStartOf.append(scheduleFlat.count)
+            scheduleFlat += version.periodSchedule
+        }
         // Per day (index + 1: the day before the span too, for colour days that start in the morning).
         struct DayFacts { var month: Int; var monthIndex: Int; var weekday: Int; var holiday: Bool; var colour: Int }
-        let needsHolidays = rules.contains(where: \.holidaysAsSunday)
+        let needsHolidays = holidaysAsSundayOf.contains(true)
         var days: [DayFacts] = []
         days.reserveCapacity(dayCount + 1)
         for offset in -1..<dayCount {
@@ -206,6 +217,7 @@ public enum BillEngine {
         // Consecutive quarters mostly fill the same slot: its running sum is kept in a register
         // and stored when the slot changes (the same additions in the same order).
         var openSlot = -1, openSum = 0.0
+        let offPeakTable = offPeakQuarters ?? [], householdOffPeak = offPeakQuarters != nil
         for interval in curve.intervals where interval.kWh != 0 {
             let quarters = max(1, (interval.minutes + 14) / 15)
             let share = interval.kWh / Double(quarters)
@@ -217,20 +229,20 @@ public enum BillEngine {
                 guard offset >= 0, offset < dayCount else { minute += 15; continue }
                 let day = days[offset + 1]
                 let version = versionOfDay[offset] >= 0 ? versionOfDay[offset] : used[0]
-                let rule = rules[version]
                 let quarter = minuteOfDay / 15
                 var period: Int
-                if let offPeakQuarters, let offPeak = rule.offPeak {
-                    period = offPeakQuarters[quarter] ? offPeak : (offPeak == 0 ? 1 : 0)
+                let offPeak = offPeakOf[version]
+                if householdOffPeak, offPeak >= 0 {
+                    period = offPeakTable[quarter] ? offPeak : (offPeak == 0 ? 1 : 0)
                 } else {
-                    let weekday = rule.holidaysAsSunday && day.holiday ? 7 : day.weekday
-                    period = Int(rule.schedule[((day.month - 1) * 7 + (weekday - 1)) * Tariff.quartersPerDay + quarter])
+                    let weekday = holidaysAsSundayOf[version] && day.holiday ? 7 : day.weekday
+                    period = Int(scheduleFlat[scheduleStartOf[version] + ((day.month - 1) * 7 + (weekday - 1)) * Tariff.quartersPerDay + quarter])
                 }
                 var colour = 0
-                if let colourRule = rule.colourRule {
-                    colour = minuteOfDay < colourRule.dayStartMinute ? days[offset].colour : day.colour
+                if hasColourRuleOf[version] {
+                    colour = minuteOfDay < colourDayStartOf[version] ? days[offset].colour : day.colour
                 }
-                if !rule.supplied[period], share > 0 {
+                if !suppliedFlat[suppliedStartOf[version] + period], share > 0 {
                     unsuppliedKWh += share
                     if firstUnsupplied == nil { firstUnsupplied = LocalDateTime(minuteNumber: minute); unsuppliedPeriod = versions[version].periods[period].name }
                 }

@@ -24,12 +24,15 @@ public enum NumberText {
         if abs(value) >= largestFixedMagnitude || (value != 0 && abs(value) * factor < 0.5) {
             return scientific(value)
         }
-        var text = fixedPoint(value, decimals: decimals, factor: factor)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+        // Trailing zeros trimmed on the ASCII bytes: `contains(".")` on a `String` is Foundation's
+        // substring search where Foundation is imported, and `removeLast` walks graphemes.
+        var bytes = Array(fixedPoint(value, decimals: decimals, factor: factor).utf8)
+        if bytes.contains(UInt8(ascii: ".")) {
+            while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
+            if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
         }
-        return text == "-0" ? "0" : text
+        if bytes == Array("-0".utf8) { return "0" }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A number with exactly `decimals` decimals (0…9), for tables and reports; `–` when it is
@@ -48,7 +51,7 @@ public enum NumberText {
     public static func scientific(_ value: Double) -> String {
         guard value.isFinite else { return nonFinite(value) }
         let text = String(value)
-        if text.contains("e") { return text }
+        if text.utf8.contains(UInt8(ascii: "e")) { return text }
         let negative = text.hasPrefix("-")
         var digits = String(negative ? text.dropFirst() : text[...])
         let point = digits.firstIndex(of: ".").map { digits.distance(from: digits.startIndex, to: $0) } ?? digits.count

@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import FoyerModel
 @testable import FoyerThermal
@@ -148,6 +149,50 @@ struct StructuralCasesTests {
             #expect(values[0].hasPrefix("air: heat capacity"))
         } catch {
             Issue.record("\(error)")
+        }
+    }
+
+    /// Characters a JSON string may hold, quoted or escaped: every ASCII code (controls, quote,
+    /// backslash, slash), and letters of two, three and four UTF-8 bytes.
+    static let stringScalars: [Unicode.Scalar] = (0..<0x80).compactMap(Unicode.Scalar.init)
+        + ["é", "ß", "€", "\u{2028}", "\u{FFFD}", "\u{FFFF}", "😀", "\u{10FFFF}"]
+
+    /// Any string Foundation's `JSONEncoder` writes (an independent encoder: escapes for controls,
+    /// quotes, backslashes and slashes, other characters as their UTF-8 bytes) reads back as the
+    /// same string, wherever its escapes fall (before, after, between plain runs).
+    @Test func stringsReadBackAsFoundationWroteThem() async {
+        await propertyCheck(count: 400, input: Gen.int(in: 0...(Self.stringScalars.count - 1)).array(of: 0...40)) { picks in
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: picks.map { Self.stringScalars[$0] })
+            let text = String(scalars)
+            guard let data = try? JSONEncoder().encode(["k": text]) else {
+                Issue.record("JSONEncoder could not encode \(picks)")
+                return
+            }
+            let value = try? JSONValue.parse(data, file: "s.json")
+            #expect(value == .object(["k": .string(text)]), "\(String(decoding: data, as: UTF8.self))")
+        }
+    }
+
+    /// A byte that cannot be UTF-8 anywhere in a string, before or after an escape, is refused
+    /// naming the string's position; the same string without it reads.
+    @Test func invalidUTF8IsRefusedWhereverItFalls() async {
+        await propertyCheck(count: 200, input: Gen.int(in: 0...12), Gen.int(in: 0...12), Gen.bool) { before, after, escaped in
+            let head = String(repeating: "a", count: before), tail = String(repeating: "b", count: after)
+            let escape = escaped ? "\\n" : ""
+            let good = Data("{\"k\": \"\(head)\(escape)\(tail)\"}".utf8)
+            #expect((try? JSONValue.parse(good, file: "s.json")) == .object(["k": .string(head + (escaped ? "\n" : "") + tail)]))
+            for position in [0, 1] {
+                // The bad byte before the escape (position 0) or after it (1).
+                let bytes = Array("{\"k\": \"\(head)".utf8) + (position == 0 ? [0xFF] : []) + Array("\(escape)".utf8)
+                    + (position == 1 ? [0xFF] : []) + Array("\(tail)\"}".utf8)
+                do throws(InputError) {
+                    _ = try JSONValue.parse(Data(bytes), file: "s.json")
+                    Issue.record("read a string holding 0xFF: \(bytes)")
+                } catch {
+                    #expect(error.issues.first?.message.contains("line 1, column 7: the string opened here is not valid UTF-8") == true, "\(error.issues)")
+                }
+            }
         }
     }
 }

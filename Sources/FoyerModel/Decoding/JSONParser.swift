@@ -15,7 +15,14 @@ struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private(set) var duplicateKeys: [(path: String, key: String, line: Int)] = []
-    private var path: [String] = []
+    /// Where the parser is, for the duplicate keys' paths: keys and array positions, rendered
+    /// only when a duplicate is found.
+    private var path: [PathPart] = []
+
+    private enum PathPart {
+        case key(String)
+        case index(Int)
+    }
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -33,7 +40,12 @@ struct JSONParser {
 
     /// The current path as `a.b[2].c`.
     private var renderedPath: String {
-        path.reduce("") { text, part in part.hasPrefix("[") || text.isEmpty ? text + part : text + "." + part }
+        path.reduce("") { text, part in
+            switch part {
+            case .index(let position): return text + "[\(position)]"
+            case .key(let key): return key.hasPrefix("[") || text.isEmpty ? text + key : text + "." + key
+            }
+        }
     }
 
     private func position(of offset: Int) -> (line: Int, column: Int) {
@@ -64,7 +76,12 @@ struct JSONParser {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     private mutating func parseValue(depth: Int) throws(Failure) -> JSONValue {
@@ -114,7 +131,7 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after the key \"\(key)\", found \(describeCurrent())") }
             index += 1
             skipWhitespace()
-            path.append(key)
+            path.append(.key(key))
             let value = try parseValue(depth: depth + 1)
             path.removeLast()
             if members[key] != nil {
@@ -141,7 +158,7 @@ struct JSONParser {
         while true {
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw failure("a comma before ']' is not allowed in JSON") }
-            path.append("[\(elements.count)]")
+            path.append(.index(elements.count))
             elements.append(try parseValue(depth: depth + 1))
             path.removeLast()
             skipWhitespace()
@@ -158,7 +175,22 @@ struct JSONParser {
     private mutating func parseString() throws(Failure) -> String {
         let open = index
         index += 1
-        var buffer: [UInt8] = []
+        // Most strings have no escape: up to the closing quote, they are their bytes.
+        let contentStart = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                guard let text = String(validating: bytes[contentStart..<index], as: UTF8.self) else {
+                    throw failure("the string opened here is not valid UTF-8 (save the file as UTF-8)", at: open)
+                }
+                index += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            index += 1
+        }
+        // An escape, a control character or the end of the file: byte by byte from here.
+        var buffer = Array(bytes[contentStart..<index])
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {

@@ -28,7 +28,10 @@ public struct HourlyResult: Sendable {
     }
 
     /// Hours in which the heating ran at its cap without holding the set-point.
-    public var unmetHeatingHours: Int { shortfallToSetpointW.count { $0 > 1 } }
+    public var unmetHeatingHours: Int {
+        // Without a branch per hour (which hours fall short is not predictable).
+        shortfallToSetpointW.reduce(0) { $0 &+ ($1 > 1 ? 1 : 0) }
+    }
     /// Annual sums of the heat flows into the zone by component, kWh (losses negative): net
     /// conduction per element family (solar absorbed on their outer surfaces included),
     /// thermal bridges, ventilation, solar through the windows, internal gains, heating and
