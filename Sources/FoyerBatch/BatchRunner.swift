@@ -238,7 +238,21 @@ public final class BatchRunner: @unchecked Sendable {
                                             expected: ReferenceClimate.allCases.map(\.rawValue).joined(separator: ", ") + ", or an EPW path"))
             }
         }
-        let weather = try prepared(key)
+        let weather: PreparedWeather
+        do {
+            weather = try prepared(key)
+        } catch {
+            // An issue about the source itself (an unknown climate, a missing file) is the job's:
+            // it names the line and the field that gave the source. Issues inside an EPW file
+            // keep that file and their place in it.
+            let field = job.weather != nil ? "weather" : "location"
+            throw InputError(error.issues.map { issue in
+                guard issue.file == nil else { return issue }
+                var attributed = issue.inFile(place)
+                if attributed.path.isEmpty { attributed.path = field }
+                return attributed
+            })
+        }
         let options = SimulationOptions(firstWeekday: CivilDate(EnergyAnalysis.billingYear(dwelling, library: library, pricesOn: nil), 1, 1).isoWeekday)
         var results = BatchResults()
         if job.outputs.contains(.simulation) || job.outputs.contains(.energy) {

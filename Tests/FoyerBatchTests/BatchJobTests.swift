@@ -182,6 +182,16 @@ struct BatchStreamTests {
         #expect(records.count == 2 && summary.errors == 1 && summary.ok == 1)
         #expect(records[0].contains("line too long"))
     }
+
+    /// An unknown weather source is the job's error: its line, the field that named it, the value.
+    @Test func anUnknownWeatherNamesItsLineAndField() throws {
+        let input = try Self.file(Self.lines[0] + "\n" + Self.lines[0].replacingOccurrences(of: #""H2b""#, with: #""H9z""#) + "\n")
+        let (data, summary) = try Self.run(input, jobs: 1)
+        let records = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        #expect(records.count == 2 && summary.errors == 1)
+        let error = try #require(records.last)
+        #expect(error.contains(#""file":"jobs.jsonl:2""#) && error.contains(#""path":"weather""#) && error.contains(#""value":"H9z""#), "\(error)")
+    }
 }
 
 @Suite("Batch sweeps")
