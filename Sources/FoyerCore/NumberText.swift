@@ -31,7 +31,7 @@ public enum NumberText {
             while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
             if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
         }
-        if bytes == Array("-0".utf8) { return "0" }
+        if bytes.elementsEqual("-0".utf8) { return "0" }
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -82,8 +82,7 @@ public enum HourlyEngine {
         // Flat, local copies of everything the hourly loop reads (no nested arrays, optionals or
         // dictionaries in the loop).
         // The outdoor temperature of each hour, for the record (the network's first boundary).
-        let outdoorSeries = zone.boundaryTemperaturesC.first.map { $0.count >= hours ? $0 : $0 + [Double](repeating: 0, count: hours - $0.count) }
-            ?? [Double](repeating: 0, count: hours)
+        let outdoorSeries = PreparedZone.padded(zone.boundaryTemperaturesC.first ?? [], to: hours)
         let drives = zone.drivesW
         let links = compiled.network.boundaryLinks
         let capacityRate = compiled.stepCapacityRatesWPerK

@@ -111,8 +111,9 @@ public final class PreparedZone: Sendable {
         self.occupied = occupied
         self.floorAreaM2 = floorAreaM2
         let hours = boundaryTemperaturesC.first?.count ?? 0
-        // A boundary series shorter than the year reads as zeros beyond its end.
-        let boundaries = boundaryTemperaturesC.map { $0.count >= hours ? $0 : $0 + [Double](repeating: 0, count: hours - $0.count) }
+        // A boundary series shorter than the year reads as zeros beyond its end; the last series,
+        // all zeros, is read by a link to a boundary that does not exist.
+        let boundaries = boundaryTemperaturesC.map { Self.padded($0, to: hours) } + [[Double](repeating: 0, count: hours)]
         // The set-points with −∞/+∞ for "off", as given when the caller has them (a thermostat
         // shared by a sweep's jobs).
         if let flats = setpointFlatsC, flats.heating.count == heatingSetpointC.count, flats.cooling.count == coolingSetpointC.count {
@@ -129,14 +130,14 @@ public final class PreparedZone: Sendable {
         var inputSums = [Double](repeating: 0, count: links.count)
         let conductances = links.map(\.conductanceWPerK), linkNodes = links.map(\.node)
         Self.withBuffers(boundaries) { series in
-        // Each link's boundary series (links of a boundary that does not exist read nothing).
-        let linkSeries = links.map { $0.boundary < series.count ? series[$0.boundary] : UnsafeBufferPointer(start: nil, count: 0) }
+        // Each link's boundary series, a year of hours each.
+        let linkSeries = links.map { $0.boundary >= 0 && $0.boundary < series.count - 1 ? series[$0.boundary] : series[series.count - 1] }
         drives.withUnsafeMutableBufferPointer { drives in
         inputSums.withUnsafeMutableBufferPointer { sums in
         conductances.withUnsafeBufferPointer { conductances in
         linkNodes.withUnsafeBufferPointer { linkNodes in
         linkSeries.withUnsafeBufferPointer { linkSeries in
-            let linkCount = min(conductances.count, linkSeries.allSatisfy { $0.count >= hours } ? conductances.count : 0)
+            let linkCount = conductances.count
             // Hour by hour, link after link: each cell of `drives` receives its links' flows in
             // link order. Consecutive links on one node (the 5R1C mass: opaque elements, then the
             // ground) add to a running value held in a register, stored when the node changes.
@@ -181,6 +182,11 @@ public final class PreparedZone: Sendable {
 }
 
 extension PreparedZone {
+    /// `series` with zeros after its end up to `hours` values (itself when long enough).
+    static func padded(_ series: [Double], to hours: Int) -> [Double] {
+        series.count >= hours ? series : series + [Double](repeating: 0, count: hours - series.count)
+    }
+
     /// Calls `body` with a buffer over each of `arrays` (valid during the call only).
     static func withBuffers<R>(_ arrays: [[Double]], _ body: ([UnsafeBufferPointer<Double>]) -> R) -> R {
         func gather(_ index: Int, _ buffers: [UnsafeBufferPointer<Double>]) -> R {
